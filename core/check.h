@@ -1,0 +1,21 @@
+/* check.h - "what kind of file is this, and is it valid?"
+ *
+ * `tradeoff check` takes any of the files tradeoff reads and validates
+ * each with the loader for its kind, told apart by its top-level keys. */
+#ifndef TRADEOFF_CHECK_H
+#define TRADEOFF_CHECK_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "model.h"
+
+enum check_kind { CHECK_UNKNOWN, CHECK_MODEL, CHECK_ANSWERS };
+
+/* Validate the file at PATH; answers files are checked against MODEL.
+ * On success, a one-line description of what it holds goes in SUMMARY
+ * and its kind in *KIND; on failure, a positioned message in E. */
+int check_file(const char *path, const struct model *model,
+    enum check_kind *kind, char *summary, size_t size, struct err *e);
+
+#endif

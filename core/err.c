@@ -1,0 +1,118 @@
+/* err.c - positioned error messages; see err.h. */
+#include "config.h"
+
+#include "err.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void
+err_vformat(struct err *e, const char *prefix, const char *fmt, va_list ap)
+{
+	size_t n;
+
+	n = (size_t)snprintf(e->msg, sizeof e->msg, "%s", prefix);
+	if (n >= sizeof e->msg)
+		n = sizeof e->msg - 1;
+	vsnprintf(e->msg + n, sizeof e->msg - n, fmt, ap);
+}
+
+void
+err_set(struct err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return;
+	e->file[0] = '\0';
+	e->line = e->col = 0;
+	va_start(ap, fmt);
+	err_vformat(e, "", fmt, ap);
+	va_end(ap);
+}
+
+void
+err_at(struct err *e, const char *file, int line, int col, const char *fmt,
+    ...)
+{
+	char prefix[ERR_MAX / 2 + 32], q[ERR_MAX / 2];
+	va_list ap;
+
+	if (e == NULL)
+		return;
+	snprintf(e->file, sizeof e->file, "%s", file);
+	e->line = line;
+	e->col = col;
+	err_quote(q, sizeof q, file, strlen(file));
+	snprintf(prefix, sizeof prefix, "%s:%d:%d: ", q, line, col);
+	va_start(ap, fmt);
+	err_vformat(e, prefix, fmt, ap);
+	va_end(ap);
+}
+
+void
+err_file(struct err *e, const char *file, const char *fmt, ...)
+{
+	char prefix[ERR_MAX / 2 + 8], q[ERR_MAX / 2];
+	va_list ap;
+
+	if (e == NULL)
+		return;
+	snprintf(e->file, sizeof e->file, "%s", file);
+	e->line = e->col = 0;
+	err_quote(q, sizeof q, file, strlen(file));
+	snprintf(prefix, sizeof prefix, "%s: ", q);
+	va_start(ap, fmt);
+	err_vformat(e, prefix, fmt, ap);
+	va_end(ap);
+}
+
+void
+err_clear(struct err *e)
+{
+	if (e != NULL)
+		memset(e, 0, sizeof *e);
+}
+
+const char *
+err_quote(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t i = 0, o = 0;
+	int n;
+
+	if (size == 0)
+		return buf;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		char tmp[8];
+		size_t tl;
+
+		if (c >= 0x20 && c < 0x7f) {
+			tmp[0] = (char)c;
+			tl = 1;
+			n = 1;
+		} else if (c >= 0x80 && (n = utf8_valid_len(s + i, len - i)) > 0) {
+			memcpy(tmp, s + i, (size_t)n);
+			tl = (size_t)n;
+		} else {
+			snprintf(tmp, sizeof tmp, "\\x%02x", c);
+			tl = 4;
+			n = 1;
+		}
+		if (o + tl + 4 > size) {
+			/* Room for "..." and the NUL. */
+			if (o + 4 <= size) {
+				memcpy(buf + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(buf + o, tmp, tl);
+		o += tl;
+		i += (size_t)n;
+	}
+	buf[o] = '\0';
+	return buf;
+}

@@ -1,0 +1,28 @@
+/* md.h - writing user text into GitHub-flavoured Markdown safely.
+ *
+ * Session names, notes and context come from people and may contain
+ * anything: pipes that would split a table, '#' that would start a
+ * heading, '<script>'.  These writers make such text come out as text:
+ * Markdown punctuation is backslash-escaped, '<', '>' and '&' become
+ * entities (so no HTML gets through), control characters are dropped. */
+#ifndef TRADEOFF_MD_H
+#define TRADEOFF_MD_H
+
+#include <stdio.h>
+
+/* Inline text on one line: line breaks become spaces. */
+void md_inline(FILE *out, const char *s);
+
+/* Text inside a table cell: as md_inline, and line breaks become " / "
+ * so a multi-line note stays in its cell. */
+void md_cell(FILE *out, const char *s);
+
+/* A paragraph of possibly several lines, each line break kept as a hard
+ * line break; nothing at a line's start can open a block (heading, quote,
+ * list, code, thematic break). */
+void md_paragraph(FILE *out, const char *s);
+
+/* Like md_paragraph, each line prefixed with PREFIX (e.g. "> "). */
+void md_paragraph_prefixed(FILE *out, const char *s, const char *prefix);
+
+#endif

@@ -1,0 +1,798 @@
+/* model.c - loading and validating the decision model; see model.h. */
+#include "config.h"
+
+#include "model.h"
+#include "ydoc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* State shared by the section loaders below. */
+struct loader {
+	struct model *m;
+	struct ydoc doc;
+	struct err *e;
+};
+
+#define FAIL(n, ...) yerr(&L->doc, (n), L->e, __VA_ARGS__)
+
+static void *
+alloc_array(struct loader *L, size_t n, size_t size)
+{
+	void *p = arena_array(L->m->arena, n ? n : 1, size);
+
+	if (p == NULL)
+		err_set(L->e, "out of memory");
+	return p;
+}
+
+/* Require N to be a non-empty list of at most MAX items. */
+static int
+expect_list(struct loader *L, const struct ynode *n, const char *what,
+    size_t max)
+{
+	if (yexpect(&L->doc, n, Y_SEQ, what, L->e) != 0)
+		return -1;
+	if (n->len == 0)
+		return FAIL(n, "%s must not be empty", what);
+	if (n->len > max)
+		return FAIL(n, "%s has %zu entries; the limit is %zu", what,
+		    n->len, max);
+	return 0;
+}
+
+static int
+find_option(const struct model *m, const struct ynode *n)
+{
+	return model_option_index(m, n->str);
+}
+
+/* Resolve scalar N naming an option; WHAT says where it appears. */
+static int
+ref_option(struct loader *L, const struct ynode *n, const char *what)
+{
+	char q[128];
+	int o;
+
+	if (n->type != Y_SCALAR || yis_null(n))
+		return FAIL(n, "%s must be an option id, not %s", what,
+		    ytype_name(n));
+	o = find_option(L->m, n);
+	if (o < 0)
+		return FAIL(n, "unknown option '%s' in %s", err_quote(q,
+		    sizeof q, n->str, n->len), what);
+	return o;
+}
+
+static int
+ref_dim(struct loader *L, const struct ynode *n, const char *what)
+{
+	char q[128];
+	int d;
+
+	if (n->type != Y_SCALAR || yis_null(n))
+		return FAIL(n, "%s must be a dimension id, not %s", what,
+		    ytype_name(n));
+	d = model_dim_index(L->m, n->str);
+	if (d < 0)
+		return FAIL(n, "unknown dimension '%s' in %s", err_quote(q,
+		    sizeof q, n->str, n->len), what);
+	return d;
+}
+
+static int
+load_header(struct loader *L, const struct ynode *n)
+{
+	static const char *const keys[] = { "id", "version", "title", NULL };
+	struct model *m = L->m;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'model'", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "'model'", keys, keys, L->e) != 0 ||
+	    yscalar_id(&L->doc, ymap_get(n, "id"), "model id", &m->id,
+	    L->e) != 0 ||
+	    yscalar_text(&L->doc, ymap_get(n, "version"), "model version", 64,
+	    0, 0, &m->version, L->e) != 0 ||
+	    yscalar_text(&L->doc, ymap_get(n, "title"), "model title",
+	    YDOC_MAX_LINE, 0, 0, &m->title, L->e) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+load_options(struct loader *L, const struct ynode *list)
+{
+	static const char *const keys[] = { "id", "title", "summary", NULL };
+	static const char *const req[] = { "id", "title", NULL };
+	struct model *m = L->m;
+	size_t i;
+	char q[128];
+
+	if (expect_list(L, list, "'options'", MODEL_MAX_OPTIONS) != 0)
+		return -1;
+	m->options = alloc_array(L, list->len, sizeof *m->options);
+	if (m->options == NULL)
+		return -1;
+	for (i = 0; i < list->len; i++) {
+		const struct ynode *n = list->kids[i], *v;
+		struct model_option *o = &m->options[i];
+
+		if (yexpect(&L->doc, n, Y_MAP, "an option", L->e) != 0 ||
+		    ymap_check(&L->doc, n, "an option", keys, req, L->e) != 0 ||
+		    yscalar_id(&L->doc, ymap_get(n, "id"), "option id", &o->id,
+		    L->e) != 0)
+			return -1;
+		if (model_option_index(m, o->id) >= 0)
+			return FAIL(ymap_get(n, "id"), "duplicate option id "
+			    "'%s'", err_quote(q, sizeof q, o->id,
+			    strlen(o->id)));
+		if (yscalar_text(&L->doc, ymap_get(n, "title"), "option title",
+		    YDOC_MAX_LINE, 0, 0, &o->title, L->e) != 0)
+			return -1;
+		o->summary = "";
+		if ((v = ymap_get(n, "summary")) != NULL &&
+		    yscalar_text(&L->doc, v, "option summary", YDOC_MAX_TEXT,
+		    1, 1, &o->summary, L->e) != 0)
+			return -1;
+		m->noptions++;
+	}
+	return 0;
+}
+
+static int
+load_dims(struct loader *L, const struct ynode *list)
+{
+	static const char *const keys[] = { "id", "title", "weight", "help",
+	    NULL };
+	static const char *const req[] = { "id", "title", "weight", NULL };
+	struct model *m = L->m;
+	size_t i;
+	long w;
+	char q[128];
+
+	if (expect_list(L, list, "'dimensions'", MODEL_MAX_DIMS) != 0)
+		return -1;
+	m->dims = alloc_array(L, list->len, sizeof *m->dims);
+	if (m->dims == NULL)
+		return -1;
+	for (i = 0; i < list->len; i++) {
+		const struct ynode *n = list->kids[i], *v;
+		struct model_dim *d = &m->dims[i];
+
+		if (yexpect(&L->doc, n, Y_MAP, "a dimension", L->e) != 0 ||
+		    ymap_check(&L->doc, n, "a dimension", keys, req,
+		    L->e) != 0 ||
+		    yscalar_id(&L->doc, ymap_get(n, "id"), "dimension id",
+		    &d->id, L->e) != 0)
+			return -1;
+		if (model_dim_index(m, d->id) >= 0)
+			return FAIL(ymap_get(n, "id"), "duplicate dimension id "
+			    "'%s'", err_quote(q, sizeof q, d->id,
+			    strlen(d->id)));
+		if (yscalar_text(&L->doc, ymap_get(n, "title"),
+		    "dimension title", YDOC_MAX_LINE, 0, 0, &d->title,
+		    L->e) != 0 ||
+		    yscalar_long(&L->doc, ymap_get(n, "weight"),
+		    "dimension weight", 0, MODEL_MAX_WEIGHT, &w, L->e) != 0)
+			return -1;
+		d->weight = (int)w;
+		d->help = "";
+		if ((v = ymap_get(n, "help")) != NULL &&
+		    yscalar_text(&L->doc, v, "dimension help", YDOC_MAX_TEXT,
+		    1, 1, &d->help, L->e) != 0)
+			return -1;
+		m->ndims++;
+	}
+	return 0;
+}
+
+/* scores: {option: {dimension: points}} */
+static int
+load_scores(struct loader *L, const struct ynode *n, struct model_answer *a)
+{
+	const struct model *m = L->m;
+	size_t i, j;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'scores'", L->e) != 0)
+		return -1;
+	if (n->len == 0)
+		return FAIL(n, "'scores' must not be empty (leave it out "
+		    "instead)");
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		int o = ref_option(L, k, "'scores'");
+
+		if (o < 0)
+			return -1;
+		if (yexpect(&L->doc, v, Y_MAP, "the scores of an option",
+		    L->e) != 0)
+			return -1;
+		if (v->len == 0)
+			return FAIL(v, "the scores of option '%s' must not be "
+			    "empty", m->options[o].id);
+		for (j = 0; j < v->len; j++) {
+			int d = ref_dim(L, v->kids[2 * j], "'scores'");
+			double pts;
+
+			if (d < 0 || yscalar_double(&L->doc, v->kids[2 * j + 1],
+			    "a score", -MODEL_MAX_EFFECT, MODEL_MAX_EFFECT,
+			    &pts, L->e) != 0)
+				return -1;
+			a->effect[o * m->ndims + d] = pts;
+		}
+	}
+	return 0;
+}
+
+/* blocks: {option: reason} */
+static int
+load_blocks(struct loader *L, const struct ynode *n, struct model_answer *a)
+{
+	size_t i;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'blocks'", L->e) != 0)
+		return -1;
+	if (n->len == 0)
+		return FAIL(n, "'blocks' must not be empty (leave it out "
+		    "instead)");
+	for (i = 0; i < n->len; i++) {
+		int o = ref_option(L, n->kids[2 * i], "'blocks'");
+
+		if (o < 0 || yscalar_text(&L->doc, n->kids[2 * i + 1],
+		    "a block reason", YDOC_MAX_LINE, 0, 0, &a->block[o],
+		    L->e) != 0)
+			return -1;
+		a->block_mask |= 1u << o;
+	}
+	return 0;
+}
+
+static int
+load_answer(struct loader *L, const struct ynode *n,
+    struct model_question *qn, int index)
+{
+	static const char *const keys[] = { "id", "label", "help", "scores",
+	    "blocks", NULL };
+	static const char *const req[] = { "id", "label", NULL };
+	struct model *m = L->m;
+	struct model_answer *a = &qn->answers[index];
+	const struct ynode *v;
+	char q[128];
+	int i;
+
+	if (yexpect(&L->doc, n, Y_MAP, "an answer", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "an answer", keys, req, L->e) != 0 ||
+	    yscalar_id(&L->doc, ymap_get(n, "id"), "answer id", &a->id,
+	    L->e) != 0)
+		return -1;
+	for (i = 0; i < index; i++)
+		if (strcmp(qn->answers[i].id, a->id) == 0)
+			return FAIL(ymap_get(n, "id"), "duplicate answer id "
+			    "'%s' in question '%s'", err_quote(q, sizeof q,
+			    a->id, strlen(a->id)), qn->id);
+	if (yscalar_text(&L->doc, ymap_get(n, "label"), "answer label",
+	    YDOC_MAX_LINE, 0, 0, &a->label, L->e) != 0)
+		return -1;
+	a->help = "";
+	if ((v = ymap_get(n, "help")) != NULL &&
+	    yscalar_text(&L->doc, v, "answer help", YDOC_MAX_TEXT, 1, 1,
+	    &a->help, L->e) != 0)
+		return -1;
+	a->effect = alloc_array(L, (size_t)m->noptions * (size_t)m->ndims,
+	    sizeof *a->effect);
+	a->block = alloc_array(L, (size_t)m->noptions, sizeof *a->block);
+	if (a->effect == NULL || a->block == NULL)
+		return -1;
+	if ((v = ymap_get(n, "scores")) != NULL && load_scores(L, v, a) != 0)
+		return -1;
+	if ((v = ymap_get(n, "blocks")) != NULL && load_blocks(L, v, a) != 0)
+		return -1;
+	return 0;
+}
+
+/* when: {question: [answer, ...]} naming earlier questions. */
+static int
+load_when(struct loader *L, const struct ynode *n, struct model_question *qn,
+    int self)
+{
+	struct model *m = L->m;
+	size_t i, j;
+	char q[128];
+
+	if (yexpect(&L->doc, n, Y_MAP, "'when'", L->e) != 0)
+		return -1;
+	if (n->len == 0)
+		return FAIL(n, "'when' must not be empty (leave it out "
+		    "instead)");
+	qn->conds = alloc_array(L, n->len, sizeof *qn->conds);
+	if (qn->conds == NULL)
+		return -1;
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		struct model_cond *c = &qn->conds[i];
+		int other = model_question_index(m, k->str);
+
+		err_quote(q, sizeof q, k->str, k->len);
+		if (other < 0 || other >= self)
+			return FAIL(k, other < 0 && strcmp(k->str,
+			    qn->id) != 0 ? "unknown question '%s' in 'when'" :
+			    "'when' must name an earlier question, not '%s'",
+			    q);
+		c->question = other;
+		if (v->type == Y_SCALAR && !yis_null(v)) {
+			int a = model_answer_index(m, other, v->str);
+
+			if (a < 0)
+				return FAIL(v, "unknown answer '%s' for "
+				    "question '%s'", err_quote(q, sizeof q,
+				    v->str, v->len), m->questions[other].id);
+			c->mask |= 1u << a;
+		} else {
+			if (expect_list(L, v, "the answers in 'when'",
+			    MODEL_MAX_ANSWERS) != 0)
+				return -1;
+			for (j = 0; j < v->len; j++) {
+				const struct ynode *an = v->kids[j];
+				int a = an->type == Y_SCALAR ?
+				    model_answer_index(m, other, an->str) : -1;
+
+				if (a < 0)
+					return FAIL(an, "unknown answer '%s' "
+					    "for question '%s'", an->type ==
+					    Y_SCALAR ? err_quote(q, sizeof q,
+					    an->str, an->len) : "?",
+					    m->questions[other].id);
+				c->mask |= 1u << a;
+			}
+		}
+		m->questions[other].controls = 1;
+		qn->nconds++;
+	}
+	return 0;
+}
+
+static int
+load_question(struct loader *L, const struct ynode *n, int panel)
+{
+	static const char *const keys[] = { "id", "prompt", "help", "answers",
+	    "when", NULL };
+	static const char *const req[] = { "id", "prompt", "help", "answers",
+	    NULL };
+	struct model *m = L->m;
+	int self = m->nquestions;
+	struct model_question *qn = &m->questions[self];
+	const struct ynode *v;
+	size_t i;
+	int a, o, d;
+	char q[128];
+
+	if (yexpect(&L->doc, n, Y_MAP, "a question", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "a question", keys, req, L->e) != 0 ||
+	    yscalar_id(&L->doc, ymap_get(n, "id"), "question id", &qn->id,
+	    L->e) != 0)
+		return -1;
+	if (model_question_index(m, qn->id) >= 0)
+		return FAIL(ymap_get(n, "id"), "duplicate question id '%s'",
+		    err_quote(q, sizeof q, qn->id, strlen(qn->id)));
+	qn->panel = panel;
+	if (yscalar_text(&L->doc, ymap_get(n, "prompt"), "question prompt",
+	    YDOC_MAX_LINE, 0, 0, &qn->prompt, L->e) != 0 ||
+	    yscalar_text(&L->doc, ymap_get(n, "help"), "question help",
+	    YDOC_MAX_TEXT, 1, 0, &qn->help, L->e) != 0)
+		return -1;
+	v = ymap_get(n, "answers");
+	if (yexpect(&L->doc, v, Y_SEQ, "'answers'", L->e) != 0)
+		return -1;
+	if (v->len < 2 || v->len > MODEL_MAX_ANSWERS)
+		return FAIL(v, "question '%s' must have 2 to %d answers, not "
+		    "%zu", qn->id, MODEL_MAX_ANSWERS, v->len);
+	qn->answers = alloc_array(L, v->len, sizeof *qn->answers);
+	qn->span = alloc_array(L, (size_t)m->ndims, sizeof *qn->span);
+	if (qn->answers == NULL || qn->span == NULL)
+		return -1;
+	for (i = 0; i < v->len; i++)
+		if (load_answer(L, v->kids[i], qn, (int)i) != 0)
+			return -1;
+	qn->nanswers = (int)v->len;
+	/* Visible to model_question_index from here on, so `when` can
+	 * refer to earlier questions and not to itself. */
+	m->nquestions++;
+	if ((v = ymap_get(n, "when")) != NULL && load_when(L, v, qn, self) != 0)
+		return -1;
+	for (a = 0; a < qn->nanswers; a++)
+		for (o = 0; o < m->noptions; o++)
+			for (d = 0; d < m->ndims; d++) {
+				double x = fabs(model_effect(m, self, a, o, d));
+
+				if (x > qn->span[d])
+					qn->span[d] = x;
+			}
+	return 0;
+}
+
+static size_t
+count_questions(const struct ynode *panels)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < panels->len; i++) {
+		const struct ynode *qs = ymap_get(panels->kids[i], "questions");
+
+		if (qs != NULL && qs->type == Y_SEQ)
+			n += qs->len;
+	}
+	return n;
+}
+
+static int
+load_panels(struct loader *L, const struct ynode *list)
+{
+	static const char *const keys[] = { "id", "title", "questions", NULL };
+	struct model *m = L->m;
+	size_t i, j, total;
+	char q[128];
+
+	if (expect_list(L, list, "'panels'", 256) != 0)
+		return -1;
+	for (i = 0; i < list->len; i++)
+		if (yexpect(&L->doc, list->kids[i], Y_MAP, "a panel", L->e) != 0)
+			return -1;
+	total = count_questions(list);
+	if (total > MODEL_MAX_QUESTIONS)
+		return FAIL(list, "the model has %zu questions; the limit is "
+		    "%d", total, MODEL_MAX_QUESTIONS);
+	m->panels = alloc_array(L, list->len, sizeof *m->panels);
+	m->questions = alloc_array(L, total, sizeof *m->questions);
+	if (m->panels == NULL || m->questions == NULL)
+		return -1;
+	for (i = 0; i < list->len; i++) {
+		const struct ynode *n = list->kids[i], *qs;
+		struct model_panel *p = &m->panels[i];
+
+		if (ymap_check(&L->doc, n, "a panel", keys, keys, L->e) != 0 ||
+		    yscalar_id(&L->doc, ymap_get(n, "id"), "panel id", &p->id,
+		    L->e) != 0)
+			return -1;
+		if (model_panel_index(m, p->id) >= 0)
+			return FAIL(ymap_get(n, "id"), "duplicate panel id "
+			    "'%s'", err_quote(q, sizeof q, p->id,
+			    strlen(p->id)));
+		if (yscalar_text(&L->doc, ymap_get(n, "title"), "panel title",
+		    YDOC_MAX_LINE, 0, 0, &p->title, L->e) != 0)
+			return -1;
+		qs = ymap_get(n, "questions");
+		if (expect_list(L, qs, "'questions'", MODEL_MAX_QUESTIONS) != 0)
+			return -1;
+		p->first = m->nquestions;
+		m->npanels++;
+		for (j = 0; j < qs->len; j++)
+			if (load_question(L, qs->kids[j], (int)i) != 0)
+				return -1;
+		p->count = m->nquestions - p->first;
+	}
+	return 0;
+}
+
+static int
+load_row(struct loader *L, const struct ynode *n, struct model_table *t,
+    int index)
+{
+	static const char *const keys[] = { "id", "label", "cells",
+	    "questions", NULL };
+	static const char *const req[] = { "id", "label", "cells", NULL };
+	struct model *m = L->m;
+	struct model_row *r = &t->rows[index];
+	const struct ynode *cells, *qs;
+	size_t i;
+	int j;
+	char q[128];
+
+	if (yexpect(&L->doc, n, Y_MAP, "a table row", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "a table row", keys, req, L->e) != 0 ||
+	    yscalar_id(&L->doc, ymap_get(n, "id"), "row id", &r->id,
+	    L->e) != 0)
+		return -1;
+	for (j = 0; j < index; j++)
+		if (strcmp(t->rows[j].id, r->id) == 0)
+			return FAIL(ymap_get(n, "id"), "duplicate row id '%s' in "
+			    "the %s table", err_quote(q, sizeof q, r->id,
+			    strlen(r->id)), m->dims[t->dim].id);
+	if (yscalar_text(&L->doc, ymap_get(n, "label"), "row label",
+	    YDOC_MAX_LINE, 0, 0, &r->label, L->e) != 0)
+		return -1;
+	cells = ymap_get(n, "cells");
+	if (yexpect(&L->doc, cells, Y_MAP, "'cells'", L->e) != 0)
+		return -1;
+	r->cells = alloc_array(L, (size_t)m->noptions, sizeof *r->cells);
+	if (r->cells == NULL)
+		return -1;
+	for (i = 0; i < cells->len; i++) {
+		int o = ref_option(L, cells->kids[2 * i], "'cells'");
+
+		if (o < 0 || yscalar_text(&L->doc, cells->kids[2 * i + 1],
+		    "a table cell", YDOC_MAX_TEXT, 1, 0, &r->cells[o],
+		    L->e) != 0)
+			return -1;
+	}
+	for (j = 0; j < m->noptions; j++)
+		if (r->cells[j] == NULL)
+			return FAIL(cells, "row '%s' has no cell for option "
+			    "'%s'", r->id, m->options[j].id);
+	if ((qs = ymap_get(n, "questions")) == NULL)
+		return 0;
+	if (expect_list(L, qs, "'questions'", MODEL_MAX_QUESTIONS) != 0)
+		return -1;
+	r->questions = alloc_array(L, qs->len, sizeof *r->questions);
+	if (r->questions == NULL)
+		return -1;
+	for (i = 0; i < qs->len; i++) {
+		const struct ynode *qn = qs->kids[i];
+		int k = qn->type == Y_SCALAR ? model_question_index(m, qn->str) :
+		    -1;
+
+		if (k < 0)
+			return FAIL(qn, "unknown question '%s' in row '%s'",
+			    qn->type == Y_SCALAR ? err_quote(q, sizeof q,
+			    qn->str, qn->len) : "?", r->id);
+		r->questions[r->nquestions++] = k;
+	}
+	return 0;
+}
+
+static int
+load_tables(struct loader *L, const struct ynode *list)
+{
+	static const char *const keys[] = { "dimension", "title", "rows",
+	    NULL };
+	struct model *m = L->m;
+	size_t i, j;
+
+	if (expect_list(L, list, "'tables'", MODEL_MAX_DIMS) != 0)
+		return -1;
+	m->tables = alloc_array(L, list->len, sizeof *m->tables);
+	if (m->tables == NULL)
+		return -1;
+	for (i = 0; i < list->len; i++) {
+		const struct ynode *n = list->kids[i], *rows;
+		struct model_table *t = &m->tables[i];
+		int d;
+
+		if (yexpect(&L->doc, n, Y_MAP, "a table", L->e) != 0 ||
+		    ymap_check(&L->doc, n, "a table", keys, keys, L->e) != 0)
+			return -1;
+		if ((d = ref_dim(L, ymap_get(n, "dimension"), "a table")) < 0)
+			return -1;
+		if (model_table_for(m, d) != NULL)
+			return FAIL(ymap_get(n, "dimension"), "dimension '%s' "
+			    "already has a table", m->dims[d].id);
+		t->dim = d;
+		if (yscalar_text(&L->doc, ymap_get(n, "title"), "table title",
+		    YDOC_MAX_LINE, 0, 0, &t->title, L->e) != 0)
+			return -1;
+		rows = ymap_get(n, "rows");
+		if (expect_list(L, rows, "'rows'", 1024) != 0)
+			return -1;
+		t->rows = alloc_array(L, rows->len, sizeof *t->rows);
+		if (t->rows == NULL)
+			return -1;
+		t->first_row = m->nrows;
+		m->ntables++;
+		for (j = 0; j < rows->len; j++) {
+			if (load_row(L, rows->kids[j], t, (int)j) != 0)
+				return -1;
+			t->nrows++;
+			m->nrows++;
+		}
+	}
+	return 0;
+}
+
+static int
+load_guidance(struct loader *L, const struct ynode *n)
+{
+	struct model *m = L->m;
+	size_t i, j;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'guidance'", L->e) != 0)
+		return -1;
+	if (n->len == 0)
+		return FAIL(n, "'guidance' must not be empty");
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *v = n->kids[2 * i + 1];
+		int o = ref_option(L, n->kids[2 * i], "'guidance'");
+
+		if (o < 0 || expect_list(L, v, "guidance", 256) != 0)
+			return -1;
+		m->guidance[o] = alloc_array(L, v->len, sizeof(char *));
+		if (m->guidance[o] == NULL)
+			return -1;
+		for (j = 0; j < v->len; j++)
+			if (yscalar_text(&L->doc, v->kids[j], "a guidance line",
+			    YDOC_MAX_TEXT, 1, 0, &m->guidance[o][j],
+			    L->e) != 0)
+				return -1;
+		m->nguidance[o] = (int)v->len;
+	}
+	return 0;
+}
+
+static int
+load_root(struct loader *L)
+{
+	static const char *const keys[] = { "model", "options", "dimensions",
+	    "panels", "tables", "guidance", NULL };
+	static const char *const req[] = { "model", "options", "dimensions",
+	    "panels", NULL };
+	const struct ynode *root = L->doc.root, *v;
+	struct model *m = L->m;
+
+	if (root == NULL)
+		return FAIL(NULL, "empty file: a model is a mapping with "
+		    "'model', 'options', 'dimensions' and 'panels'");
+	if (yexpect(&L->doc, root, Y_MAP, "a model file", L->e) != 0 ||
+	    ymap_check(&L->doc, root, "a model file", keys, req, L->e) != 0 ||
+	    load_header(L, ymap_get(root, "model")) != 0 ||
+	    load_options(L, ymap_get(root, "options")) != 0 ||
+	    load_dims(L, ymap_get(root, "dimensions")) != 0)
+		return -1;
+	m->nguidance = alloc_array(L, (size_t)m->noptions, sizeof(int));
+	m->guidance = alloc_array(L, (size_t)m->noptions, sizeof(char **));
+	if (m->nguidance == NULL || m->guidance == NULL)
+		return -1;
+	if (load_panels(L, ymap_get(root, "panels")) != 0)
+		return -1;
+	if ((v = ymap_get(root, "tables")) != NULL && load_tables(L, v) != 0)
+		return -1;
+	if ((v = ymap_get(root, "guidance")) != NULL &&
+	    load_guidance(L, v) != 0)
+		return -1;
+	return 0;
+}
+
+static struct model *
+model_new(struct err *e)
+{
+	struct model *m = calloc(1, sizeof *m);
+
+	if (m == NULL || (m->arena = arena_new()) == NULL) {
+		free(m);
+		err_set(e, "out of memory");
+		return NULL;
+	}
+	return m;
+}
+
+struct model *
+model_load_buffer(const char *name, const char *buf, size_t len,
+    struct err *e)
+{
+	struct loader L;
+	struct model *m = model_new(e);
+
+	if (m == NULL)
+		return NULL;
+	memset(&L, 0, sizeof L);
+	L.m = m;
+	L.e = e;
+	if (ydoc_parse(&L.doc, m->arena, name, buf, len, e) != 0 ||
+	    load_root(&L) != 0) {
+		model_free(m);
+		return NULL;
+	}
+	m->file = L.doc.name;
+	return m;
+}
+
+struct model *
+model_load(const char *path, struct err *e)
+{
+	struct model *m;
+	char *buf;
+	size_t len;
+
+	if (ydoc_read_file(path, YDOC_MAX_BYTES, &buf, &len, e) != 0)
+		return NULL;
+	m = model_load_buffer(path, buf, len, e);
+	free(buf);
+	return m;
+}
+
+void
+model_free(struct model *m)
+{
+	if (m == NULL)
+		return;
+	arena_free(m->arena);
+	free(m);
+}
+
+int
+model_option_index(const struct model *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->noptions; i++)
+		if (strcmp(m->options[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+model_dim_index(const struct model *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->ndims; i++)
+		if (strcmp(m->dims[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+model_question_index(const struct model *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->nquestions; i++)
+		if (strcmp(m->questions[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+model_panel_index(const struct model *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->npanels; i++)
+		if (strcmp(m->panels[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+model_answer_index(const struct model *m, int q, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->questions[q].nanswers; i++)
+		if (strcmp(m->questions[q].answers[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+model_visible(const struct model *m, const int *answers, char *visible)
+{
+	int q, c, n = 0;
+
+	/* Conditions name earlier questions only, so one pass in order
+	 * settles every question. */
+	for (q = 0; q < m->nquestions; q++) {
+		const struct model_question *qn = &m->questions[q];
+		char shown = 1;
+
+		for (c = 0; c < qn->nconds && shown; c++) {
+			int other = qn->conds[c].question;
+			int a = answers[other];
+
+			if (!visible[other] || a < 0 ||
+			    !(qn->conds[c].mask & (1u << a)))
+				shown = 0;
+		}
+		visible[q] = shown;
+		n += shown;
+	}
+	return n;
+}
+
+const struct model_table *
+model_table_for(const struct model *m, int d)
+{
+	int i;
+
+	for (i = 0; i < m->ntables; i++)
+		if (m->tables[i].dim == d)
+			return &m->tables[i];
+	return NULL;
+}

@@ -1,0 +1,128 @@
+/* model.h - the decision model: options, dimensions, questions, tables.
+ *
+ * The model is data (data/model.yaml), loaded and validated once; the
+ * evaluator and every view read it through these plain structs.  Every
+ * reference in the file (question, answer, option, dimension) is resolved
+ * to an index at load time, so nothing after loading looks up a name. */
+#ifndef TRADEOFF_MODEL_H
+#define TRADEOFF_MODEL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "err.h"
+
+#define MODEL_MAX_OPTIONS 8
+#define MODEL_MAX_DIMS 16
+#define MODEL_MAX_ANSWERS 8	/* per question */
+#define MODEL_MAX_WEIGHT 5
+#define MODEL_MAX_EFFECT 5.0	/* |points| one answer gives one option */
+#define MODEL_MAX_QUESTIONS 4096
+
+struct model_option {
+	const char *id, *title, *summary;
+};
+
+struct model_dim {
+	const char *id, *title, *help;
+	int weight;			/* default weight, 0..MODEL_MAX_WEIGHT */
+};
+
+struct model_answer {
+	const char *id, *label, *help;
+	/* Points for option o in dimension d: effect[o * ndims + d]. */
+	double *effect;
+	/* Reason this answer rules option o out, or NULL: block[o]. */
+	const char **block;
+	unsigned block_mask;		/* bit o set when block[o] != NULL */
+};
+
+/* "Shown only when question Q is answered with one of MASK." */
+struct model_cond {
+	int question;
+	unsigned mask;			/* bit a: answer a of that question */
+};
+
+struct model_question {
+	const char *id, *prompt, *help;
+	int panel;
+	int nanswers;
+	struct model_answer *answers;
+	int nconds;
+	struct model_cond *conds;	/* all must hold for it to be asked */
+	/* span[d]: the largest |points| any answer gives any option in
+	 * dimension d; the scale an answered question adds to d. */
+	double *span;
+	int controls;			/* another question's `when:` names it */
+};
+
+struct model_panel {
+	const char *id, *title;
+	int first, count;		/* questions first .. first+count-1 */
+};
+
+struct model_row {
+	const char *id, *label;
+	const char **cells;		/* one per option */
+	int nquestions;
+	int *questions;			/* questions that bear on this row */
+};
+
+struct model_table {
+	int dim;			/* the dimension it compares */
+	const char *title;
+	int nrows;
+	int first_row;			/* index of rows[0] among all rows */
+	struct model_row *rows;
+};
+
+struct model {
+	struct arena *arena;
+	const char *file;
+	const char *id, *version, *title;
+	int noptions, ndims, npanels, nquestions, ntables, nrows;
+	struct model_option *options;
+	struct model_dim *dims;
+	struct model_panel *panels;
+	struct model_question *questions;
+	struct model_table *tables;
+	/* guidance[o]: the "choose this when" list for option o. */
+	int *nguidance;
+	const char ***guidance;
+};
+
+/* Load and validate the model at PATH.  NULL with a positioned error in
+ * E on failure. */
+struct model *model_load(const char *path, struct err *e);
+
+/* Likewise from LEN bytes at BUF; NAME is used in messages. */
+struct model *model_load_buffer(const char *name, const char *buf,
+    size_t len, struct err *e);
+
+/* Release M.  Accepts NULL. */
+void model_free(struct model *m);
+
+/* Index of the option, dimension, question or panel with that id, or -1. */
+int model_option_index(const struct model *m, const char *id);
+int model_dim_index(const struct model *m, const char *id);
+int model_question_index(const struct model *m, const char *id);
+int model_panel_index(const struct model *m, const char *id);
+
+/* Index of answer ID in question Q, or -1. */
+int model_answer_index(const struct model *m, int q, const char *id);
+
+/* Points answer A of question Q gives option O in dimension D. */
+static inline double
+model_effect(const struct model *m, int q, int a, int o, int d)
+{
+	return m->questions[q].answers[a].effect[o * m->ndims + d];
+}
+
+/* Fill VISIBLE[q] with whether question q is asked under ANSWERS
+ * (ANSWERS[q] is an answer index or -1).  Returns how many are. */
+int model_visible(const struct model *m, const int *answers, char *visible);
+
+/* The table for dimension D, or NULL. */
+const struct model_table *model_table_for(const struct model *m, int d);
+
+#endif

@@ -1,0 +1,226 @@
+/* report.c - YAML and text reports of an evaluation; see report.h. */
+#include "config.h"
+
+#include "report.h"
+#include "yamlw.h"
+
+#include <errno.h>
+#include <string.h>
+
+const char *
+report_block_text(const struct report *r, const struct eval_block *b,
+    char *buf, size_t size)
+{
+	const struct model_question *qn = &r->model->questions[b->question];
+
+	snprintf(buf, size, "%s: %s", qn->id,
+	    qn->answers[b->answer].block[b->option]);
+	return buf;
+}
+
+static void
+yaml_scores(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	int o, d;
+
+	yamlw_key(w, "scores");
+	yamlw_map(w, 0);
+	for (o = 0; o < m->noptions; o++) {
+		yamlw_key(w, m->options[o].id);
+		yamlw_map(w, 1);
+		yamlw_key(w, "total");
+		yamlw_num(w, res->total[o], 1);
+		for (d = 0; d < m->ndims; d++) {
+			yamlw_key(w, m->dims[d].id);
+			yamlw_num(w, res->score[o][d], 1);
+		}
+		yamlw_map_end(w);
+	}
+	yamlw_map_end(w);
+}
+
+static void
+yaml_blocked(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	char buf[1200];
+	int o, i;
+
+	yamlw_key(w, "blocked");
+	yamlw_map(w, 0);
+	for (o = 0; o < m->noptions; o++) {
+		if (!(res->blocked & (1u << o)))
+			continue;
+		yamlw_key(w, m->options[o].id);
+		yamlw_seq(w, 0);
+		for (i = 0; i < res->nblocks; i++)
+			if (res->blocks[i].option == o)
+				yamlw_text(w, report_block_text(r,
+				    &res->blocks[i], buf, sizeof buf));
+		yamlw_seq_end(w);
+	}
+	yamlw_map_end(w);
+}
+
+static void
+yaml_rationale(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	int i;
+
+	yamlw_key(w, "rationale");
+	yamlw_seq(w, 0);
+	for (i = 0; i < res->nrationale; i++) {
+		const struct eval_reason *x = &res->rationale[i];
+		const struct model_question *qn = &m->questions[x->question];
+
+		yamlw_map(w, 1);
+		yamlw_key(w, "question");
+		yamlw_key(w, qn->id);
+		yamlw_key(w, "answer");
+		yamlw_key(w, qn->answers[x->answer].id);
+		yamlw_key(w, "favors");
+		yamlw_key(w, m->options[x->favors].id);
+		yamlw_key(w, "dimension");
+		yamlw_key(w, m->dims[x->dim].id);
+		yamlw_key(w, "points");
+		yamlw_num(w, x->points, 1);
+		yamlw_map_end(w);
+	}
+	yamlw_seq_end(w);
+}
+
+static void
+yaml_flip(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_flip *f = &r->result->flip;
+
+	yamlw_key(w, "flip");
+	if (f->kind == FLIP_NONE) {
+		yamlw_null(w);
+		return;
+	}
+	yamlw_map(w, 1);
+	if (f->kind == FLIP_ANSWER) {
+		yamlw_key(w, "question");
+		yamlw_key(w, m->questions[f->question].id);
+		yamlw_key(w, "answer");
+		yamlw_key(w, m->questions[f->question].answers[f->answer].id);
+	} else {
+		yamlw_key(w, "dimension");
+		yamlw_key(w, m->dims[f->dim].id);
+		yamlw_key(w, "weight");
+		yamlw_int(w, f->weight);
+	}
+	yamlw_key(w, "recommendation");
+	yamlw_key(w, m->options[f->to].id);
+	yamlw_map_end(w);
+}
+
+int
+report_yaml(FILE *out, const struct report *r, struct err *e)
+{
+	const struct eval_result *res = r->result;
+	struct yamlw w;
+
+	if (yamlw_open(&w, out, e) != 0)
+		return -1;
+	yamlw_map(&w, 0);
+	yamlw_key(&w, "recommendation");
+	yamlw_key(&w, eval_recommendation_id(res));
+	yamlw_key(&w, "confidence");
+	yamlw_num(&w, res->confidence, 2);
+	yamlw_key(&w, "answered");
+	yamlw_int(&w, res->answered);
+	yamlw_key(&w, "questions");
+	yamlw_int(&w, res->visible);
+	yaml_scores(&w, r);
+	yaml_blocked(&w, r);
+	yaml_rationale(&w, r);
+	yaml_flip(&w, r);
+	yamlw_map_end(&w);
+	return yamlw_close(&w, e);
+}
+
+int
+report_text(FILE *out, const struct report *r, struct err *e)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	char buf[1200];
+	int o, d, i;
+
+	if (res->recommendation >= 0)
+		fprintf(out, "Recommendation: %s (confidence %.2f)\n",
+		    m->options[res->recommendation].title, res->confidence);
+	else
+		fprintf(out, "Recommendation: undecided\n");
+	fprintf(out, "Answered %d of %d questions.\n\n", res->answered,
+	    res->visible);
+	/* One row per dimension, one column per option. */
+	fprintf(out, "%-22s", "");
+	for (o = 0; o < m->noptions; o++)
+		fprintf(out, " %12.12s", m->options[o].title);
+	fputc('\n', out);
+	for (d = -1; d < m->ndims; d++) {
+		if (d < 0)
+			fprintf(out, "%-22s", "Total");
+		else
+			fprintf(out, "%-17.17s (w%d)", m->dims[d].title,
+			    r->answers->weight[d]);
+		for (o = 0; o < m->noptions; o++)
+			fprintf(out, " %12.1f", d < 0 ? res->total[o] :
+			    res->score[o][d]);
+		fputc('\n', out);
+	}
+	fprintf(out, "%-22s", "");
+	for (o = 0; o < m->noptions; o++)
+		fprintf(out, " %12s", res->blocked & (1u << o) ? "blocked" :
+		    o == res->recommendation ? "recommended" : "");
+	fputc('\n', out);
+	if (res->nblocks > 0) {
+		fputs("\nBlocked:\n", out);
+		for (i = 0; i < res->nblocks; i++)
+			fprintf(out, "  %s: %s\n",
+			    m->options[res->blocks[i].option].title,
+			    report_block_text(r, &res->blocks[i], buf,
+			    sizeof buf));
+	}
+	if (res->nrationale > 0) {
+		fputs("\nWhy (answers that moved the result most):\n", out);
+		for (i = 0; i < res->nrationale && i < 8; i++) {
+			const struct eval_reason *x = &res->rationale[i];
+			const struct model_question *qn =
+			    &m->questions[x->question];
+
+			fprintf(out, "  %-20s %-12s favours %s on %s "
+			    "(%.1f points)\n", qn->id,
+			    qn->answers[x->answer].id, m->options[x->favors].title,
+			    m->dims[x->dim].title, x->points);
+		}
+	}
+	fputs("\nWhat would flip it: ", out);
+	if (res->flip.kind == FLIP_ANSWER) {
+		const struct model_question *qn =
+		    &m->questions[res->flip.question];
+
+		fprintf(out, "answering %s = %s would recommend %s\n", qn->id,
+		    qn->answers[res->flip.answer].id,
+		    m->options[res->flip.to].title);
+	} else if (res->flip.kind == FLIP_WEIGHT)
+		fprintf(out, "weight %s = %d would recommend %s\n",
+		    m->dims[res->flip.dim].id, res->flip.weight,
+		    m->options[res->flip.to].title);
+	else
+		fputs("no single change\n", out);
+	if (fflush(out) != 0 || ferror(out)) {
+		err_set(e, "cannot write the report: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}

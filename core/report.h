@@ -1,0 +1,33 @@
+/* report.h - the evaluation written out: YAML for scripts, text for
+ * people at a terminal, Markdown for documents (export_md.c).
+ *
+ * Every writer reads one `struct report`, so what a report can show grows
+ * by adding a field here, not a parameter to every writer. */
+#ifndef TRADEOFF_REPORT_H
+#define TRADEOFF_REPORT_H
+
+#include <stdio.h>
+
+#include "answers.h"
+#include "err.h"
+#include "eval.h"
+#include "model.h"
+
+struct report {
+	const struct model *model;
+	const struct answers *answers;
+	const struct eval_result *result;
+};
+
+/* The keys of DESIGN.md section 7 ("eval --format yaml"). */
+int report_yaml(FILE *out, const struct report *r, struct err *e);
+
+/* A plain-text summary for a terminal. */
+int report_text(FILE *out, const struct report *r, struct err *e);
+
+/* The ids of a rationale entry, a block and the flip, in words, as the
+ * YAML and text writers print them. */
+const char *report_block_text(const struct report *r,
+    const struct eval_block *b, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,71 @@
+/* cli.h - the command line: options shared by every command, and the
+ * commands themselves (one function each, in cmd_*.c). */
+#ifndef TRADEOFF_CLI_H
+#define TRADEOFF_CLI_H
+
+#include "model.h"
+
+/* Exit statuses (DESIGN.md section 7). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* bad file, I/O, not found */
+	EXIT_USAGE = 2		/* bad command line */
+};
+
+/* Options, each a bit so a command can say which it takes. */
+#define CLI_OPTIONS(X) \
+	X(DB, "db", 1, 0) \
+	X(MODEL, "model", 1, 0) \
+	X(PRICING, "pricing", 1, 0) \
+	X(THEME, "theme", 1, 0) \
+	X(ASCII, "ascii", 0, 0) \
+	X(NO_COLOR, "no-color", 0, 0) \
+	X(ANSWERS, "answers", 1, 'a') \
+	X(FORMAT, "format", 1, 'f') \
+	X(SESSION, "session", 1, 's') \
+	X(OUTPUT, "output", 1, 'o') \
+	X(FORCE, "force", 0, 0) \
+	X(HELP, "help", 0, 'h') \
+	X(VERSION, "version", 0, 'V')
+
+enum cli_opt {
+#define CLI_ENUM(name, ...) OPT_##name,
+	CLI_OPTIONS(CLI_ENUM)
+#undef CLI_ENUM
+	OPT_COUNT
+};
+
+#define OPTBIT(name) (1u << OPT_##name)
+
+struct cli {
+	const char *value[OPT_COUNT];	/* option arguments */
+	unsigned given;			/* bit per option seen */
+	int argc;			/* positional arguments after the */
+	char **argv;			/* command name */
+	const char *command;
+};
+
+/* Print "tradeoff: MESSAGE" and the --help hint to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Print "tradeoff: MESSAGE" to stderr; returns EXIT_FAIL. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Where the shipped data lives: $TRADEOFF_DATADIR, the source tree when
+ * running from the build tree, else the installed $(pkgdatadir). */
+const char *cli_datadir(void);
+
+/* The path of a shipped file (e.g. "data/model.yaml") in BUF. */
+const char *cli_datafile(const char *rel, char *buf, size_t size);
+
+/* Load the model: --model, else the shipped one.  NULL after printing
+ * the error. */
+struct model *cli_load_model(const struct cli *c);
+
+int cmd_eval(struct cli *c);
+int cmd_check(struct cli *c);
+int cmd_explore(struct cli *c);
+
+#endif

@@ -1,0 +1,282 @@
+/* main.c - the entry point: options, the command table, exit statuses. */
+#include "config.h"
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define COMMON (OPTBIT(DB) | OPTBIT(MODEL) | OPTBIT(PRICING) | \
+	OPTBIT(THEME) | OPTBIT(ASCII) | OPTBIT(NO_COLOR))
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *);
+	int min_args, max_args;		/* positional arguments; -1: any */
+	unsigned options;		/* beyond COMMON */
+	const char *args;		/* for messages */
+};
+
+static const struct command commands[] = {
+	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT), "" },
+	{ "check", cmd_check, 0, -1, 0, "[FILE...]" },
+};
+
+static const char usage_text[] =
+"Usage: tradeoff [OPTION...] [--session NAME]\n"
+"       tradeoff eval --answers FILE [--format yaml|markdown|text]\n"
+"       tradeoff check [FILE...]\n"
+"\n"
+"Explore whether a workload should run on Serverless, Kubernetes or a hybrid\n"
+"of both: answer questions, weigh what matters, and see the recommendation,\n"
+"its reasons and what would flip it.\n"
+"\n"
+"Commands:\n"
+"  (none)                 the interactive explorer\n"
+"  eval                   evaluate an answers file and print the result\n"
+"  check [FILE...]        validate model and answers files (default: the\n"
+"                         shipped model)\n"
+"\n"
+"Options:\n"
+"  -a, --answers=FILE     the answers file to evaluate ('-' for standard input)\n"
+"  -f, --format=FORMAT    output format: yaml, markdown or text (eval;\n"
+"                         default text)\n"
+"  -s, --session=NAME     the session to open\n"
+"      --db=PATH          the session database (also $TRADEOFF_DB)\n"
+"      --model=PATH       a decision model other than the shipped one\n"
+"      --pricing=PATH     a price list other than the shipped one\n"
+"      --theme=NAME|PATH  a colour theme\n"
+"      --ascii            draw with ASCII characters only\n"
+"      --no-color         no colours (also $NO_COLOR)\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 failure (bad file, I/O, not found), 2 usage error.\n"
+"\n"
+"Environment: TRADEOFF_DATADIR (where data/model.yaml is found).\n"
+"See tradeoff(1) for the file formats and how scoring works.\n";
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tradeoff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'tradeoff --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tradeoff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+/* Whether this program runs from the build tree (not installed). */
+static int
+in_build_tree(void)
+{
+#if defined(TRADEOFF_BUILDDIR)
+	char exe[PATH_MAX], dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t len;
+
+	if (n <= 0 || realpath(TRADEOFF_BUILDDIR, dir) == NULL)
+		return 0;
+	exe[n] = '\0';
+	len = strlen(dir);
+	return strncmp(exe, dir, len) == 0 && exe[len] == '/' &&
+	    strchr(exe + len + 1, '/') == NULL;
+#else
+	return 0;
+#endif
+}
+
+const char *
+cli_datadir(void)
+{
+	const char *env = getenv("TRADEOFF_DATADIR");
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+#if defined(TRADEOFF_SRCDIR)
+	if (in_build_tree())
+		return TRADEOFF_SRCDIR;
+#endif
+	return PKGDATADIR;
+}
+
+const char *
+cli_datafile(const char *rel, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", cli_datadir(), rel);
+	return buf;
+}
+
+struct model *
+cli_load_model(const struct cli *c)
+{
+	char path[PATH_MAX];
+	struct model *m;
+	struct err e;
+
+	if (c->value[OPT_MODEL] == NULL)
+		cli_datafile("data/model.yaml", path, sizeof path);
+	else
+		snprintf(path, sizeof path, "%s", c->value[OPT_MODEL]);
+	m = model_load(path, &e);
+	if (m == NULL)
+		cli_fail("%s", e.msg);
+	return m;
+}
+
+static int
+version(void)
+{
+	printf("tradeoff %s\n"
+	    "Copyright (C) 2026 the tradeoff developers.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n",
+	    PACKAGE_VERSION);
+	return EXIT_OK;
+}
+
+static const char *const option_names[OPT_COUNT] = {
+#define CLI_NAME(name, str, ...) [OPT_##name] = str,
+	CLI_OPTIONS(CLI_NAME)
+#undef CLI_NAME
+};
+
+static int
+parse(int argc, char **argv, struct cli *c)
+{
+	static const struct option longopts[] = {
+#define CLI_LONG(name, str, arg, shrt) \
+	{ str, arg ? required_argument : no_argument, NULL, OPT_##name + 256 },
+		CLI_OPTIONS(CLI_LONG)
+#undef CLI_LONG
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, i;
+
+	memset(c, 0, sizeof *c);
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":a:f:s:o:hV", longopts,
+	    NULL)) != -1) {
+		int opt = -1;
+
+		switch (ch) {
+		case 'a': opt = OPT_ANSWERS; break;
+		case 'f': opt = OPT_FORMAT; break;
+		case 's': opt = OPT_SESSION; break;
+		case 'o': opt = OPT_OUTPUT; break;
+		case 'h': opt = OPT_HELP; break;
+		case 'V': opt = OPT_VERSION; break;
+		case ':':
+			if (optopt >= 256)
+				return cli_usage_error("option '--%s' needs "
+				    "an argument", option_names[optopt - 256]);
+			return cli_usage_error("option '-%c' needs an "
+			    "argument", optopt);
+		case '?':
+			if (optopt >= 256 || optopt == 0)
+				return cli_usage_error("unknown or ambiguous "
+				    "option '%s'", argv[optind - 1]);
+			return cli_usage_error("unknown option '-%c'", optopt);
+		default:
+			opt = ch - 256;
+			break;
+		}
+		if (opt < 0 || opt >= OPT_COUNT)
+			return cli_usage_error("bad option");
+		if ((c->given & (1u << opt)) && option_names[opt] != NULL &&
+		    opt != OPT_HELP && opt != OPT_VERSION)
+			return cli_usage_error("option '--%s' given twice",
+			    option_names[opt]);
+		c->given |= 1u << opt;
+		c->value[opt] = optarg;
+	}
+	c->argc = argc - optind;
+	c->argv = argv + optind;
+	if (c->argc > 0) {
+		c->command = c->argv[0];
+		c->argc--;
+		c->argv++;
+	}
+	for (i = 0; i < OPT_COUNT; i++)
+		if ((c->given & (1u << i)) && c->value[i] != NULL &&
+		    c->value[i][0] == '\0')
+			return cli_usage_error("option '--%s' needs a non-empty "
+			    "argument", option_names[i]);
+	return EXIT_OK;
+}
+
+static int
+check_options(const struct cli *c, unsigned allowed, const char *cmd)
+{
+	int i;
+
+	for (i = 0; i < OPT_COUNT; i++)
+		if ((c->given & (1u << i)) && !(allowed & (1u << i)))
+			return cli_usage_error("option '--%s' does not apply "
+			    "to %s", option_names[i], cmd);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	size_t i;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	if ((rc = parse(argc, argv, &c)) != EXIT_OK)
+		return rc;
+	if (c.given & OPTBIT(HELP)) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	}
+	if (c.given & OPTBIT(VERSION))
+		return version();
+	if (c.command == NULL) {
+		if ((rc = check_options(&c, COMMON | OPTBIT(SESSION),
+		    "the explorer")) != EXIT_OK)
+			return rc;
+		return cmd_explore(&c);
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const struct command *cmd = &commands[i];
+
+		if (strcmp(cmd->name, c.command) != 0)
+			continue;
+		if ((rc = check_options(&c, COMMON | cmd->options,
+		    cmd->name)) != EXIT_OK)
+			return rc;
+		if (c.argc < cmd->min_args)
+			return cli_usage_error("%s needs %s", cmd->name,
+			    cmd->args);
+		if (cmd->max_args >= 0 && c.argc > cmd->max_args)
+			return cli_usage_error("too many arguments for %s "
+			    "(unexpected '%s')", cmd->name,
+			    c.argv[cmd->max_args]);
+		return cmd->run(&c);
+	}
+	return cli_usage_error("unknown command '%s'", c.command);
+}
