@@ -24,7 +24,7 @@ opens_block(const char *s, size_t len, size_t i)
 	size_t j;
 
 	if (i == 0)
-		return strchr("#+-=", s[0]) != NULL;
+		return strchr("+-=", s[0]) != NULL;
 	if (s[i] != '.' && s[i] != ')')
 		return 0;
 	for (j = 0; j < i; j++)
@@ -33,17 +33,28 @@ opens_block(const char *s, size_t len, size_t i)
 	return i < len;
 }
 
-/* Write one line (LEN bytes at S) escaped. */
+/* Skip leading blanks (they would make an indented code block) and
+ * trailing ones and a CR; returns the length left. */
+static size_t
+trim(const char **s, size_t len)
+{
+	while (len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		len--;
+	}
+	while (len > 0 && ((*s)[len - 1] == ' ' || (*s)[len - 1] == '\t' ||
+	    (*s)[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
+/* Write one line (LEN bytes at S) escaped; AT_START when it begins a
+ * line of the document, where more characters are syntax. */
 static void
-line(FILE *out, const char *s, size_t len)
+line(FILE *out, const char *s, size_t len, int at_start)
 {
 	size_t i;
 
-	/* Leading blanks would make an indented code block. */
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -57,7 +68,8 @@ line(FILE *out, const char *s, size_t len)
 			fputc(' ', out);
 		else if (c < 0x20 || c == 0x7f)
 			continue;
-		else if (special(c) || opens_block(s, len, i)) {
+		else if (special(c) || c == '#' ||
+		    (at_start && opens_block(s, len, i))) {
 			fputc('\\', out);
 			fputc(c, out);
 		} else
@@ -68,31 +80,47 @@ line(FILE *out, const char *s, size_t len)
 static void
 text(FILE *out, const char *s, int mode, const char *prefix)
 {
-	const char *nl;
-	int first = 1;
+	int first = 1, prev_empty = 0;
+	size_t total = strlen(s);
 
+	/* Blank lines at either end say nothing. */
+	while (*s == '\n' || *s == '\r') {
+		s++;
+		total--;
+	}
+	while (total > 0 && (s[total - 1] == '\n' || s[total - 1] == '\r' ||
+	    s[total - 1] == ' ' || s[total - 1] == '\t'))
+		total--;
 	for (;;) {
-		size_t len;
+		const char *nl = memchr(s, '\n', total);
+		size_t raw = nl ? (size_t)(nl - s) : total, len;
+		const char *t = s;
 
-		nl = strchr(s, '\n');
-		len = nl ? (size_t)(nl - s) : strlen(s);
-		if (len > 0 && s[len - 1] == '\r')
-			len--;
+		len = trim(&t, raw);
 		if (!first) {
 			if (mode == MODE_CELL)
-				fputs(" / ", out);
+				fputs(len ? " / " : "", out);
 			else if (mode == MODE_INLINE)
-				fputc(' ', out);
-			else {
+				fputs(len ? " " : "", out);
+			else if (len == 0 || prev_empty) {
+				/* A blank line: a new paragraph. */
+				if (len != 0 || !prev_empty) {
+					fputc('\n', out);
+					fputs(prefix, out);
+				}
+			} else {
 				/* A hard break ends the previous line. */
 				fputs("\\\n", out);
 				fputs(prefix, out);
 			}
 		}
-		line(out, s, len);
-		first = 0;
+		line(out, t, len, mode == MODE_BLOCK);
+		if (len != 0 || mode == MODE_BLOCK)
+			first = 0;
+		prev_empty = len == 0;
 		if (nl == NULL)
 			break;
+		total -= raw + 1;
 		s = nl + 1;
 	}
 }

@@ -14,7 +14,7 @@
 
 #define MODEL_MAX_OPTIONS 8
 #define MODEL_MAX_DIMS 16
-#define MODEL_MAX_ANSWERS 8	/* per question */
+#define MODEL_MAX_ANSWERS 5	/* per question (DESIGN.md: 2-5) */
 #define MODEL_MAX_WEIGHT 5
 #define MODEL_MAX_EFFECT 5.0	/* |points| one answer gives one option */
 #define MODEL_MAX_QUESTIONS 4096

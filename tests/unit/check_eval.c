@@ -1,1 +1,529 @@
-int main(void){return 0;}
+/* check_eval.c - the evaluator: scores, blocks, rationale, flip. */
+#include "config.h"
+
+#include <math.h>
+
+#include "eval.h"
+#include "testutil.h"
+
+/* Two options, two dimensions (x weighs 2, y 1), three questions; q3 is
+ * asked only when q1 = p.  The numbers below are worked by hand from
+ * doc/scoring.md. */
+static const char small_model[] =
+"model: {id: e, version: \"1\", title: E}\n"
+"options: [{id: a, title: A}, {id: b, title: B}]\n"
+"dimensions: [{id: x, title: X, weight: 2}, {id: y, title: Y, weight: 1}]\n"
+"panels:\n"
+"  - id: p\n"
+"    title: P\n"
+"    questions:\n"
+"      - id: q1\n"
+"        prompt: Q1\n"
+"        help: H\n"
+"        answers:\n"
+"          - {id: p, label: P, scores: {a: {x: 2}, b: {x: -1}}}\n"
+"          - {id: n, label: N, scores: {b: {x: 2}}}\n"
+"      - id: q2\n"
+"        prompt: Q2\n"
+"        help: H\n"
+"        answers:\n"
+"          - {id: p, label: P, scores: {a: {y: 1}}}\n"
+"          - {id: n, label: N, scores: {b: {y: 1, x: 1}}, blocks: {a: no}}\n"
+"      - id: q3\n"
+"        prompt: Q3\n"
+"        help: H\n"
+"        when: {q1: p}\n"
+"        answers:\n"
+"          - {id: p, label: P, scores: {b: {y: 3}}}\n"
+"          - {id: n, label: N}\n"
+"tables:\n"
+"  - dimension: x\n"
+"    title: TX\n"
+"    rows:\n"
+"      - {id: r1, label: R1, cells: {a: c, b: c}, questions: [q1]}\n"
+"      - {id: r2, label: R2, cells: {a: c, b: c}, questions: [q3]}\n";
+
+#define NEAR(a, b) ck_assert_msg(fabs((a) - (b)) < 1e-6, \
+	"%s = %.9f, expected %.9f", #a, (double)(a), (double)(b))
+
+static struct model *m;
+static struct eval_result *r;
+static int ans[MODEL_MAX_QUESTIONS], w[MODEL_MAX_DIMS];
+
+static void
+small_setup(void)
+{
+	m = tu_model(small_model);
+	r = eval_result_new(m);
+	ck_assert_ptr_nonnull(r);
+	tu_weights(m, w);
+}
+
+static void
+shipped_setup(void)
+{
+	m = tu_shipped_model();
+	r = eval_result_new(m);
+	ck_assert_ptr_nonnull(r);
+	tu_weights(m, w);
+}
+
+static void
+teardown(void)
+{
+	eval_result_free(r);
+	model_free(m);
+	r = NULL;
+	m = NULL;
+}
+
+START_TEST(test_empty)
+{
+	tu_answers(m, "", ans);
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->answered, 0);
+	ck_assert_int_eq(r->visible, 2);
+	ck_assert_int_eq(r->recommendation, -1);
+	ck_assert_str_eq(eval_recommendation_id(r), "undecided");
+	NEAR(r->confidence, 0);
+	NEAR(r->total[0], 50);
+	NEAR(r->total[1], 50);
+	NEAR(r->score[1][1], 50);
+	ck_assert_int_eq(r->nrationale, 0);
+	ck_assert_int_eq(r->nblocks, 0);
+	ck_assert_int_eq(r->flip.kind, FLIP_NONE);
+	ck_assert(!r->row_relevant[0] && !r->row_relevant[1]);
+}
+END_TEST
+
+START_TEST(test_one_answer)
+{
+	tu_answers(m, "q1=p", ans);
+	eval_run(m, ans, w, r);
+	/* q1's span in x is 2: a has +2 of 2, b -1 of 2. */
+	NEAR(r->score[0][0], 100);
+	NEAR(r->score[1][0], 25);
+	NEAR(r->score[0][1], 50);	/* no evidence in y */
+	ck_assert(r->has_evidence[0] && !r->has_evidence[1]);
+	NEAR(r->total[0], 100);
+	NEAR(r->total[1], 25);
+	ck_assert_int_eq(r->recommendation, 0);
+	ck_assert_int_eq(r->runner_up, 1);
+	/* q3 appears once q1 = p: 1 of 3 answered, margin 75 (full). */
+	ck_assert_int_eq(r->visible, 3);
+	NEAR(r->confidence, 1.0 / 3);
+	ck_assert(r->row_relevant[0] && !r->row_relevant[1]);
+	ck_assert_int_eq(r->row_favors[0], 0);
+	ck_assert_int_eq(r->row_favors[1], -1);
+}
+END_TEST
+
+START_TEST(test_block_and_totals)
+{
+	tu_answers(m, "q1=p q2=n", ans);
+	eval_run(m, ans, w, r);
+	/* den = 2 * (2 + 1) + 1 * (0 + 1) = 7 */
+	NEAR(r->total[0], 50 + 50 * 4.0 / 7);
+	NEAR(r->total[1], 50 + 50 * 1.0 / 7);
+	NEAR(r->score[1][0], 50);		/* -1 + 1 of 3 */
+	NEAR(r->score[1][1], 100);
+	ck_assert_uint_eq(r->blocked, 1u);
+	ck_assert_int_eq(r->nblocks, 1);
+	ck_assert_int_eq(r->blocks[0].question, 1);
+	ck_assert_int_eq(r->blocks[0].option, 0);
+	/* a scores higher but is blocked; b stands alone: full margin. */
+	ck_assert_int_eq(r->recommendation, 1);
+	ck_assert_int_eq(r->runner_up, -1);
+	NEAR(r->confidence, 2.0 / 3);
+}
+END_TEST
+
+START_TEST(test_rationale)
+{
+	tu_answers(m, "q1=p q2=n", ans);
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->nrationale, 2);
+	ck_assert_int_eq(r->rationale[0].question, 0);
+	ck_assert_int_eq(r->rationale[0].favors, 0);
+	ck_assert_int_eq(r->rationale[0].dim, 0);
+	NEAR(r->rationale[0].points, 50 * 6.0 / 7);
+	ck_assert_int_eq(r->rationale[1].question, 1);
+	ck_assert_int_eq(r->rationale[1].favors, 1);
+	ck_assert_int_eq(r->rationale[1].dim, 0);
+	NEAR(r->rationale[1].points, 50 * 3.0 / 7);
+}
+END_TEST
+
+START_TEST(test_flip_small)
+{
+	tu_answers(m, "q1=p q2=n", ans);
+	eval_run(m, ans, w, r);
+	/* Only unblocking a can change the recommendation. */
+	ck_assert_int_eq(r->flip.kind, FLIP_ANSWER);
+	ck_assert_int_eq(r->flip.question, 1);
+	ck_assert_int_eq(r->flip.answer, 0);
+	ck_assert_int_eq(r->flip.to, 0);
+}
+END_TEST
+
+START_TEST(test_hidden_answer_ignored)
+{
+	int before;
+
+	tu_answers(m, "q1=n q2=p", ans);
+	eval_run(m, ans, w, r);
+	before = r->recommendation;
+	ck_assert_int_eq(r->visible, 2);
+	ans[2] = 0;			/* q3 answered, but not asked */
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->answered, 2);
+	ck_assert_int_eq(r->recommendation, before);
+	ck_assert(!r->row_relevant[1]);
+	ans[0] = 0;			/* now q3 is asked and counts */
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->answered, 3);
+	ck_assert(r->row_relevant[1]);
+}
+END_TEST
+
+START_TEST(test_zero_weights_tie)
+{
+	tu_answers(m, "q1=p", ans);
+	w[0] = w[1] = 0;
+	eval_run(m, ans, w, r);
+	NEAR(r->total[0], 50);
+	NEAR(r->total[1], 50);
+	ck_assert_int_eq(r->recommendation, -1);	/* a tie decides nothing */
+	NEAR(r->confidence, 0);
+	ck_assert_int_eq(r->nrationale, 0);
+}
+END_TEST
+
+START_TEST(test_weight_changes_result)
+{
+	/* q1=n q2=p: b leads in x, a in y; weigh y alone and a wins. */
+	tu_answers(m, "q1=n q2=p", ans);
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->recommendation, 1);
+	/* den = 2 * (2 + 1) + 1 * 1 = 7: a 57.1, b 78.6.  With y at 4 they
+	 * tie at 70; at 5 (den 11) a leads 72.7 to 68.2, closer than any
+	 * answer change gets. */
+	ck_assert_int_eq(r->flip.kind, FLIP_WEIGHT);
+	ck_assert_int_eq(r->flip.dim, 1);
+	ck_assert_int_eq(r->flip.weight, 5);
+	ck_assert_int_eq(r->flip.to, 0);
+	NEAR(r->flip.distance, (50 * 5.0 / 11 - 50 * 1.0 / 7) +
+	    (50 * 4.0 / 7 - 50 * 4.0 / 11));
+	w[0] = 0;
+	eval_run(m, ans, w, r);
+	ck_assert_int_eq(r->recommendation, 0);
+}
+END_TEST
+
+/* The two scenarios of issue 2 and the hybrid one. */
+START_TEST(test_scenario_serverless)
+{
+	tu_answers(m, "traffic=spiky duration=short state=stateless "
+	    "latency=tolerant connections=none mix=uniform services=few "
+	    "coupling=loose runtime=standard networking=managed devops=none "
+	    "time_to_market=urgent existing_platform=none regulation=none "
+	    "network_policy=none regions=single debugging=logs "
+	    "observability_stack=platform rollout=simple", ans);
+	eval_run(m, ans, w, r);
+	ck_assert_str_eq(eval_recommendation_id(r), "serverless");
+	ck_assert_uint_eq(r->blocked, 0);
+	ck_assert(r->confidence > 0.8);
+	ck_assert_int_eq(r->rationale[0].favors, r->recommendation);
+}
+END_TEST
+
+START_TEST(test_scenario_kubernetes)
+{
+	int s = model_option_index(m, "serverless");
+
+	tu_answers(m, "traffic=steady duration=long state=in_memory "
+	    "latency=strict connections=core mix=uniform services=many "
+	    "coupling=tight runtime=special networking=custom devops=strong "
+	    "time_to_market=relaxed existing_platform=kubernetes "
+	    "regulation=strict network_policy=granular regions=multi "
+	    "debugging=live observability_stack=existing rollout=progressive",
+	    ans);
+	eval_run(m, ans, w, r);
+	ck_assert_str_eq(eval_recommendation_id(r), "kubernetes");
+	ck_assert_uint_eq(r->blocked, 1u << s);
+	ck_assert_int_eq(r->nblocks, 2);
+	ck_assert_int_eq(r->blocks[0].question,
+	    model_question_index(m, "duration"));
+}
+END_TEST
+
+START_TEST(test_scenario_hybrid)
+{
+	tu_answers(m, "traffic=mixed duration=medium state=external "
+	    "latency=moderate connections=some mix=split services=several "
+	    "coupling=loose runtime=standard networking=custom devops=some "
+	    "time_to_market=normal existing_platform=none regulation=moderate "
+	    "network_policy=namespace regions=single debugging=tracing "
+	    "observability_stack=platform rollout=staged", ans);
+	eval_run(m, ans, w, r);
+	ck_assert_str_eq(eval_recommendation_id(r), "hybrid");
+	/* Without the split it is not a hybrid. */
+	ans[model_question_index(m, "mix")] =
+	    model_answer_index(m, model_question_index(m, "mix"), "uniform");
+	eval_run(m, ans, w, r);
+	ck_assert_str_ne(eval_recommendation_id(r), "hybrid");
+}
+END_TEST
+
+/* The guidance, answer by answer: each "choose X when" signal alone,
+ * on top of nothing, leans towards X. */
+START_TEST(test_guidance_signals)
+{
+	static const char *const cases[][2] = {
+		{ "traffic=spiky", "serverless" },
+		{ "duration=short", "serverless" },
+		{ "devops=none", "serverless" },
+		{ "time_to_market=urgent", "serverless" },
+		{ "billing=pay_per_use", "serverless" },
+		{ "traffic=steady", "kubernetes" },
+		{ "state=in_memory", "kubernetes" },
+		{ "connections=core", "kubernetes" },
+		{ "runtime=special", "kubernetes" },
+		{ "network_policy=granular", "kubernetes" },
+		{ "services=many", "kubernetes" },
+		{ "existing_platform=kubernetes", "kubernetes" },
+		{ "mix=split", "hybrid" },
+		{ "traffic=mixed", "hybrid" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tu_answers(m, cases[i][0], ans);
+		eval_run(m, ans, w, r);
+		ck_assert_msg(strcmp(eval_recommendation_id(r),
+		    cases[i][1]) == 0, "%s alone gives %s, expected %s",
+		    cases[i][0], eval_recommendation_id(r), cases[i][1]);
+	}
+}
+END_TEST
+
+/* Sum of |total changes| between two results. */
+static double
+dist(const struct eval_result *a, const double *totals)
+{
+	double s = 0;
+	int o;
+
+	for (o = 0; o < m->noptions; o++)
+		s += fabs(a->total[o] - totals[o]);
+	return s;
+}
+
+/* Check R's flip against every single change, evaluated from scratch:
+ * the flip flips, and no change that flips moves the totals less. */
+static void
+check_flip(const char *spec)
+{
+	struct eval_result *alt = eval_result_new(m);
+	double base[MODEL_MAX_OPTIONS], best = INFINITY;
+	int rec, q, a, d, v, keep;
+
+	tu_answers(m, spec, ans);
+	eval_run(m, ans, w, r);
+	rec = r->recommendation;
+	memcpy(base, r->total, sizeof base);
+	for (q = 0; q < m->nquestions; q++) {
+		if (!r->visible_q[q])
+			continue;
+		keep = ans[q];
+		for (a = 0; a < m->questions[q].nanswers; a++) {
+			if (a == keep)
+				continue;
+			ans[q] = a;
+			eval_run(m, ans, w, alt);
+			if (alt->recommendation >= 0 &&
+			    alt->recommendation != rec && dist(alt, base) < best)
+				best = dist(alt, base);
+		}
+		ans[q] = keep;
+	}
+	for (d = 0; d < m->ndims; d++) {
+		keep = w[d];
+		for (v = 0; v <= MODEL_MAX_WEIGHT; v++) {
+			if (v == keep)
+				continue;
+			w[d] = v;
+			eval_run(m, ans, w, alt);
+			if (alt->recommendation >= 0 &&
+			    alt->recommendation != rec && dist(alt, base) < best)
+				best = dist(alt, base);
+		}
+		w[d] = keep;
+	}
+	if (rec < 0 || isinf(best)) {
+		ck_assert_msg(r->flip.kind == FLIP_NONE, "%s: a flip was "
+		    "reported where none exists", spec);
+		eval_result_free(alt);
+		return;
+	}
+	ck_assert_msg(r->flip.kind != FLIP_NONE, "%s: no flip reported, but "
+	    "one exists", spec);
+	NEAR(r->flip.distance, best);
+	/* Apply it: the recommendation must become what it says. */
+	if (r->flip.kind == FLIP_ANSWER)
+		ans[r->flip.question] = r->flip.answer;
+	else
+		w[r->flip.dim] = r->flip.weight;
+	eval_run(m, ans, w, alt);
+	ck_assert_int_eq(alt->recommendation, r->flip.to);
+	ck_assert_int_ne(alt->recommendation, rec);
+	eval_result_free(alt);
+}
+
+START_TEST(test_flip_is_smallest)
+{
+	check_flip("traffic=spiky duration=short devops=none");
+	tu_weights(m, w);
+	check_flip("traffic=mixed duration=medium state=external "
+	    "latency=moderate connections=some mix=split services=several "
+	    "coupling=loose runtime=standard networking=custom devops=some");
+	tu_weights(m, w);
+	check_flip("traffic=steady duration=long devops=strong");
+	tu_weights(m, w);
+	check_flip("traffic=spiky state=in_memory devops=strong "
+	    "capacity_tuning=tuned");
+	tu_weights(m, w);
+	check_flip("");
+}
+END_TEST
+
+static void
+assert_same(const struct eval_result *a, const struct eval_result *b)
+{
+	int i;
+
+	ck_assert_int_eq(memcmp(a->total, b->total, sizeof a->total), 0);
+	ck_assert_int_eq(memcmp(a->score, b->score, sizeof a->score), 0);
+	ck_assert_int_eq(a->recommendation, b->recommendation);
+	ck_assert(a->confidence == b->confidence);
+	ck_assert_uint_eq(a->blocked, b->blocked);
+	ck_assert_int_eq(a->flip.kind, b->flip.kind);
+	ck_assert_int_eq(a->flip.question, b->flip.question);
+	ck_assert_int_eq(a->flip.answer, b->flip.answer);
+	ck_assert_int_eq(a->flip.dim, b->flip.dim);
+	ck_assert_int_eq(a->flip.weight, b->flip.weight);
+	ck_assert_int_eq(a->nrationale, b->nrationale);
+	for (i = 0; i < a->nrationale; i++) {
+		ck_assert_int_eq(a->rationale[i].question,
+		    b->rationale[i].question);
+		ck_assert(a->rationale[i].points == b->rationale[i].points);
+	}
+	ck_assert_int_eq(memcmp(a->row_favors, b->row_favors,
+	    (size_t)m->nrows), 0);
+}
+
+/* However the room got to these answers, and however often it is
+ * asked, the result is the same. */
+START_TEST(test_deterministic_and_order_free)
+{
+	struct eval_result *direct = eval_result_new(m);
+	int target[MODEL_MAX_QUESTIONS], order[MODEL_MAX_QUESTIONS];
+	unsigned seed = 12345;
+	int round, i, j, q;
+
+	tu_answers(m, "traffic=mixed duration=medium state=external "
+	    "latency=strict mix=split services=many devops=strong "
+	    "capacity_tuning=tuned regulation=strict rollout=staged", target);
+	eval_run(m, target, w, direct);
+	eval_run(m, target, w, r);
+	assert_same(direct, r);
+	for (round = 0; round < 50; round++) {
+		for (q = 0; q < m->nquestions; q++) {
+			ans[q] = -1;
+			order[q] = q;
+		}
+		for (i = m->nquestions - 1; i > 0; i--) {
+			j = (int)(rand_r(&seed) % (unsigned)(i + 1));
+			q = order[i];
+			order[i] = order[j];
+			order[j] = q;
+		}
+		for (i = 0; i < m->nquestions; i++) {
+			q = order[i];
+			/* Sometimes a wrong answer first, changed later. */
+			if (rand_r(&seed) % 3 == 0)
+				ans[q] = (int)(rand_r(&seed) %
+				    (unsigned)m->questions[q].nanswers);
+			eval_run(m, ans, w, r);
+		}
+		for (i = 0; i < m->nquestions; i++) {
+			ans[order[i]] = target[order[i]];
+			eval_run(m, ans, w, r);
+		}
+		assert_same(direct, r);
+	}
+	eval_result_free(direct);
+}
+END_TEST
+
+/* Every score stays within 0..100 whatever the answers. */
+START_TEST(test_bounds)
+{
+	unsigned seed = 99;
+	int round, q, o, d;
+
+	for (round = 0; round < 500; round++) {
+		for (q = 0; q < m->nquestions; q++)
+			ans[q] = (int)(rand_r(&seed) %
+			    (unsigned)(m->questions[q].nanswers + 1)) - 1;
+		for (d = 0; d < m->ndims; d++)
+			w[d] = (int)(rand_r(&seed) % 6);
+		eval_run(m, ans, w, r);
+		for (o = 0; o < m->noptions; o++) {
+			ck_assert(r->total[o] >= 0 && r->total[o] <= 100);
+			for (d = 0; d < m->ndims; d++)
+				ck_assert(r->score[o][d] >= 0 &&
+				    r->score[o][d] <= 100);
+		}
+		ck_assert(r->confidence >= 0 && r->confidence <= 1);
+		if (r->recommendation >= 0)
+			ck_assert(!(r->blocked & (1u << r->recommendation)));
+	}
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("eval");
+	TCase *tc = tcase_create("small");
+
+	tcase_add_checked_fixture(tc, small_setup, teardown);
+	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_one_answer);
+	tcase_add_test(tc, test_block_and_totals);
+	tcase_add_test(tc, test_rationale);
+	tcase_add_test(tc, test_flip_small);
+	tcase_add_test(tc, test_hidden_answer_ignored);
+	tcase_add_test(tc, test_zero_weights_tie);
+	tcase_add_test(tc, test_weight_changes_result);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("shipped");
+	tcase_add_checked_fixture(tc, shipped_setup, teardown);
+	tcase_add_test(tc, test_scenario_serverless);
+	tcase_add_test(tc, test_scenario_kubernetes);
+	tcase_add_test(tc, test_scenario_hybrid);
+	tcase_add_test(tc, test_guidance_signals);
+	tcase_add_test(tc, test_flip_is_smallest);
+	tcase_add_test(tc, test_deterministic_and_order_free);
+	tcase_add_test(tc, test_bounds);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(suite());
+}
