@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "answers.h"
+#include "theme.h"
 #include "ydoc.h"
 
 #include <stdio.h>
@@ -23,6 +24,8 @@ detect(const struct ynode *root)
 	    ymap_get(root, "workload") != NULL ||
 	    ymap_get(root, "weights") != NULL)
 		return CHECK_ANSWERS;
+	if (ymap_get(root, "roles") != NULL)
+		return CHECK_THEME;
 	return CHECK_UNKNOWN;
 }
 
@@ -64,8 +67,29 @@ check_answers(const char *path, const struct model *model, const char *buf,
 	return 0;
 }
 
+static int
+check_theme(const char *path, const char *datadir, const char *buf,
+    size_t len, char *summary, size_t size, struct err *e)
+{
+	struct theme t;
+	int r, given = 0, colours;
+
+	if (theme_load_buffer(&t, path, buf, len, datadir, e) != 0)
+		return -1;
+	for (r = 0; r < ROLE_COUNT; r++)
+		given += t.given[r];
+	colours = theme_colours_used(&t);
+	if (colours == 0)
+		snprintf(summary, size, "theme '%s': %d roles (%d given), "
+		    "attributes only", t.name, ROLE_COUNT, given);
+	else
+		snprintf(summary, size, "theme '%s': %d roles (%d given), "
+		    "uses %d colours", t.name, ROLE_COUNT, given, colours);
+	return 0;
+}
+
 int
-check_file(const char *path, const struct model *model,
+check_file(const char *path, const struct model *model, const char *datadir,
     enum check_kind *kind, char *summary, size_t size, struct err *e)
 {
 	struct arena *arena;
@@ -101,9 +125,13 @@ check_file(const char *path, const struct model *model,
 	case CHECK_ANSWERS:
 		rc = check_answers(path, model, buf, len, summary, size, e);
 		break;
+	case CHECK_THEME:
+		rc = check_theme(path, datadir, buf, len, summary, size, e);
+		break;
 	case CHECK_UNKNOWN:
 		yerr(&doc, doc.root, e, "not a tradeoff file: expected a "
-		    "model (with 'model:') or answers (with 'answers:')");
+		    "model (with 'model:'), answers (with 'answers:') or a "
+		    "theme (with 'roles:')");
 		break;
 	}
 out:

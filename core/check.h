@@ -10,12 +10,14 @@
 #include "err.h"
 #include "model.h"
 
-enum check_kind { CHECK_UNKNOWN, CHECK_MODEL, CHECK_ANSWERS };
+enum check_kind { CHECK_UNKNOWN, CHECK_MODEL, CHECK_ANSWERS, CHECK_THEME };
 
-/* Validate the file at PATH; answers files are checked against MODEL.
+/* Validate the file at PATH; answers files are checked against MODEL,
+ * and a theme's `inherits` is looked up with DATADIR (may be NULL).
  * On success, a one-line description of what it holds goes in SUMMARY
  * and its kind in *KIND; on failure, a positioned message in E. */
 int check_file(const char *path, const struct model *model,
-    enum check_kind *kind, char *summary, size_t size, struct err *e);
+    const char *datadir, enum check_kind *kind, char *summary, size_t size,
+    struct err *e);
 
 #endif

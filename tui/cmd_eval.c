@@ -8,6 +8,7 @@
 #include "eval.h"
 #include "export_md.h"
 #include "report.h"
+#include "theme.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -89,13 +90,55 @@ cmd_eval(struct cli *c)
 	return evaluate(c, c->value[OPT_ANSWERS], f);
 }
 
+/* Check FILE and print its summary; EXIT_OK or EXIT_FAIL.  ME says why
+ * the model M did not load, when it did not. */
+static int
+check_one(const char *file, const struct model *m, const struct err *me)
+{
+	char summary[512];
+	enum check_kind kind;
+	struct err e;
+
+	if (check_file(file, m, cli_datadir(), &kind, summary, sizeof summary,
+	    &e) != 0) {
+		if (kind == CHECK_ANSWERS && m == NULL && me != NULL)
+			cli_fail("%s (the model did not load: %s)", e.msg,
+			    me->msg);
+		else
+			cli_fail("%s", e.msg);
+		return EXIT_FAIL;
+	}
+	printf("%s: ok: %s\n", file, summary);
+	return EXIT_OK;
+}
+
+/* Check the themes shipped in the data directory. */
+static int
+check_shipped_themes(void)
+{
+	char dir[PATH_MAX], path[PATH_MAX + THEME_NAME_MAX + 8];
+	struct theme_list l = { 0 };
+	size_t i;
+	int rc = EXIT_OK;
+
+	cli_datafile("themes", dir, sizeof dir);
+	if (theme_list_dir(&l, dir) != 0)
+		rc = cli_fail("out of memory");
+	for (i = 0; i < l.n; i++) {
+		snprintf(path, sizeof path, "%s/%s.yaml", dir, l.name[i]);
+		if (check_one(path, NULL, NULL) != EXIT_OK)
+			rc = EXIT_FAIL;
+	}
+	theme_list_free(&l);
+	return rc;
+}
+
 int
 cmd_check(struct cli *c)
 {
-	char path[PATH_MAX], summary[512];
-	enum check_kind kind;
+	char path[PATH_MAX];
 	struct model *m = NULL;
-	struct err e, me;
+	struct err me;
 	int i, rc = EXIT_OK;
 
 	/* Answers are checked against the model in use; a broken model is
@@ -113,21 +156,12 @@ cmd_check(struct cli *c)
 		    path, m->id, m->version, m->noptions, m->ndims, m->npanels,
 		    m->nquestions, m->nrows);
 		model_free(m);
-		return EXIT_OK;
+		rc = check_shipped_themes();
+		return fflush(stdout) == 0 ? rc : EXIT_FAIL;
 	}
-	for (i = 0; i < c->argc; i++) {
-		if (check_file(c->argv[i], m, &kind, summary, sizeof summary,
-		    &e) != 0) {
-			if (kind == CHECK_ANSWERS && m == NULL)
-				cli_fail("%s (the model did not load: %s)",
-				    e.msg, me.msg);
-			else
-				cli_fail("%s", e.msg);
+	for (i = 0; i < c->argc; i++)
+		if (check_one(c->argv[i], m, &me) != EXIT_OK)
 			rc = EXIT_FAIL;
-			continue;
-		}
-		printf("%s: ok: %s\n", c->argv[i], summary);
-	}
 	model_free(m);
 	if (fflush(stdout) != 0)
 		rc = EXIT_FAIL;
