@@ -1,0 +1,128 @@
+/* export_yaml.c - answers files written with yamlw; see export_yaml.h. */
+#include "config.h"
+
+#include "export_yaml.h"
+#include "workload.h"
+#include "yamlw.h"
+
+static void
+write_participants(struct yamlw *w, const struct answers *a)
+{
+	int i;
+
+	if (a->nparticipants == 0)
+		return;
+	yamlw_key(w, "participants");
+	yamlw_seq(w, 0);
+	for (i = 0; i < a->nparticipants; i++)
+		yamlw_text(w, a->participants[i]);
+	yamlw_seq_end(w);
+}
+
+static void
+write_answers(struct yamlw *w, const struct answers *a)
+{
+	const struct model *m = a->model;
+	int q;
+
+	yamlw_key(w, "answers");
+	yamlw_map(w, 0);
+	for (q = 0; q < m->nquestions; q++) {
+		if (a->answer[q] < 0)
+			continue;
+		yamlw_key(w, m->questions[q].id);
+		/* As text: an answer id like "null" must stay an id. */
+		yamlw_text(w, m->questions[q].answers[a->answer[q]].id);
+	}
+	yamlw_map_end(w);
+}
+
+static void
+write_weights(struct yamlw *w, const struct answers *a)
+{
+	const struct model *m = a->model;
+	int d;
+
+	if (a->weight_set == 0)
+		return;
+	yamlw_key(w, "weights");
+	yamlw_map(w, 0);
+	for (d = 0; d < m->ndims; d++) {
+		if (!(a->weight_set & (1u << d)))
+			continue;
+		yamlw_key(w, m->dims[d].id);
+		yamlw_int(w, a->weight[d]);
+	}
+	yamlw_map_end(w);
+}
+
+static void
+write_workload(struct yamlw *w, const struct answers *a)
+{
+	char buf[WL_TEXT_MAX + 32];
+	int f;
+
+	if (a->workload.set == 0)
+		return;
+	yamlw_key(w, "workload");
+	yamlw_map(w, 0);
+	for (f = 0; f < WL_NFIELDS; f++) {
+		if (!(a->workload.set & (1u << f)))
+			continue;
+		yamlw_key(w, wl_fields[f].key);
+		workload_format(&a->workload, f, buf, sizeof buf);
+		/* Numbers and booleans must be plain to be read back as
+		 * such; free text is quoted whenever plain would differ. */
+		if (wl_fields[f].kind == WL_TEXT)
+			yamlw_text(w, buf);
+		else
+			yamlw_key(w, buf);
+	}
+	yamlw_map_end(w);
+}
+
+static void
+write_notes(struct yamlw *w, const struct answers *a)
+{
+	const struct model *m = a->model;
+	int q, any = 0;
+
+	for (q = 0; q < m->nquestions; q++)
+		any |= a->note[q] != NULL;
+	if (!any)
+		return;
+	yamlw_key(w, "notes");
+	yamlw_map(w, 0);
+	for (q = 0; q < m->nquestions; q++) {
+		if (a->note[q] == NULL)
+			continue;
+		yamlw_key(w, m->questions[q].id);
+		yamlw_text(w, a->note[q]);
+	}
+	yamlw_map_end(w);
+}
+
+int
+export_yaml(FILE *out, const struct answers *a, struct err *e)
+{
+	struct yamlw w;
+
+	if (yamlw_open(&w, out, e) != 0)
+		return -1;
+	yamlw_map(&w, 0);
+	if (a->session != NULL) {
+		yamlw_key(&w, "session");
+		yamlw_text(&w, a->session);
+	}
+	if (a->context != NULL && a->context[0] != '\0') {
+		yamlw_key(&w, "context");
+		yamlw_text(&w, a->context);
+	}
+	write_participants(&w, a);
+	write_answers(&w, a);
+	write_weights(&w, a);
+	write_workload(&w, a);
+	write_notes(&w, a);
+	yamlw_map_end(&w);
+	return yamlw_close(&w, e);
+}
