@@ -64,8 +64,25 @@ const char *cli_datafile(const char *rel, char *buf, size_t size);
  * the error. */
 struct model *cli_load_model(const struct cli *c);
 
+struct store;
+
+/* Open the session store for command C: the path from --db, else
+ * $TRADEOFF_DB, else the default; $TRADEOFF_NOW fixes the clock and
+ * $TRADEOFF_DB_JOURNAL (auto, wal, delete) the journal mode.  M may be
+ * NULL when no session is loaded or changed.  Unless CREATE, a missing
+ * database is no error: *OUT is NULL (nothing saved yet).  Returns an
+ * exit status, after printing any error. */
+int cli_store_open(const struct cli *c, const struct model *m, int readonly,
+    int create, struct store **out);
+
 int cmd_eval(struct cli *c);
 int cmd_check(struct cli *c);
 int cmd_explore(struct cli *c);
+int cmd_list(struct cli *c);
+int cmd_import(struct cli *c);
+int cmd_export(struct cli *c);
+int cmd_rename(struct cli *c);
+int cmd_copy(struct cli *c);
+int cmd_delete(struct cli *c);
 
 #endif

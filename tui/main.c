@@ -26,12 +26,23 @@ struct command {
 static const struct command commands[] = {
 	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT), "" },
 	{ "check", cmd_check, 0, -1, 0, "[FILE...]" },
+	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT), "" },
+	{ "import", cmd_import, 1, 1, OPTBIT(SESSION), "FILE" },
+	{ "export", cmd_export, 1, 1, OPTBIT(FORMAT) | OPTBIT(OUTPUT) |
+	    OPTBIT(FORCE), "NAME" },
+	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
+	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
+	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
 };
 
 static const char usage_text[] =
 "Usage: tradeoff [OPTION...] [--session NAME]\n"
 "       tradeoff eval --answers FILE [--format yaml|markdown|text]\n"
 "       tradeoff check [FILE...]\n"
+"       tradeoff list [--format text|yaml]\n"
+"       tradeoff import FILE [--session NAME]\n"
+"       tradeoff export NAME --format yaml [-o FILE|-] [--force]\n"
+"       tradeoff rename OLD NEW | copy OLD NEW | delete NAME\n"
 "\n"
 "Explore whether a workload should run on Serverless, Kubernetes or a hybrid\n"
 "of both: answer questions, weigh what matters, and see the recommendation,\n"
@@ -42,12 +53,23 @@ static const char usage_text[] =
 "  eval                   evaluate an answers file and print the result\n"
 "  check [FILE...]        validate model, answers and theme files (default:\n"
 "                         the shipped model and themes)\n"
+"  list                   the saved sessions, with their recommendations\n"
+"  import FILE            save an answers file as a session (created or\n"
+"                         replaced; named by --session or its 'session:')\n"
+"  export NAME            write a session out (--format yaml: an answers\n"
+"                         file that import reads back)\n"
+"  rename OLD NEW         rename a session\n"
+"  copy OLD NEW           copy a session (its history starts afresh)\n"
+"  delete NAME            delete a session and its history\n"
 "\n"
 "Options:\n"
 "  -a, --answers=FILE     the answers file to evaluate ('-' for standard input)\n"
 "  -f, --format=FORMAT    output format: yaml, markdown or text (eval;\n"
-"                         default text)\n"
-"  -s, --session=NAME     the session to open\n"
+"                         default text); text or yaml (list)\n"
+"  -s, --session=NAME     the session to open, or to import into\n"
+"  -o, --output=FILE      where export writes ('-', the default: standard\n"
+"                         output)\n"
+"      --force            let export replace an existing file\n"
 "      --db=PATH          the session database (also $TRADEOFF_DB)\n"
 "      --model=PATH       a decision model other than the shipped one\n"
 "      --pricing=PATH     a price list other than the shipped one\n"
@@ -59,7 +81,9 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 failure (bad file, I/O, not found), 2 usage error.\n"
 "\n"
-"Environment: TRADEOFF_DATADIR (where data/model.yaml is found).\n"
+"Environment: TRADEOFF_DATADIR (where data/model.yaml is found),\n"
+"TRADEOFF_DB (the session database; default\n"
+"$XDG_DATA_HOME/tradeoff/sessions.db or ~/.local/share/tradeoff/sessions.db).\n"
 "See tradeoff(1) for the file formats and how scoring works.\n";
 
 int
