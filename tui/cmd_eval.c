@@ -167,14 +167,3 @@ cmd_check(struct cli *c)
 		rc = EXIT_FAIL;
 	return rc;
 }
-
-int
-cmd_explore(struct cli *c)
-{
-	char path[PATH_MAX];
-
-	/* Until the explorer lands: show the evaluation of the shipped
-	 * example, so the Quick start shows the model at work. */
-	cli_datafile("data/example.yaml", path, sizeof path);
-	return evaluate(c, path, FORMAT_TEXT);
-}

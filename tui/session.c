@@ -1,0 +1,154 @@
+/* session.c - saving every change of the open session; see session.h. */
+#include "config.h"
+
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session_impl.h"
+
+const char *
+session_name(const struct session *s)
+{
+	return s->info.name;
+}
+
+static int
+failed(struct ui *ui, const struct err *e)
+{
+	ui_status(ui, 1, "Not saved: %s", e->msg);
+	return UI_DRAW;
+}
+
+int
+session_set_answer(struct ui *ui, int q, int a)
+{
+	struct err e;
+
+	if (ui->answers->answer[q] == a)
+		return UI_NONE;
+	if (store_set_answer(ui->session->store, ui->session->info.id, q, a,
+	    &e) < 0)
+		return failed(ui, &e);
+	ui->answers->answer[q] = a;
+	return UI_CHANGED;
+}
+
+int
+session_set_weight(struct ui *ui, int d, int weight)
+{
+	struct err e;
+
+	if (store_set_weight(ui->session->store, ui->session->info.id, d,
+	    weight, &e) < 0)
+		return failed(ui, &e);
+	ui->answers->weight[d] = weight;
+	return UI_CHANGED;
+}
+
+static int
+set_note(struct ui *ui, int q, const char *text)
+{
+	struct err e;
+	const char *old = ui->answers->note[q];
+
+	if ((old == NULL && text[0] == '\0') ||
+	    (old != NULL && strcmp(old, text) == 0))
+		return UI_DRAW;
+	if (store_set_note(ui->session->store, ui->session->info.id, q,
+	    text[0] != '\0' ? text : NULL, &e) < 0)
+		return failed(ui, &e);
+	ui->answers->note[q] = text[0] != '\0' ?
+	    answers_strdup(ui->answers, text) : NULL;
+	ui_status(ui, 0, text[0] != '\0' ? "Note saved." : "Note removed.");
+	return UI_DRAW;
+}
+
+int
+session_reload(struct ui *ui)
+{
+	struct answers *a;
+	struct err e;
+	int skipped = 0;
+
+	a = store_load(ui->session->store, ui->session->info.id, &skipped, &e);
+	if (a == NULL) {
+		ui_status(ui, 1, "Cannot read the session: %s", e.msg);
+		return -1;
+	}
+	answers_free(ui->answers);
+	ui->answers = a;
+	if (skipped > 0)
+		ui_status(ui, 1, "%d saved entr%s unknown to this model, "
+		    "left as they are.", skipped, skipped == 1 ? "y is" :
+		    "ies are");
+	return 0;
+}
+
+int
+session_undo(struct ui *ui)
+{
+	struct store_undo u;
+	struct err e;
+	int rc;
+
+	rc = store_undo(ui->session->store, ui->session->info.id, &u, &e);
+	if (rc < 0)
+		return failed(ui, &e);
+	if (rc == 0) {
+		ui_status(ui, 0, "Nothing to undo.");
+		return UI_NONE;
+	}
+	if (session_reload(ui) != 0)
+		return UI_DRAW;
+	if (u.count > 1)
+		ui_status(ui, 0, "Undone: %d changes (an import).", u.count);
+	else
+		ui_status(ui, 0, "Undone: %s is %s%s%s.", u.field,
+		    u.unset ? "" : "now '", u.unset ? "unset" : u.value,
+		    u.unset ? "" : "'");
+	return UI_CHANGED;
+}
+
+/* Open session NAME (creating it when CREATE) in place of the current. */
+int
+session_switch(struct ui *ui, const char *name, int create)
+{
+	struct store_session info;
+	struct err e;
+	int rc, created = 0;
+
+	if (create)
+		rc = store_find_or_create(ui->session->store, name, &info,
+		    &created, &e);
+	else
+		rc = store_find(ui->session->store, name, &info, &e) == 1 ? 0 :
+		    -1;
+	if (rc != 0) {
+		ui_status(ui, 1, "%s", rc < 0 && !create ? "No such session." :
+		    e.msg);
+		return UI_DRAW;
+	}
+	ui->session->info = info;
+	if (session_reload(ui) != 0)
+		return UI_DRAW;
+	ui->question = 0;
+	ui->weight = 0;
+	ui_status(ui, 0, "%s session '%s'.", created ? "New" : "Opened",
+	    info.name);
+	return UI_CHANGED | UI_ALL;
+}
+
+int
+session_edit_done(struct ui *ui, enum edit_purpose purpose, int arg,
+    const char *text)
+{
+	switch (purpose) {
+	case EDIT_NOTE:
+		return set_note(ui, arg, text);
+	default:
+		return view_sessions_edit_done(ui, purpose, text);
+	}
+}

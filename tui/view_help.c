@@ -1,0 +1,108 @@
+/* view_help.c - every key, generated from the key table. */
+#include "config.h"
+
+#include "ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The keys of binding B, e.g. "Up/k", in BUF. */
+static const char *
+key_list(struct ui *ui, const struct binding *b, char *buf, size_t size)
+{
+	char name[32];
+	size_t o = 0;
+	int k;
+
+	buf[0] = '\0';
+	if (b->action == ACT_DIGIT) {
+		snprintf(buf, size, "%c-%c", b->keys[0], b->keys[0] == '0' ?
+		    '5' : '9');
+		return buf;
+	}
+	for (k = 0; k < BIND_KEYS && b->keys[k] != 0; k++) {
+		keys_name(b->keys[k], ui->utf8, name, sizeof name);
+		/* Alternatives that name the same key once suffice. */
+		if (k > 0 && strstr(buf, name) != NULL)
+			continue;
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? " " : "",
+		    name);
+		if (o >= size)
+			break;
+	}
+	return buf;
+}
+
+/* Rows listed in the general sections, not under each view. */
+static int
+generic(unsigned views)
+{
+	return views == V_ALL || views == (V_ALL & ~V(HELP)) ||
+	    views == (V_ALL & ~V(QUESTION));
+}
+
+static void
+section(struct pager *p, struct ui *ui, unsigned mask, int exact,
+    const char *title)
+{
+	char keys[64], label[72];
+	size_t i;
+
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING, title);
+	for (i = 0; i < key_nbindings; i++) {
+		const struct binding *b = &key_bindings[i];
+
+		if (exact ? b->views != mask : !(b->views & mask) ||
+		    generic(b->views))
+			continue;
+		snprintf(label, sizeof label, "%-18s", key_list(ui, b, keys,
+		    sizeof keys));
+		pager_text(p, 3, ROLE_KEY, label, ROLE_NORMAL, b->help);
+	}
+	pager_blank(p);
+}
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	struct pager p;
+	int v;
+
+	pager_start(&p, ui, w, rows, cols);
+	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_NORMAL, "Every change is "
+	    "saved the moment it is made; quitting, a dropped connection or "
+	    "a kill loses nothing. Esc goes back without discarding "
+	    "anything.");
+	pager_blank(&p);
+	/* Keys of each view, then the ones that work almost everywhere. */
+	for (v = 0; v < VIEW_COUNT; v++) {
+		char title[64];
+
+		if (v == VIEW_HELP)
+			continue;
+		snprintf(title, sizeof title, "In the %s", keys_view_title(
+		    (enum view_id)v));
+		section(&p, ui, 1u << v, 0, title);
+	}
+	section(&p, ui, V_ALL & ~V(HELP), 1, "Everywhere");
+	section(&p, ui, V_ALL & ~V(QUESTION), 1, "Outside the questionnaire");
+	section(&p, ui, V_ALL, 1, "Always");
+	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING, "Notes and names");
+	pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, "Enter saves; Esc "
+	    "keeps a note as typed and cancels a rename; Left, Right, Home, "
+	    "End, Ctrl-A, Ctrl-E, Ctrl-U and Ctrl-K edit.");
+	pager_end(&p);
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	(void)digit;
+	return pager_key(ui, act);
+}
+
+const struct view_ops view_help = {
+	.id = VIEW_HELP,
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,236 @@
+/* view_question.c - the questionnaire: panels, the question, answers. */
+#include "config.h"
+
+#include "ui.h"
+#include "session.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Width of the panel list on the left. */
+static int
+panel_cols(int cols)
+{
+	int w = cols / 4;
+
+	return w < 20 ? 20 : w > 26 ? 26 : w;
+}
+
+static void
+draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
+{
+	const struct model *m = ui->model;
+	const struct eval_result *r = ui->result;
+	int cur = m->questions[ui->question].panel, p, q, y = 0;
+	char count[32];
+
+	for (p = 0; p < m->npanels && y < rows; p++, y++) {
+		const struct model_panel *pn = &m->panels[p];
+		int asked = 0, done = 0, cw;
+		enum theme_role role = p == cur ? ROLE_PANEL_CURRENT : ROLE_PANEL;
+
+		for (q = pn->first; q < pn->first + pn->count; q++)
+			if (r->visible_q[q]) {
+				asked++;
+				done += ui->answers->answer[q] >= 0;
+			}
+		snprintf(count, sizeof count, "%d/%d", done, asked);
+		cw = (int)strlen(count);
+		if (p == cur)
+			draw_fill(ui, w, y, 0, pw - 1, role, " ", ' ');
+		draw_text(ui, w, y, 0, 2, role, p == cur ? (ui->utf8 ?
+		    "\xe2\x96\xb8 " : "> ") : "  ");
+		draw_text(ui, w, y, 2, pw - cw - 4, role, pn->title);
+		draw_text(ui, w, y, pw - cw - 2, cw, p == cur ? role :
+		    done == asked ? ROLE_RECOMMENDED : ROLE_PROGRESS, count);
+	}
+	/* The current panel's questions, so the room sees what is left. */
+	if (y + 2 >= rows)
+		return;
+	y++;
+	{
+		const struct model_panel *pn = &m->panels[cur];
+
+		for (q = pn->first; q < pn->first + pn->count && y < rows;
+		    q++) {
+			int answered = ui->answers->answer[q] >= 0;
+			const char *mark;
+
+			if (!r->visible_q[q])
+				mark = ui->utf8 ? "  \xe2\x80\x93 " : "  - ";
+			else if (answered)
+				mark = ui->utf8 ? "  \xe2\x9c\x93 " : "  + ";
+			else
+				mark = ui->utf8 ? "  \xc2\xb7 " : "  . ";
+			draw_text(ui, w, y, 0, 4, answered ? ROLE_RECOMMENDED :
+			    ROLE_DIM, mark);
+			draw_text(ui, w, y, 4, pw - 6, q == ui->question ?
+			    ROLE_CURSOR : r->visible_q[q] ? ROLE_NORMAL :
+			    ROLE_DIM, m->questions[q].id);
+			y++;
+		}
+	}
+}
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	const struct model_question *qn = &m->questions[ui->question];
+	const char *note = ui->answers->note[ui->question];
+	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
+	int a, chosen = ui->answers->answer[ui->question], help_rows, n;
+	int note_rows = 0, labelw = 0;
+
+	draw_panels(ui, w, rows, pw);
+	draw_vline(ui, w, 0, pw - 1 + 0, rows);
+	y += draw_wrapped(ui, w, y, x, width, 2, 0, ROLE_QUESTION, qn->prompt);
+	if (y > 2)
+		y = 2;
+	y++;
+	/* Answers' help in one column, after the longest label. */
+	for (a = 0; a < qn->nanswers; a++) {
+		int lw = text_width(qn->answers[a].label, ui->utf8);
+
+		if (lw > labelw)
+			labelw = lw;
+	}
+	if (labelw > width / 2)
+		labelw = width / 2;
+	for (a = 0; a < qn->nanswers && y < rows; a++, y++) {
+		const struct model_answer *an = &qn->answers[a];
+		int is = a == chosen, at = a == ui->cursor, lx;
+		char num[16];
+
+		snprintf(num, sizeof num, "%d ", a + 1);
+		draw_text(ui, w, y, x, 2, ROLE_KEY, num);
+		lx = x + 2;
+		lx += draw_text(ui, w, y, lx, 4, is ? ROLE_ANSWER_CHOSEN :
+		    ROLE_ANSWER, ui->utf8 ? (is ? "\xe2\x97\x8f " :
+		    "\xe2\x97\x8b ") : (is ? "(*) " : "( ) "));
+		draw_text(ui, w, y, lx, labelw, at ? ROLE_CURSOR : is ?
+		    ROLE_ANSWER_CHOSEN : ROLE_ANSWER, an->label);
+		lx += labelw;
+		if (an->help[0] != '\0' && lx + 4 < x + width)
+			draw_text(ui, w, y, lx + 2, x + width - lx - 2,
+			    ROLE_DIM, an->help);
+	}
+	y++;
+	if (note != NULL)
+		note_rows = 2;
+	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
+	if (help_rows > 0) {
+		n = draw_wrapped(ui, w, y, x, width, help_rows,
+		    ui->help_scroll, ROLE_HELP, qn->help);
+		ui->max_scroll = n > help_rows ? n - help_rows : 0;
+		if (n - ui->help_scroll > help_rows)
+			draw_text(ui, w, y + help_rows - 1, x + width - 9, 9,
+			    ROLE_DIM, ui->utf8 ? " \xe2\x80\xa6 PgDn" :
+			    " ... PgDn");
+	}
+	if (note != NULL) {
+		int ny = rows - note_rows;
+		int lx = x + draw_text(ui, w, ny, x, 6, ROLE_KEY, "Note: ");
+
+		draw_wrapped(ui, w, ny, lx, x + width - lx, note_rows, 0,
+		    ROLE_NOTE, note);
+	}
+}
+
+/* The first asked question of panel P, or -1. */
+static int
+panel_first(const struct ui *ui, int p)
+{
+	const struct model_panel *pn = &ui->model->panels[p];
+	int q;
+
+	for (q = pn->first; q < pn->first + pn->count; q++)
+		if (ui->result->visible_q[q])
+			return q;
+	return -1;
+}
+
+static int
+go_panel(struct ui *ui, int dir)
+{
+	int np = ui->model->npanels, p = ui->model->questions[ui->question]
+	    .panel, i, q;
+
+	for (i = 1; i <= np; i++) {
+		q = panel_first(ui, ((p + dir * i) % np + np) % np);
+		if (q >= 0) {
+			ui_go_question(ui, q);
+			return UI_DRAW;
+		}
+	}
+	return UI_NONE;
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	const struct model_question *qn = &ui->model->questions[ui->question];
+	int q;
+
+	switch (act) {
+	case ACT_UP:
+		if (ui->cursor > 0)
+			ui->cursor--;
+		return UI_DRAW;
+	case ACT_DOWN:
+		if (ui->cursor < qn->nanswers - 1)
+			ui->cursor++;
+		return UI_DRAW;
+	case ACT_SELECT:
+		return session_set_answer(ui, ui->question, ui->cursor);
+	case ACT_DIGIT:
+		if (digit < 1 || digit > qn->nanswers)
+			return UI_NONE;
+		ui->cursor = digit - 1;
+		return session_set_answer(ui, ui->question, digit - 1);
+	case ACT_CLEAR:
+		if (ui->answers->answer[ui->question] < 0)
+			return UI_NONE;
+		return session_set_answer(ui, ui->question, -1);
+	case ACT_RIGHT:
+	case ACT_LEFT:
+		q = ui_step_question(ui, ui->question, act == ACT_RIGHT ? 1 :
+		    -1);
+		if (q >= 0)
+			ui_go_question(ui, q);
+		return UI_DRAW;
+	case ACT_FIRST:
+		ui_go_question(ui, 0);
+		return UI_DRAW;
+	case ACT_LAST:
+		q = ui_step_question(ui, ui->model->nquestions, -1);
+		if (q >= 0)
+			ui_go_question(ui, q);
+		return UI_DRAW;
+	case ACT_NEXT_PANEL:
+		return go_panel(ui, 1);
+	case ACT_PREV_PANEL:
+		return go_panel(ui, -1);
+	case ACT_PAGE_DOWN:
+		if (ui->help_scroll < ui->max_scroll)
+			ui->help_scroll++;
+		return UI_DRAW;
+	case ACT_PAGE_UP:
+		if (ui->help_scroll > 0)
+			ui->help_scroll--;
+		return UI_DRAW;
+	case ACT_NOTE:
+		ui_edit_start(ui, EDIT_NOTE, ui->question, "Note:",
+		    ui->answers->note[ui->question]);
+		return UI_NONE;
+	default:
+		return UI_NONE;
+	}
+}
+
+const struct view_ops view_question = {
+	.id = VIEW_QUESTION,
+	.draw = draw,
+	.key = key,
+};

@@ -1,0 +1,255 @@
+/* view_table.c - the comparison tables, full size and beside the
+ * questionnaire. */
+#include "config.h"
+
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Whether a row of table T names question Q. */
+static int
+row_names(const struct model_row *row, int q)
+{
+	int k;
+
+	for (k = 0; k < row->nquestions; k++)
+		if (row->questions[k] == q)
+			return 1;
+	return 0;
+}
+
+/* The table that bears most on question Q: the one with most rows
+ * naming it, the first on a tie; 0 when none does. */
+static int
+table_for_question(const struct model *m, int q)
+{
+	int t, r, best = 0, best_n = 0;
+
+	for (t = 0; t < m->ntables; t++) {
+		int n = 0;
+
+		for (r = 0; r < m->tables[t].nrows; r++)
+			n += row_names(&m->tables[t].rows[r], q);
+		if (n > best_n) {
+			best_n = n;
+			best = t;
+		}
+	}
+	return best;
+}
+
+static void
+open_view(struct ui *ui)
+{
+	if (ui->model->ntables > 0)
+		ui->table = table_for_question(ui->model, ui->question);
+}
+
+/* Height of a row: its tallest cell, wrapped. */
+static int
+row_height(struct ui *ui, const struct model_row *row, int noptions,
+    int labelw, int cellw)
+{
+	int h = text_wrap(row->label, labelw, ui->utf8, NULL, 0), o, n;
+
+	for (o = 0; o < noptions; o++) {
+		n = text_wrap(row->cells[o], cellw, ui->utf8, NULL, 0);
+		if (n > h)
+			h = n;
+	}
+	return h;
+}
+
+/* Draw lines SKIP.. of a row at Y, at most MAXROWS of them. */
+static void
+draw_row(struct ui *ui, WINDOW *w, const struct model_table *t, int r,
+    int y, int skip, int maxrows, int labelw, int cellw)
+{
+	const struct model *m = ui->model;
+	const struct eval_result *res = ui->result;
+	const struct model_row *row = &t->rows[r];
+	int idx = t->first_row + r, o, x;
+	int relevant = res->row_relevant[idx], fav = res->row_favors[idx];
+
+	if (skip == 0 && relevant)
+		draw_text(ui, w, y, 0, 2, ROLE_RELEVANT, ui->utf8 ?
+		    "\xe2\x97\x8f " : "* ");
+	draw_wrapped(ui, w, y, 2, labelw - 2, maxrows, skip, relevant ?
+	    ROLE_RELEVANT : ROLE_NORMAL, row->label);
+	for (o = 0; o < m->noptions; o++) {
+		int blocked = (res->blocked >> o) & 1;
+
+		x = labelw + 1 + o * (cellw + 1);
+		if (o == fav && skip == 0)
+			draw_text(ui, w, y, x, 2, ROLE_FAVOURED, ui->utf8 ?
+			    "\xe2\x9c\x93 " : "+ ");
+		draw_wrapped(ui, w, y, x + 2, cellw - 2, maxrows, skip,
+		    blocked ? ROLE_BLOCKED : o == fav ? ROLE_FAVOURED :
+		    ROLE_NORMAL, row->cells[o]);
+	}
+}
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	const struct eval_result *res = ui->result;
+	const struct model_table *t;
+	const char *legend = ui->utf8 ?
+	    "\xe2\x97\x8f matters here  \xe2\x9c\x93 favoured" :
+	    "* matters here  + favoured";
+	int labelw, cellw, o, r, x, line, total = 0, avail, h;
+	char buf[256];
+
+	if (m->ntables == 0) {
+		draw_text(ui, w, 0, 1, cols - 2, ROLE_DIM, "This model has no "
+		    "comparison tables.");
+		return;
+	}
+	t = &m->tables[ui->table];
+	labelw = cols / 5 < 14 ? 14 : cols / 5;
+	cellw = (cols - labelw - 1 - m->noptions) / m->noptions;
+	/* Header: the table, where it is among them, the legend. */
+	x = 1 + draw_text(ui, w, 0, 1, cols / 2, ROLE_HEADING, t->title);
+	snprintf(buf, sizeof buf, " (%d of %d, weight %d)", ui->table + 1,
+	    m->ntables, ui->answers->weight[t->dim]);
+	x += draw_text(ui, w, 0, x, cols - x, ROLE_DIM, buf);
+	if (x + 2 + text_width(legend, ui->utf8) < cols)
+		draw_text(ui, w, 0, cols - 1 - text_width(legend, ui->utf8),
+		    cols, ROLE_DIM, legend);
+	for (o = 0; o < m->noptions; o++) {
+		int blocked = (res->blocked >> o) & 1;
+
+		snprintf(buf, sizeof buf, "%s%s", m->options[o].title,
+		    blocked ? " (blocked)" : "");
+		draw_text(ui, w, 1, labelw + 3 + o * (cellw + 1), cellw - 2,
+		    blocked ? ROLE_BLOCKED : o == res->recommendation ?
+		    ROLE_RECOMMENDED : ROLE_HEADING, buf);
+	}
+	/* Rows, a blank line between them, scrolled by lines. */
+	for (r = 0; r < t->nrows; r++)
+		total += row_height(ui, &t->rows[r], m->noptions, labelw - 2,
+		    cellw - 2) + (r > 0);
+	avail = rows - 2;
+	if (total > avail)
+		avail--;	/* the last line says there is more */
+	ui->max_scroll = total > avail ? total - avail : 0;
+	if (ui->scroll > ui->max_scroll)
+		ui->scroll = ui->max_scroll;
+	for (line = 0, r = 0; r < t->nrows; r++) {
+		int y, skip;
+
+		line += r > 0;
+		h = row_height(ui, &t->rows[r], m->noptions, labelw - 2,
+		    cellw - 2);
+		if (line + h > ui->scroll && line - ui->scroll < avail) {
+			skip = ui->scroll > line ? ui->scroll - line : 0;
+			y = 2 + line + skip - ui->scroll;
+			draw_row(ui, w, t, r, y, skip, 2 + avail - y, labelw,
+			    cellw);
+		}
+		line += h;
+	}
+	if (ui->max_scroll > 0) {
+		snprintf(buf, sizeof buf, "%s lines %d-%d of %d",
+		    ui->scroll < ui->max_scroll ? (ui->utf8 ?
+		    "\xe2\x86\x93 more:" : "more:") : "end:", ui->scroll + 1,
+		    ui->scroll + avail, total);
+		draw_text(ui, w, rows - 1, 2, cols - 3, ROLE_DIM, buf);
+	}
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	int n = ui->model->ntables;
+
+	if (n == 0)
+		return UI_NONE;
+	switch (act) {
+	case ACT_RIGHT:
+		ui->table = (ui->table + 1) % n;
+		ui->scroll = 0;
+		return UI_DRAW;
+	case ACT_LEFT:
+		ui->table = (ui->table + n - 1) % n;
+		ui->scroll = 0;
+		return UI_DRAW;
+	case ACT_DIGIT:
+		if (digit < 1 || digit > n)
+			return UI_NONE;
+		ui->table = digit - 1;
+		ui->scroll = 0;
+		return UI_DRAW;
+	case ACT_DOWN:
+		if (ui->scroll < ui->max_scroll)
+			ui->scroll++;
+		return UI_DRAW;
+	case ACT_UP:
+		if (ui->scroll > 0)
+			ui->scroll--;
+		return UI_DRAW;
+	case ACT_PAGE_DOWN:
+		ui->scroll += ui->body_rows - 3;
+		if (ui->scroll > ui->max_scroll)
+			ui->scroll = ui->max_scroll;
+		return UI_DRAW;
+	case ACT_PAGE_UP:
+		ui->scroll -= ui->body_rows - 3;
+		if (ui->scroll < 0)
+			ui->scroll = 0;
+		return UI_DRAW;
+	default:
+		return UI_NONE;
+	}
+}
+
+void
+view_table_side(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	const struct eval_result *res = ui->result;
+	const struct model_table *t;
+	int r, o, y = 0, shown = 0;
+
+	draw_vline(ui, w, 0, 0, rows);
+	if (m->ntables == 0)
+		return;
+	t = &m->tables[table_for_question(m, ui->question)];
+	draw_text(ui, w, y++, 2, cols - 3, ROLE_HEADING, t->title);
+	/* The rows this question bears on, each option's cell below. */
+	for (r = 0; r < t->nrows && y < rows; r++) {
+		const struct model_row *row = &t->rows[r];
+		int fav = res->row_favors[t->first_row + r];
+
+		if (!row_names(row, ui->question))
+			continue;
+		shown++;
+		y++;
+		draw_text(ui, w, y++, 2, cols - 3, ROLE_RELEVANT, row->label);
+		for (o = 0; o < m->noptions && y < rows; o++) {
+			int lx = 2, blocked = (res->blocked >> o) & 1;
+
+			lx += draw_text(ui, w, y, lx, cols / 3, blocked ?
+			    ROLE_BLOCKED : o == fav ? ROLE_FAVOURED :
+			    ROLE_HEADING, m->options[o].title);
+			lx += draw_text(ui, w, y, lx, 2, ROLE_DIM, ": ");
+			y += draw_wrapped(ui, w, y, lx, cols - lx - 1, rows - y,
+			    0, blocked ? ROLE_BLOCKED : ROLE_NORMAL,
+			    row->cells[o]);
+		}
+	}
+	if (shown == 0)
+		draw_wrapped(ui, w, 2, 2, cols - 3, rows - 2, 0, ROLE_DIM,
+		    "No row of the comparison tables names this question; "
+		    "t shows them all.");
+}
+
+const struct view_ops view_table = {
+	.id = VIEW_TABLE,
+	.draw = draw,
+	.key = key,
+	.open = open_view,
+};

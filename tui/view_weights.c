@@ -1,0 +1,73 @@
+/* view_weights.c - the dimension weights, 0 to 5, edited live. */
+#include "config.h"
+
+#include "ui.h"
+#include "session.h"
+
+#include <stdio.h>
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	int d, y = 0, namew = 20;
+	char buf[64];
+
+	draw_text(ui, w, y++, 1, cols - 2, ROLE_HEADING, "Dimension weights");
+	draw_wrapped(ui, w, y++, 1, cols - 2, 1, 0, ROLE_DIM, "How much each "
+	    "dimension counts in the totals: 0 ignores it, 5 counts it most.");
+	y++;
+	for (d = 0; d < m->ndims && y < rows; d++, y++) {
+		int wt = ui->answers->weight[d], at = d == ui->weight;
+		int x = 1;
+
+		x += draw_text(ui, w, y, x, 2, ROLE_KEY, at ? (ui->utf8 ?
+		    "\xe2\x96\xb8 " : "> ") : "  ");
+		draw_text(ui, w, y, x, namew, at ? ROLE_CURSOR : ROLE_NORMAL,
+		    m->dims[d].title);
+		x += namew + 1;
+		draw_bar(ui, w, y, x, 10, wt * 20.0, at ? ROLE_BAR_BEST :
+		    ROLE_BAR);
+		snprintf(buf, sizeof buf, " %d%s", wt,
+		    wt != m->dims[d].weight ? " (changed)" : "");
+		draw_text(ui, w, y, x + 10, cols - x - 11, wt ==
+		    m->dims[d].weight ? ROLE_NORMAL : ROLE_WARNING, buf);
+	}
+	y++;
+	if (y < rows && m->dims[ui->weight].help[0] != '\0')
+		draw_wrapped(ui, w, y, 3, cols - 4, rows - y, 0, ROLE_HELP,
+		    m->dims[ui->weight].help);
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	int d = ui->weight, wt = ui->answers->weight[d];
+
+	switch (act) {
+	case ACT_UP:
+		if (ui->weight > 0)
+			ui->weight--;
+		return UI_DRAW;
+	case ACT_DOWN:
+		if (ui->weight < ui->model->ndims - 1)
+			ui->weight++;
+		return UI_DRAW;
+	case ACT_LEFT:
+		return wt > 0 ? session_set_weight(ui, d, wt - 1) : UI_NONE;
+	case ACT_RIGHT:
+		return wt < MODEL_MAX_WEIGHT ? session_set_weight(ui, d,
+		    wt + 1) : UI_NONE;
+	case ACT_DIGIT:
+		return digit != wt ? session_set_weight(ui, d, digit) :
+		    UI_NONE;
+	default:
+		return UI_NONE;
+	}
+}
+
+const struct view_ops view_weights = {
+	.id = VIEW_WEIGHTS,
+	.draw = draw,
+	.key = key,
+};

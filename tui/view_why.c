@@ -1,0 +1,130 @@
+/* view_why.c - the rationale: why this recommendation, what blocks the
+ * others, what would flip it, the scores by dimension, the guidance. */
+#include "config.h"
+
+#include "ui.h"
+
+#include <stdio.h>
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	const struct eval_result *r = ui->result;
+	struct pager p;
+	char buf[1200], label[64];
+	int i, o, d;
+
+	pager_start(&p, ui, w, rows, cols);
+	if (r->recommendation >= 0)
+		snprintf(buf, sizeof buf, "%s, with confidence %.2f (%d of %d "
+		    "questions answered; a lead of %.1f points).",
+		    m->options[r->recommendation].title, r->confidence,
+		    r->answered, r->visible, r->runner_up >= 0 ?
+		    r->total[r->recommendation] - r->total[r->runner_up] :
+		    100.0);
+	else
+		snprintf(buf, sizeof buf, "Undecided: %s.", r->answered == 0 ?
+		    "nothing is answered yet" : "the leading options tie, or "
+		    "every option is blocked");
+	pager_text(&p, 1, ROLE_HEADING, "Recommendation:", ROLE_RECOMMENDED,
+	    buf);
+	pager_blank(&p);
+	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+	    "What would flip it");
+	if (r->flip.kind == FLIP_ANSWER) {
+		const struct model_question *qn =
+		    &m->questions[r->flip.question];
+
+		snprintf(buf, sizeof buf, "Answering \"%s\" with \"%s\" "
+		    "(%s = %s) would recommend %s.", qn->prompt,
+		    qn->answers[r->flip.answer].label, qn->id,
+		    qn->answers[r->flip.answer].id, m->options[r->flip.to].title);
+	} else if (r->flip.kind == FLIP_WEIGHT)
+		snprintf(buf, sizeof buf, "Setting the weight of %s to %d "
+		    "(now %d) would recommend %s.", m->dims[r->flip.dim].title,
+		    r->flip.weight, ui->answers->weight[r->flip.dim],
+		    m->options[r->flip.to].title);
+	else
+		snprintf(buf, sizeof buf, "%s", r->recommendation < 0 ?
+		    "Nothing to flip yet." : "No single answer or weight "
+		    "change would: the recommendation is robust.");
+	pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, buf);
+	if (r->nblocks > 0) {
+		pager_blank(&p);
+		pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+		    "Ruled out");
+		for (i = 0; i < r->nblocks; i++) {
+			const struct eval_block *b = &r->blocks[i];
+			const struct model_question *qn =
+			    &m->questions[b->question];
+
+			snprintf(label, sizeof label, "%s:",
+			    m->options[b->option].title);
+			snprintf(buf, sizeof buf, "%s (%s = %s)",
+			    qn->answers[b->answer].block[b->option], qn->id,
+			    qn->answers[b->answer].id);
+			pager_text(&p, 3, ROLE_BLOCKED, label, ROLE_NORMAL, buf);
+		}
+	}
+	pager_blank(&p);
+	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+	    "Why: the answers that moved the result most");
+	if (r->nrationale == 0)
+		pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_DIM,
+		    "No answer favours one option yet.");
+	for (i = 0; i < r->nrationale; i++) {
+		const struct eval_reason *x = &r->rationale[i];
+		const struct model_question *qn = &m->questions[x->question];
+
+		snprintf(label, sizeof label, "%5.1f", x->points);
+		snprintf(buf, sizeof buf, "%s = %s: favours %s on %s",
+		    qn->id, qn->answers[x->answer].label,
+		    m->options[x->favors].title, m->dims[x->dim].title);
+		pager_text(&p, 2, ROLE_CONFIDENCE, label, ROLE_NORMAL, buf);
+	}
+	pager_blank(&p);
+	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+	    "Scores by dimension (weight)");
+	for (d = -1; d < m->ndims; d++) {
+		int n = 0;
+
+		if (d < 0)
+			n = snprintf(buf, sizeof buf, "%-20s", "");
+		else
+			n = snprintf(buf, sizeof buf, "%-16.16s (%d) ",
+			    m->dims[d].title, ui->answers->weight[d]);
+		for (o = 0; o < m->noptions && n < (int)sizeof buf - 16; o++)
+			n += d < 0 ? snprintf(buf + n, sizeof buf - (size_t)n,
+			    "%12.12s", m->options[o].title) :
+			    snprintf(buf + n, sizeof buf - (size_t)n, "%12.1f",
+			    r->score[o][d]);
+		pager_text(&p, 3, ROLE_NORMAL, NULL, d < 0 ? ROLE_HEADING :
+		    r->has_evidence[d] ? ROLE_NORMAL : ROLE_DIM, buf);
+	}
+	if (r->recommendation >= 0 &&
+	    m->nguidance[r->recommendation] > 0) {
+		pager_blank(&p);
+		snprintf(buf, sizeof buf, "Choose %s when",
+		    m->options[r->recommendation].title);
+		pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING, buf);
+		for (i = 0; i < m->nguidance[r->recommendation]; i++)
+			pager_text(&p, 3, ROLE_DIM, ui->utf8 ? "\xe2\x80\xa2" :
+			    "-", ROLE_NORMAL,
+			    m->guidance[r->recommendation][i]);
+	}
+	pager_end(&p);
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	(void)digit;
+	return pager_key(ui, act);
+}
+
+const struct view_ops view_why = {
+	.id = VIEW_WHY,
+	.draw = draw,
+	.key = key,
+};
