@@ -134,7 +134,9 @@ session_switch(struct ui *ui, const char *name, int create)
 	ui->session->info = info;
 	if (session_reload(ui) != 0)
 		return UI_DRAW;
-	ui->question = 0;
+	eval_run(ui->model, ui->answers->answer, ui->answers->weight,
+	    ui->result);
+	ui_go_question(ui, ui_first_open(ui));
 	ui->weight = 0;
 	ui_status(ui, 0, "%s session '%s'.", created ? "New" : "Opened",
 	    info.name);

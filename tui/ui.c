@@ -292,6 +292,17 @@ ui_step_question(const struct ui *ui, int q, int dir)
 	return -1;
 }
 
+int
+ui_first_open(const struct ui *ui)
+{
+	int q;
+
+	for (q = 0; q < ui->model->nquestions; q++)
+		if (ui->result->visible_q[q] && ui->answers->answer[q] < 0)
+			return q;
+	return 0;
+}
+
 void
 ui_go_question(struct ui *ui, int q)
 {
@@ -819,7 +830,8 @@ ui_run(struct ui *ui)
 
 	ui->view = &view_question;
 	evaluate(ui);
-	ui_go_question(ui, ui->question);
+	/* Resume where the questionnaire is still open. */
+	ui_go_question(ui, ui_first_open(ui));
 	layout(ui);
 	ui->dirty = D_EVERY | D_STDSCR;
 	for (;;) {

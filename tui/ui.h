@@ -121,6 +121,9 @@ void ui_edit_start(struct ui *ui, enum edit_purpose purpose, int arg,
  * question from Q (DIR +1/-1), or -1. */
 int ui_step_question(const struct ui *ui, int q, int dir);
 
+/* The first question that is asked and not answered (0 when none). */
+int ui_first_open(const struct ui *ui);
+
 /* Make Q the current question (skipping to an asked one). */
 void ui_go_question(struct ui *ui, int q);
 

@@ -1,0 +1,139 @@
+# lib.sh - drive the real explorer in tmux (POSIX sh).
+#
+# Each test gets a private tmux server and a fixed environment: TERM,
+# LANG, TZ, HOME, XDG directories and the database all pinned, so the
+# screens are the same on every machine.  `start` runs tradeoff in a
+# detached 80x24 window; `keys` types; `wait_for` polls the screen until
+# a text appears (a test never sleeps a fixed time to "let it draw").
+
+. "$TESTS_SRCDIR/cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tmux is not installed: skipping" >&2
+	exit 77
+fi
+
+sock=$tmp/tmux.0.sock
+nstarts=0
+pane=t:0.0
+export TRADEOFF_DB_JOURNAL=${TRADEOFF_DB_JOURNAL:-auto}
+
+tm() {
+	tmux -S "$sock" -f /dev/null "$@"
+}
+
+cleanup_tmux() {
+	tm kill-server >/dev/null 2>&1 || true
+	rm -rf "$tmp"
+}
+trap cleanup_tmux EXIT
+
+# start [-x COLS] [-y ROWS] [-t TERM] [-e VAR=VALUE]... [ARGS...]: run the
+# explorer in a fresh tmux window; it stays open after the program ends
+# so its last screen and exit status can be read.
+start() {
+	cols=80 rows=24 term=xterm envs=
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-x) cols=$2; shift 2 ;;
+		-y) rows=$2; shift 2 ;;
+		-t) term=$2; shift 2 ;;
+		-e) envs="$envs $2"; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin TERM=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s "$@"\n' \
+	    "$tmp" "$term" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$TRADEOFF_DB" \
+	    "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" "$TRADEOFF" \
+	    >"$tmp/run.sh"
+	chmod +x "$tmp/run.sh"
+	# A fresh server each time: a server being killed cannot take the
+	# new session with it.
+	tm kill-server >/dev/null 2>&1 || true
+	nstarts=$((nstarts + 1))
+	sock=$tmp/tmux.$nstarts.sock
+	rm -f "$tmp/pid"
+	tm new-session -d -s t -x "$cols" -y "$rows" \
+	    "$tmp/run.sh $*; echo \"[exit \$?]\"; sleep 600"
+	tm set-option -t t status off >/dev/null
+}
+
+# keys KEY...: as tmux send-keys (named keys like Down, Enter, Escape).
+keys() {
+	tm send-keys -t "$pane" "$@"
+}
+
+# text STRING: type a literal string.
+text() {
+	tm send-keys -t "$pane" -l "$1"
+}
+
+screen() {
+	tm capture-pane -p -t "$pane"
+}
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s).
+wait_for() {
+	limit=$(( ${2:-10} * 20 ))
+	i=0
+	checks=$((checks + 1))
+	while [ $i -lt "$limit" ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "screen never showed '$1'"
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
+wait_gone() {
+	limit=$(( ${2:-10} * 20 ))
+	i=0
+	checks=$((checks + 1))
+	while [ $i -lt "$limit" ]; do
+		if ! screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "screen still shows '$1'"
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+# expect_screen TEXT: the screen shows TEXT now.
+expect_screen() {
+	checks=$((checks + 1))
+	if ! screen | grep -qF -- "$1"; then
+		fail "screen lacks '$1'"
+		screen | sed 's/^/  | /' >&2
+	fi
+}
+
+expect_no_screen() {
+	checks=$((checks + 1))
+	if screen | grep -qF -- "$1"; then
+		fail "screen shows '$1'"
+		screen | sed 's/^/  | /' >&2
+	fi
+}
+
+# pid: the process id of the program in the window.
+pid() {
+	cat "$tmp/pid"
+}
+
+# quit: press q and wait for the program to end with status 0.
+quit() {
+	keys q
+	wait_for "[exit 0]"
+}
+
+resize() {
+	tm resize-window -t t -x "$1" -y "$2"
+}
