@@ -81,7 +81,7 @@ yaml_cost(struct yamlw *w, const struct report *r)
 	yamlw_key(w, "monthly");
 	yamlw_fixed(w, c->hybrid.monthly, 2);
 	yamlw_key(w, "function_share");
-	yamlw_num(w, c->hybrid.share, 2);
+	yamlw_num(w, c->hybrid.share, 6);
 	yamlw_key(w, "functions");
 	yamlw_fixed(w, c->hybrid.functions.monthly, 2);
 	yamlw_key(w, "kubernetes");
