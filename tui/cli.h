@@ -82,7 +82,7 @@ struct pricing *cli_load_pricing(const struct cli *c);
 
 /* The time reports are made at, in seconds since 1970: $TRADEOFF_NOW
  * when set (so tests and golden files do not age), else the clock.
- * EXIT_OK, or EXIT_FAIL after printing why $TRADEOFF_NOW is unusable. */
+ * EXIT_OK, or EXIT_USAGE after printing why $TRADEOFF_NOW is unusable. */
 int cli_now(long long *now);
 
 int cmd_eval(struct cli *c);

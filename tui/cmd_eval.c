@@ -44,10 +44,11 @@ evaluate(const struct cli *c, const char *path, enum format format)
 	struct report rep;
 	struct err e;
 	long long now;
-	int rc = EXIT_FAIL;
+	int rc;
 
-	if (cli_now(&now) != EXIT_OK)
-		return EXIT_FAIL;
+	if ((rc = cli_now(&now)) != EXIT_OK)
+		return rc;
+	rc = EXIT_FAIL;
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
 	if ((p = cli_load_pricing(c)) == NULL)

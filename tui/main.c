@@ -201,12 +201,13 @@ cli_now(long long *now)
 		*now = (long long)time(NULL);
 		return EXIT_OK;
 	}
+	/* As the session commands read it (cmd_session.c). */
 	errno = 0;
 	v = strtoll(env, &end, 10);
-	if (*end != '\0' || errno == ERANGE || !((env[0] >= '0' &&
-	    env[0] <= '9') || env[0] == '-'))
-		return cli_fail("TRADEOFF_NOW must be a time in seconds since "
-		    "1970, not '%s'", env);
+	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
+	    env[0] > '9')
+		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
+		    "since the epoch, not '%s'", env);
 	*now = v;
 	return EXIT_OK;
 }

@@ -101,8 +101,8 @@ run "$TRADEOFF" eval -a "$tmp/mobile.yaml" -f markdown
 expect_out '**Stale prices:** the price list is 730 days old'
 TRADEOFF_NOW=soon
 run "$TRADEOFF" eval -a "$tmp/mobile.yaml"
-expect_status 1
-expect_err_line "tradeoff: TRADEOFF_NOW must be a time in seconds since 1970, not 'soon'"
+expect_status 2
+expect_err "tradeoff: TRADEOFF_NOW must be whole seconds since the epoch, not 'soon'"
 TRADEOFF_NOW=1748736000
 
 # 6. --pricing is honoured: a price list with dearer requests.
