@@ -1325,8 +1325,9 @@ START_TEST(workload_needs_prices)
 		    "Standard_E2s_v5, Standard_B2s)" },
 		{ "answers: {}\nworkload:\n  node_type: m6i.huge\n",
 		    "a.yaml:3:14: unknown node type 'm6i.huge' for aws "
-		    "(expected: m6i.large, m6i.xlarge, m7g.large, m7g.xlarge, "
-		    "c6i.xlarge, r6i.large, t3.medium)" },
+		    "(expected: m6i.large, m6i.xlarge, m5.large, m5.xlarge, "
+		    "m7g.large, m7g.xlarge, c6i.xlarge, r6i.large, "
+		    "t3.medium)" },
 		{ "answers: {}\nworkload:\n  arch: arm64\n  provider: gcp\n",
 		    "a.yaml:3:9: the price list has no arm64 price for gcp "
 		    "functions (Cloud Run (request-based billing))" },
