@@ -246,6 +246,8 @@ load_workload(struct aloader *L, const struct ynode *n)
 			return FAIL(v, "%s", strlen(v->str) != v->len ?
 			    "a workload figure must not contain NUL bytes" :
 			    msg);
+		L->a->workload.line[f] = v->line;
+		L->a->workload.col[f] = v->col;
 	}
 	return 0;
 }
@@ -345,6 +347,7 @@ answers_load_buffer(const struct model *m, const char *name, const char *buf,
 		answers_free(L.a);
 		return NULL;
 	}
+	L.a->file = L.doc.name;
 	return L.a;
 }
 

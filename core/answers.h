@@ -20,6 +20,7 @@
 struct answers {
 	struct arena *arena;
 	const struct model *model;
+	const char *file;		/* the file it came from, or NULL */
 	const char *session;		/* NULL when not given */
 	const char *context;		/* NULL when not given */
 	int nparticipants;

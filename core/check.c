@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "answers.h"
+#include "cost.h"
 #include "theme.h"
 #include "ydoc.h"
 
@@ -19,6 +20,9 @@ detect(const struct ynode *root)
 	if (ymap_get(root, "model") != NULL || ymap_get(root, "options") ||
 	    ymap_get(root, "panels") != NULL)
 		return CHECK_MODEL;
+	if (ymap_get(root, "pricing") != NULL ||
+	    ymap_get(root, "providers") != NULL)
+		return CHECK_PRICING;
 	if (ymap_get(root, "answers") != NULL ||
 	    ymap_get(root, "session") != NULL ||
 	    ymap_get(root, "workload") != NULL ||
@@ -46,8 +50,32 @@ check_model(const char *path, const char *buf, size_t len, char *summary,
 }
 
 static int
-check_answers(const char *path, const struct model *model, const char *buf,
-    size_t len, char *summary, size_t size, struct err *e)
+check_pricing(const char *path, const char *buf, size_t len, char *summary,
+    size_t size, struct err *e)
+{
+	struct pricing *p = pricing_load_buffer(path, buf, len, e);
+	const struct pricing_provider *oldest;
+	int i, nodes = 0;
+
+	if (p == NULL)
+		return -1;
+	oldest = &p->provider[0];
+	for (i = 0; i < WL_NPROVIDERS; i++) {
+		nodes += p->provider[i].nnodes;
+		if (p->provider[i].day < oldest->day)
+			oldest = &p->provider[i];
+	}
+	snprintf(summary, size, "price list version %ld (%s): %d providers, "
+	    "%d node types, oldest prices of %s (%s)", p->version,
+	    p->currency, WL_NPROVIDERS, nodes, oldest->date, oldest->id);
+	pricing_free(p);
+	return 0;
+}
+
+static int
+check_answers(const char *path, const struct model *model,
+    const struct pricing *pricing, const char *buf, size_t len,
+    char *summary, size_t size, struct err *e)
 {
 	struct answers *a;
 	int n, visible;
@@ -60,6 +88,11 @@ check_answers(const char *path, const struct model *model, const char *buf,
 	a = answers_load_buffer(model, path, buf, len, e);
 	if (a == NULL)
 		return -1;
+	if (pricing != NULL && cost_check(pricing, &a->workload, a->file,
+	    e) != 0) {
+		answers_free(a);
+		return -1;
+	}
 	n = answers_count(a, &visible);
 	snprintf(summary, size, "answers for model '%s': %d of %d questions "
 	    "answered", model->id, n, visible);
@@ -90,6 +123,15 @@ check_theme(const char *path, const char *datadir, const char *buf,
 
 int
 check_file(const char *path, const struct model *model, const char *datadir,
+    enum check_kind *kind, char *summary, size_t size, struct err *e)
+{
+	return check_file_priced(path, model, NULL, datadir, kind, summary,
+	    size, e);
+}
+
+int
+check_file_priced(const char *path, const struct model *model,
+    const struct pricing *pricing, const char *datadir,
     enum check_kind *kind, char *summary, size_t size, struct err *e)
 {
 	struct arena *arena;
@@ -123,15 +165,19 @@ check_file(const char *path, const struct model *model, const char *datadir,
 		rc = check_model(path, buf, len, summary, size, e);
 		break;
 	case CHECK_ANSWERS:
-		rc = check_answers(path, model, buf, len, summary, size, e);
+		rc = check_answers(path, model, pricing, buf, len, summary,
+		    size, e);
+		break;
+	case CHECK_PRICING:
+		rc = check_pricing(path, buf, len, summary, size, e);
 		break;
 	case CHECK_THEME:
 		rc = check_theme(path, datadir, buf, len, summary, size, e);
 		break;
 	case CHECK_UNKNOWN:
 		yerr(&doc, doc.root, e, "not a tradeoff file: expected a "
-		    "model (with 'model:'), answers (with 'answers:') or a "
-		    "theme (with 'roles:')");
+		    "model (with 'model:'), a price list (with 'pricing:'), "
+		    "answers (with 'answers:') or a theme (with 'roles:')");
 		break;
 	}
 out:

@@ -5,6 +5,8 @@
 #include "md.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static void
@@ -127,6 +129,378 @@ md_answers(FILE *out, const struct report *r)
 	}
 }
 
+/* ---- the cost section ---- */
+
+/* A quantity for a formula: grouped by thousands, at most three
+ * decimals, trailing zeros dropped ("540,000", "1.5", "0.137"). */
+static const char *
+qty(double v, char *buf, size_t size)
+{
+	char *dot, *end;
+
+	pricing_group(v, 3, buf, size);
+	if ((dot = strchr(buf, '.')) != NULL) {
+		end = buf + strlen(buf) - 1;
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+	}
+	if (strcmp(buf, "0") == 0 && v > 0) {
+		/* Too small for three decimals: show its first digits. */
+		snprintf(buf, size, "%.3g", v);
+	}
+	return buf;
+}
+
+/* A unit price in full ("$0.0000166667", "$0.20"). */
+static const char *
+rate(const struct pricing *p, double v, char *buf, size_t size)
+{
+	char num[64], *end;
+
+	snprintf(num, sizeof num, "%.10f", v);
+	end = num + strlen(num) - 1;
+	while (*end == '0' && end[-1] != '.' && end[-2] != '.')
+		*end-- = '\0';
+	if (strcmp(p->currency, "USD") == 0)
+		snprintf(buf, size, "$%s", num);
+	else
+		snprintf(buf, size, "%s %s", num, p->currency);
+	return buf;
+}
+
+/* A duration of MS milliseconds in seconds ("0.120"). */
+static const char *
+secs(double ms, char *buf, size_t size)
+{
+	if (ms == floor(ms))
+		snprintf(buf, size, "%.3f", ms / 1000.0);
+	else
+		snprintf(buf, size, "%.6g", ms / 1000.0);
+	return buf;
+}
+
+static const char *
+money(const struct pricing *p, double v, char *buf, size_t size)
+{
+	return pricing_money(p, v, 2, buf, size);
+}
+
+static void
+md_workload(FILE *out, const struct report *r)
+{
+	const struct workload *w = &r->answers->workload;
+	const struct cost_result *c = r->cost;
+	char n[5][64];
+
+	fprintf(out, "Workload: %s requests a month, %s ms on average, "
+	    "%s MB, %s, free tier %s, API gateway %s; peak %s× the average, "
+	    "at least %s nodes of `%s` at %g%% target utilisation, "
+	    "autoscaling %s; hybrid: %g%% of the requests on functions.\n\n",
+	    qty(w->num[WL_REQUESTS], n[0], sizeof n[0]),
+	    qty(w->num[WL_DURATION], n[1], sizeof n[1]),
+	    pricing_group(w->num[WL_MEMORY], 0, n[2], sizeof n[2]),
+	    wl_fields[WL_ARCH].choices[c->arch],
+	    w->num[WL_FREE_TIER] != 0 ? "on" : "off",
+	    wl_fields[WL_GATEWAY].choices[c->gateway],
+	    qty(w->num[WL_PEAK_RATIO], n[3], sizeof n[3]),
+	    pricing_group(w->num[WL_MIN_NODES], 0, n[4], sizeof n[4]),
+	    c->node->type, w->num[WL_UTILIZATION],
+	    w->num[WL_AUTOSCALING] != 0 ? "on" : "off", c->hybrid.share);
+}
+
+static void
+md_cost_summary(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	const struct pricing_provider *pv = c->provider;
+	char a[64], b[64];
+
+	fputs("| Option | Per month | Made of |\n|---|---:|---|\n", out);
+	fputs("| Serverless (", out);
+	md_cell(out, pv->block[PB_FUNCTIONS].service);
+	fprintf(out, ") | %s | ", money(p, c->functions.monthly, a,
+	    sizeof a));
+	fprintf(out, "compute %s, requests ", money(p, c->functions.compute,
+	    a, sizeof a));
+	fprintf(out, "%s, gateway ", money(p, c->functions.requests, a,
+	    sizeof a));
+	fprintf(out, "%s |\n", money(p, c->functions.gateway, a, sizeof a));
+	fputs("| Kubernetes (", out);
+	md_cell(out, pv->block[PB_KUBERNETES].service);
+	fprintf(out, ") | %s | %s × `", money(p, c->kubernetes.monthly, a,
+	    sizeof a), pricing_group(c->kubernetes.nodes, 0, b, sizeof b));
+	fputs(c->node->type, out);
+	fprintf(out, "` %s, control plane ", money(p, c->kubernetes.node_cost,
+	    a, sizeof a));
+	fprintf(out, "%s |\n", money(p, c->kubernetes.control_plane, a,
+	    sizeof a));
+	fprintf(out, "| Hybrid (%g%% on functions) | %s | ", c->hybrid.share,
+	    money(p, c->hybrid.monthly, a, sizeof a));
+	fprintf(out, "functions %s, cluster ", money(p,
+	    c->hybrid.functions.monthly, a, sizeof a));
+	fprintf(out, "%s |\n\n", money(p, c->hybrid.kubernetes.monthly, a,
+	    sizeof a));
+	switch (c->break_even_kind) {
+	case COST_BE_CROSSING:
+		fprintf(out, "**Break-even:** above %s requests a month, "
+		    "functions cost more than the cluster.\n\n",
+		    pricing_group(round(c->break_even), 0, a, sizeof a));
+		break;
+	case COST_BE_FUNCTIONS_CHEAPER:
+		fprintf(out, "**Break-even:** none; functions cost less than "
+		    "the cluster up to %s requests a month.\n\n",
+		    pricing_group(c->search_max, 0, a, sizeof a));
+		break;
+	case COST_BE_FUNCTIONS_DEARER:
+		fputs("**Break-even:** none; functions cost more than the "
+		    "cluster at every volume.\n\n", out);
+		break;
+	}
+}
+
+/* "(A − FREE free) × RATE" or "A × RATE" when nothing is free. */
+static void
+md_billable(FILE *out, const struct pricing *p, double amount, double free,
+    double unit_rate, const char *per)
+{
+	char a[64], b[64], c[64];
+
+	if (free > 0)
+		fprintf(out, "(%s − %s free) × %s%s", qty(amount, a, sizeof a),
+		    qty(free, b, sizeof b), rate(p, unit_rate, c, sizeof c),
+		    per);
+	else
+		fprintf(out, "%s × %s%s", qty(amount, a, sizeof a),
+		    rate(p, unit_rate, c, sizeof c), per);
+}
+
+static void
+md_cost_functions(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	const struct cost_functions *f = &c->functions;
+	const struct workload *w = &r->answers->workload;
+	char a[64], b[64], d[64], e[64];
+
+	fputs("### Serverless: ", out);
+	md_inline(out, c->provider->block[PB_FUNCTIONS].service);
+	fputs("\n\n", out);
+	fprintf(out, "- Compute (memory): %s req × %s s × %s GB = %s GB-s; ",
+	    qty(f->volume, a, sizeof a),
+	    secs(w->num[WL_DURATION], b, sizeof b),
+	    qty(w->num[WL_MEMORY] / 1024.0, d, sizeof d),
+	    qty(f->gb_seconds, e, sizeof e));
+	md_billable(out, p, f->gb_seconds, f->free_gb_seconds,
+	    f->gb_second_rate, "");
+	fprintf(out, " = %s\n", money(p, f->compute_memory, a, sizeof a));
+	if (f->vcpu_second_rate > 0) {
+		fprintf(out, "- Compute (vCPU): %s req × %s s × %s vCPU = %s "
+		    "vCPU-s; ", qty(f->volume, a, sizeof a),
+		    secs(w->num[WL_DURATION], b, sizeof b),
+		    qty(c->vcpu_per_request, d, sizeof d),
+		    qty(f->vcpu_seconds, e, sizeof e));
+		md_billable(out, p, f->vcpu_seconds, f->free_vcpu_seconds,
+		    f->vcpu_second_rate, "");
+		fprintf(out, " = %s\n", money(p, f->compute_vcpu, a,
+		    sizeof a));
+	}
+	fputs("- Requests: ", out);
+	md_billable(out, p, f->volume, f->free_requests, f->request_rate,
+	    " / 1,000,000");
+	fprintf(out, " = %s\n", money(p, f->requests, a, sizeof a));
+	if (c->gateway != WL_GW_NONE) {
+		fprintf(out, "- Gateway (%s API, ",
+		    wl_fields[WL_GATEWAY].choices[c->gateway]);
+		md_inline(out, c->provider->block[PB_GATEWAY].service);
+		fputs("): ", out);
+		md_billable(out, p, f->volume, f->free_gateway_requests,
+		    f->gateway_rate, " / 1,000,000");
+		fprintf(out, " = %s\n", money(p, f->gateway, a, sizeof a));
+	} else
+		fputs("- Gateway: none\n", out);
+	fprintf(out, "- Per month: %s + ", money(p, f->compute, a, sizeof a));
+	fprintf(out, "%s + ", money(p, f->requests, a, sizeof a));
+	fprintf(out, "%s = ", money(p, f->gateway, a, sizeof a));
+	fprintf(out, "**%s**\n\n", money(p, f->monthly, a, sizeof a));
+}
+
+/* The cluster's formulas as list items, each line starting with IND. */
+static void
+md_cluster_lines(FILE *out, const struct report *r,
+    const struct cost_cluster *k, const char *ind)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	const struct workload *w = &r->answers->workload;
+	char n[7][64];
+
+	fprintf(out, "%s- Load: %s req / %s s = %s req/s; × %s s = %s in "
+	    "flight on average; × %s peak ratio = %s at peak; sized for the "
+	    "%s\n", ind, qty(k->volume, n[0], sizeof n[0]),
+	    pricing_group(COST_SECONDS_PER_MONTH, 0, n[1], sizeof n[1]),
+	    qty(k->rps, n[2], sizeof n[2]),
+	    secs(w->num[WL_DURATION], n[3], sizeof n[3]),
+	    qty(k->avg_concurrency, n[4], sizeof n[4]),
+	    qty(w->num[WL_PEAK_RATIO], n[5], sizeof n[5]),
+	    qty(k->peak_concurrency, n[6], sizeof n[6]),
+	    w->num[WL_AUTOSCALING] != 0 ? "average (autoscaling)" : "peak");
+	fprintf(out, "%s- Needs: %s × %s vCPU = %s vCPU", ind,
+	    qty(k->sized_concurrency, n[0], sizeof n[0]),
+	    qty(c->vcpu_per_request, n[1], sizeof n[1]),
+	    qty(k->vcpu_need, n[2], sizeof n[2]));
+	if (c->vcpu_derived)
+		fprintf(out, " (%s MB / %s MB per vCPU)",
+		    pricing_group(w->num[WL_MEMORY], 0, n[0], sizeof n[0]),
+		    pricing_group(WL_MB_PER_VCPU, 0, n[1], sizeof n[1]));
+	fprintf(out, "; %s × %s GiB = %s GiB\n",
+	    qty(k->sized_concurrency, n[0], sizeof n[0]),
+	    qty(w->num[WL_MEMORY] / 1024.0, n[1], sizeof n[1]),
+	    qty(k->memory_need_gib, n[2], sizeof n[2]));
+	fprintf(out, "%s- Nodes: `%s` at %g%% = %s vCPU and %s GiB usable; "
+	    "max(%s minimum, ⌈max(%s / %s, %s / %s)⌉) = %s (%s)\n", ind,
+	    c->node->type, w->num[WL_UTILIZATION],
+	    qty(k->node_vcpu, n[0], sizeof n[0]),
+	    qty(k->node_memory_gib, n[1], sizeof n[1]),
+	    pricing_group(w->num[WL_MIN_NODES], 0, n[2], sizeof n[2]),
+	    qty(k->vcpu_need, n[3], sizeof n[3]), n[0],
+	    qty(k->memory_need_gib, n[4], sizeof n[4]), n[1],
+	    pricing_group(k->nodes, 0, n[5], sizeof n[5]),
+	    k->bound == COST_BOUND_MINIMUM ? "the minimum decides" :
+	    k->bound == COST_BOUND_VCPU ? "vCPU decides" : "memory decides");
+	fprintf(out, "%s- Per month: %s h × (%s × %s + %s control plane) = "
+	    "**%s**\n", ind,
+	    pricing_group(COST_HOURS_PER_MONTH, 0, n[0], sizeof n[0]),
+	    pricing_group(k->nodes, 0, n[1], sizeof n[1]),
+	    rate(p, k->node_hourly, n[2], sizeof n[2]),
+	    rate(p, k->control_plane_hourly, n[3], sizeof n[3]),
+	    money(p, k->monthly, n[4], sizeof n[4]));
+	if (!k->fits)
+		fprintf(out, "%s- Note: one request needs more than one node "
+		    "offers at this utilisation; choose a larger node type.\n",
+		    ind);
+}
+
+static void
+md_cost_kubernetes(FILE *out, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+
+	fputs("### Kubernetes: ", out);
+	md_inline(out, c->provider->block[PB_KUBERNETES].service);
+	fputs(" on `", out);
+	fputs(c->node->type, out);
+	fputs("`\n\n", out);
+	md_cluster_lines(out, r, &c->kubernetes, "");
+	fputc('\n', out);
+}
+
+static void
+md_cost_hybrid(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_hybrid *h = &r->cost->hybrid;
+	char a[64], b[64];
+
+	fprintf(out, "### Hybrid: %g%% of the requests on functions\n\n",
+	    h->share);
+	fprintf(out, "- Functions: %s requests, the free tier counted here: "
+	    "%s (formulas as above)\n", qty(h->functions.volume, a, sizeof a),
+	    money(p, h->functions.monthly, b, sizeof b));
+	if (h->kubernetes.present) {
+		fprintf(out, "- Cluster: %s requests\n",
+		    qty(h->kubernetes.volume, a, sizeof a));
+		md_cluster_lines(out, r, &h->kubernetes, "  ");
+	} else
+		fputs("- Cluster: none (every request on functions)\n", out);
+	fprintf(out, "- Hybrid per month: %s + ", money(p,
+	    h->functions.monthly, a, sizeof a));
+	fprintf(out, "%s = **%s**\n\n", money(p, h->kubernetes.monthly, a,
+	    sizeof a), money(p, h->monthly, b, sizeof b));
+}
+
+static void
+md_cost_curve(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	char a[64], b[64];
+	int i;
+
+	fputs("### Cost against volume\n\n| Requests a month | Serverless | "
+	    "Kubernetes | Hybrid |\n|---:|---:|---:|---:|\n", out);
+	for (i = 0; i < COST_SAMPLES; i += COST_SAMPLES_PER_DECADE) {
+		const struct cost_sample *s = &c->samples[i];
+
+		fprintf(out, "| %s | %s | ", pricing_group(s->volume, 0, a,
+		    sizeof a), money(p, s->functions, b, sizeof b));
+		fprintf(out, "%s | ", money(p, s->kubernetes, a, sizeof a));
+		fprintf(out, "%s |\n", money(p, s->hybrid, a, sizeof a));
+	}
+	fputc('\n', out);
+}
+
+static void
+md_cost_prices(FILE *out, const struct report *r)
+{
+	const struct pricing_provider *pv = r->cost->provider;
+	static const char *const what[PB_NBLOCKS] = { "Functions", "Gateway",
+	    "Control plane", "Nodes" };
+	int b;
+
+	fputs("### Prices\n\n", out);
+	md_inline(out, pv->name);
+	fputs(", ", out);
+	md_inline(out, pv->region);
+	fputs("; ", out);
+	md_inline(out, r->pricing->currency);
+	if (r->pricing->title[0] != '\0') {
+		fputs(", ", out);
+		md_inline(out, r->pricing->title);
+	}
+	fputs(".\n\n| Prices | Service | Date | Source |\n|---|---|---|---|\n",
+	    out);
+	for (b = 0; b < PB_NBLOCKS; b++) {
+		fprintf(out, "| %s | ", what[b]);
+		md_cell(out, pv->block[b].service);
+		fputs(" | ", out);
+		md_cell(out, pv->block[b].date);
+		fputs(" | ", out);
+		md_cell(out, pv->block[b].source);
+		fputs(" |\n", out);
+	}
+}
+
+static void
+md_cost(FILE *out, const struct report *r)
+{
+	const struct pricing_provider *pv = r->cost->provider;
+	long age = pricing_age_days(pv->day, r->now);
+
+	fputs("\n## Cost\n\n", out);
+	fputs("Monthly cost with ", out);
+	md_inline(out, pv->name);
+	fputs(" prices of ", out);
+	md_inline(out, pv->date);
+	fputs(" (", out);
+	md_inline(out, pv->region);
+	fputs(").\n\n", out);
+	if (pricing_is_stale(pv->day, r->now))
+		fprintf(out, "> **Stale prices:** the price list is %ld days "
+		    "old, more than twelve months; check the sources below "
+		    "before relying on these figures.\n\n", age);
+	md_workload(out, r);
+	md_cost_summary(out, r);
+	md_cost_functions(out, r);
+	md_cost_kubernetes(out, r);
+	md_cost_hybrid(out, r);
+	md_cost_curve(out, r);
+	md_cost_prices(out, r);
+}
+
 int
 export_md(FILE *out, const struct report *r, struct err *e)
 {
@@ -171,6 +545,8 @@ export_md(FILE *out, const struct report *r, struct err *e)
 	    res->visible);
 	md_scores(out, r);
 	md_why(out, r);
+	if (r->cost != NULL && r->pricing != NULL)
+		md_cost(out, r);
 	md_answers(out, r);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(e, "cannot write Markdown: %s", strerror(errno));

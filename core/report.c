@@ -5,6 +5,7 @@
 #include "yamlw.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 const char *
@@ -16,6 +17,87 @@ report_block_text(const struct report *r, const struct eval_block *b,
 	snprintf(buf, size, "%s: %s", qn->id,
 	    qn->answers[b->answer].block[b->option]);
 	return buf;
+}
+
+const char *
+report_break_even_id(const struct cost_result *c)
+{
+	switch (c->break_even_kind) {
+	case COST_BE_CROSSING:
+		return "crossing";
+	case COST_BE_FUNCTIONS_CHEAPER:
+		return "functions_cheaper";
+	case COST_BE_FUNCTIONS_DEARER:
+		return "functions_dearer";
+	}
+	return "unknown";
+}
+
+static void
+yaml_cost(struct yamlw *w, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	const struct pricing_provider *pv = c->provider;
+
+	yamlw_key(w, "cost");
+	yamlw_map(w, 0);
+	yamlw_key(w, "provider");
+	yamlw_key(w, pv->id);
+	yamlw_key(w, "region");
+	yamlw_text(w, pv->region);
+	yamlw_key(w, "currency");
+	yamlw_text(w, r->pricing->currency);
+	yamlw_key(w, "price_date");
+	yamlw_text(w, pv->date);
+	yamlw_key(w, "stale");
+	yamlw_bool(w, pricing_is_stale(pv->day, r->now));
+
+	yamlw_key(w, "serverless");
+	yamlw_map(w, 1);
+	yamlw_key(w, "monthly");
+	yamlw_fixed(w, c->functions.monthly, 2);
+	yamlw_key(w, "compute");
+	yamlw_fixed(w, c->functions.compute, 2);
+	yamlw_key(w, "requests");
+	yamlw_fixed(w, c->functions.requests, 2);
+	yamlw_key(w, "gateway");
+	yamlw_fixed(w, c->functions.gateway, 2);
+	yamlw_map_end(w);
+
+	yamlw_key(w, "kubernetes");
+	yamlw_map(w, 1);
+	yamlw_key(w, "monthly");
+	yamlw_fixed(w, c->kubernetes.monthly, 2);
+	yamlw_key(w, "nodes");
+	yamlw_int(w, (long long)c->kubernetes.nodes);
+	yamlw_key(w, "node_type");
+	yamlw_text(w, c->node->type);
+	yamlw_key(w, "control_plane");
+	yamlw_fixed(w, c->kubernetes.control_plane, 2);
+	yamlw_map_end(w);
+
+	yamlw_key(w, "hybrid");
+	yamlw_map(w, 1);
+	yamlw_key(w, "monthly");
+	yamlw_fixed(w, c->hybrid.monthly, 2);
+	yamlw_key(w, "function_share");
+	yamlw_num(w, c->hybrid.share, 6);
+	yamlw_key(w, "functions");
+	yamlw_fixed(w, c->hybrid.functions.monthly, 2);
+	yamlw_key(w, "kubernetes");
+	yamlw_fixed(w, c->hybrid.kubernetes.monthly, 2);
+	yamlw_key(w, "nodes");
+	yamlw_int(w, (long long)c->hybrid.kubernetes.nodes);
+	yamlw_map_end(w);
+
+	yamlw_key(w, "break_even_requests_per_month");
+	if (c->break_even_kind == COST_BE_CROSSING)
+		yamlw_int(w, llround(c->break_even));
+	else
+		yamlw_null(w);
+	yamlw_key(w, "break_even_status");
+	yamlw_key(w, report_break_even_id(c));
+	yamlw_map_end(w);
 }
 
 static void
@@ -143,8 +225,55 @@ report_yaml(FILE *out, const struct report *r, struct err *e)
 	yaml_blocked(&w, r);
 	yaml_rationale(&w, r);
 	yaml_flip(&w, r);
+	if (r->cost != NULL && r->pricing != NULL)
+		yaml_cost(&w, r);
 	yamlw_map_end(&w);
 	return yamlw_close(&w, e);
+}
+
+static void
+text_cost(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	const struct pricing_provider *pv = c->provider;
+	char m1[64], m2[64], m3[64], m4[64], n1[64];
+
+	fprintf(out, "\nCost per month (%s, %s; prices of %s%s):\n",
+	    pv->name, pv->region, pv->date, pricing_is_stale(pv->day, r->now) ?
+	    ", STALE: more than twelve months old" : "");
+	fprintf(out, "  %-12s %14s  compute %s + requests %s + gateway %s\n",
+	    "Serverless", pricing_money(p, c->functions.monthly, 2, m1,
+	    sizeof m1), pricing_money(p, c->functions.compute, 2, m2,
+	    sizeof m2), pricing_money(p, c->functions.requests, 2, m3,
+	    sizeof m3), pricing_money(p, c->functions.gateway, 2, m4,
+	    sizeof m4));
+	fprintf(out, "  %-12s %14s  %s x %s nodes + control plane %s\n",
+	    "Kubernetes", pricing_money(p, c->kubernetes.monthly, 2, m1,
+	    sizeof m1), pricing_group(c->kubernetes.nodes, 0, n1, sizeof n1),
+	    c->node->type, pricing_money(p, c->kubernetes.control_plane, 2, m2,
+	    sizeof m2));
+	fprintf(out, "  %-12s %14s  %g%% on functions %s + cluster %s\n",
+	    "Hybrid", pricing_money(p, c->hybrid.monthly, 2, m1, sizeof m1),
+	    c->hybrid.share, pricing_money(p, c->hybrid.functions.monthly, 2,
+	    m2, sizeof m2), pricing_money(p, c->hybrid.kubernetes.monthly, 2,
+	    m3, sizeof m3));
+	switch (c->break_even_kind) {
+	case COST_BE_CROSSING:
+		fprintf(out, "  Break-even: functions cost more above %s "
+		    "requests a month.\n", pricing_group(round(c->break_even),
+		    0, n1, sizeof n1));
+		break;
+	case COST_BE_FUNCTIONS_CHEAPER:
+		fprintf(out, "  Break-even: none; functions cost less up to %s "
+		    "requests a month.\n", pricing_group(c->search_max, 0, n1,
+		    sizeof n1));
+		break;
+	case COST_BE_FUNCTIONS_DEARER:
+		fputs("  Break-even: none; functions cost more at every "
+		    "volume.\n", out);
+		break;
+	}
 }
 
 int
@@ -218,6 +347,8 @@ report_text(FILE *out, const struct report *r, struct err *e)
 		    m->options[res->flip.to].title);
 	else
 		fputs("no single change\n", out);
+	if (r->cost != NULL && r->pricing != NULL)
+		text_cost(out, r);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(e, "cannot write the report: %s", strerror(errno));
 		return -1;

@@ -9,14 +9,23 @@
 #include <stdio.h>
 
 #include "answers.h"
+#include "cost.h"
 #include "err.h"
 #include "eval.h"
 #include "model.h"
+#include "pricing.h"
 
 struct report {
 	const struct model *model;
 	const struct answers *answers;
 	const struct eval_result *result;
+	/* The cost section, shown when both are set: the price list and
+	 * the cost model's result for the answers' workload. */
+	const struct pricing *pricing;
+	const struct cost_result *cost;
+	/* Seconds since 1970 at which the report is made, for flagging a
+	 * stale price list (the caller reads the clock, not the writers). */
+	long long now;
 };
 
 /* The keys of DESIGN.md section 7 ("eval --format yaml"). */
@@ -24,6 +33,10 @@ int report_yaml(FILE *out, const struct report *r, struct err *e);
 
 /* A plain-text summary for a terminal. */
 int report_text(FILE *out, const struct report *r, struct err *e);
+
+/* The break-even status as the YAML report writes it:
+ * "crossing", "functions_cheaper" or "functions_dearer". */
+const char *report_break_even_id(const struct cost_result *c);
 
 /* The ids of a rationale entry, a block and the flip, in words, as the
  * YAML and text writers print them. */

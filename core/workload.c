@@ -14,6 +14,14 @@ static const char *const wl_providers[] = { "aws", "gcp", "azure", NULL };
 static const char *const wl_archs[] = { "x86_64", "arm64", NULL };
 static const char *const wl_gateways[] = { "none", "http", "rest", NULL };
 
+/* The choice lists and the enums in workload.h must agree. */
+_Static_assert(sizeof wl_providers / sizeof *wl_providers ==
+    WL_NPROVIDERS + 1, "wl_providers and enum wl_provider differ");
+_Static_assert(sizeof wl_archs / sizeof *wl_archs == WL_NARCHS + 1,
+    "wl_archs and enum wl_arch differ");
+_Static_assert(sizeof wl_gateways / sizeof *wl_gateways == WL_NGATEWAYS + 1,
+    "wl_gateways and enum wl_gateway differ");
+
 const struct wl_field wl_fields[WL_NFIELDS] = {
 #define WL_ROW(name, k, kd, d, lo, hi, in, ch, u, lb) \
 	[WL_##name] = { .key = k, .kind = kd, .def = d, .min = lo, .max = hi, \

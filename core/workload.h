@@ -42,7 +42,9 @@ enum wl_kind {
 	X(AUTOSCALING, "autoscaling", WL_BOOL, 1, 0, 1, 1, NULL, "", \
 	    "Cluster autoscaling") \
 	X(FUNCTION_SHARE, "function_share", WL_NUMBER, 30, 0, 100, 0, NULL, \
-	    "%", "Hybrid: share on functions")
+	    "%", "Hybrid: share on functions") \
+	X(VCPU, "vcpu_per_request", WL_NUMBER, 0, 0, 64, 0, NULL, "vCPU", \
+	    "vCPU per concurrent request (0: from memory)")
 
 enum wl_id {
 #define WL_ENUM(name, ...) WL_##name,
@@ -52,6 +54,15 @@ enum wl_id {
 };
 
 #define WL_TEXT_MAX 64
+
+/* The choices of the WL_CHOICE figures, as stored in num[]. */
+enum wl_provider { WL_AWS, WL_GCP, WL_AZURE, WL_NPROVIDERS };
+enum wl_arch { WL_X86_64, WL_ARM64, WL_NARCHS };
+enum wl_gateway { WL_GW_NONE, WL_GW_HTTP, WL_GW_REST, WL_NGATEWAYS };
+
+/* Memory per vCPU when vcpu_per_request is 0: AWS Lambda gives a
+ * function one full vCPU at 1,769 MB and scales linearly below. */
+#define WL_MB_PER_VCPU 1769.0
 
 struct wl_field {
 	const char *key, *unit, *label;
@@ -67,6 +78,9 @@ struct workload {
 	double num[WL_NFIELDS];
 	char text[WL_NFIELDS][WL_TEXT_MAX];
 	unsigned set;		/* bit f: figure f was given explicitly */
+	/* Where figure f was written (1-based; 0 when not from a file), so
+	 * checks that need the price list can still point at it. */
+	int line[WL_NFIELDS], col[WL_NFIELDS];
 };
 
 extern const struct wl_field wl_fields[WL_NFIELDS];

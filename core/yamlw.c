@@ -188,6 +188,19 @@ yamlw_num(struct yamlw *w, double v, int decimals)
 }
 
 void
+yamlw_fixed(struct yamlw *w, double v, int decimals)
+{
+	char buf[64];
+
+	if (!isfinite(v))
+		v = 0;
+	snprintf(buf, sizeof buf, "%.*f", decimals, v);
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));	/* no "-0.00" */
+	scalar(w, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
+void
 yamlw_int(struct yamlw *w, long long v)
 {
 	char buf[32];

@@ -41,6 +41,9 @@ void yamlw_text(struct yamlw *w, const char *s);
  * off), an integer, a boolean, null. */
 void yamlw_num(struct yamlw *w, double v, int decimals);
 void yamlw_int(struct yamlw *w, long long v);
+/* A number with exactly DECIMALS digits after the point ("0.40"), for
+ * money. */
+void yamlw_fixed(struct yamlw *w, double v, int decimals);
 void yamlw_bool(struct yamlw *w, int v);
 void yamlw_null(struct yamlw *w);
 

@@ -4,6 +4,7 @@
 #define TRADEOFF_CLI_H
 
 #include "model.h"
+#include "pricing.h"
 
 /* Exit statuses (DESIGN.md section 7). */
 enum {
@@ -74,6 +75,15 @@ struct store;
  * exit status, after printing any error. */
 int cli_store_open(const struct cli *c, const struct model *m, int readonly,
     int create, struct store **out);
+
+/* Load the price list: --pricing, else the shipped one.  NULL after
+ * printing the error. */
+struct pricing *cli_load_pricing(const struct cli *c);
+
+/* The time reports are made at, in seconds since 1970: $TRADEOFF_NOW
+ * when set (so tests and golden files do not age), else the clock.
+ * EXIT_OK, or EXIT_USAGE after printing why $TRADEOFF_NOW is unusable. */
+int cli_now(long long *now);
 
 int cmd_eval(struct cli *c);
 int cmd_check(struct cli *c);

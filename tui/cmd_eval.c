@@ -5,6 +5,7 @@
 
 #include "answers.h"
 #include "check.h"
+#include "cost.h"
 #include "eval.h"
 #include "export_md.h"
 #include "report.h"
@@ -36,16 +37,30 @@ static int
 evaluate(const struct cli *c, const char *path, enum format format)
 {
 	struct model *m;
+	struct pricing *p = NULL;
 	struct answers *a = NULL;
 	struct eval_result *res = NULL;
+	struct cost_result cost;
 	struct report rep;
 	struct err e;
-	int rc = EXIT_FAIL;
+	long long now;
+	int rc;
 
+	if ((rc = cli_now(&now)) != EXIT_OK)
+		return rc;
+	rc = EXIT_FAIL;
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
+	if ((p = cli_load_pricing(c)) == NULL)
+		goto out;
 	a = answers_load(m, strcmp(path, "-") == 0 ? "-" : path, &e);
 	if (a == NULL) {
+		cli_fail("%s", e.msg);
+		goto out;
+	}
+	/* Figures the answers file alone cannot judge (a node type, an
+	 * architecture) are checked against the prices, at their position. */
+	if (cost_check(p, &a->workload, a->file, &e) != 0) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -55,7 +70,9 @@ evaluate(const struct cli *c, const char *path, enum format format)
 		goto out;
 	}
 	eval_run(m, a->answer, a->weight, res);
-	rep = (struct report){ .model = m, .answers = a, .result = res };
+	cost_run(p, &a->workload, &cost);
+	rep = (struct report){ .model = m, .answers = a, .result = res,
+	    .pricing = p, .cost = &cost, .now = now };
 	switch (format) {
 	case FORMAT_YAML:
 		rc = report_yaml(stdout, &rep, &e);
@@ -73,6 +90,7 @@ evaluate(const struct cli *c, const char *path, enum format format)
 out:
 	eval_result_free(res);
 	answers_free(a);
+	pricing_free(p);
 	model_free(m);
 	return rc;
 }
@@ -90,24 +108,37 @@ cmd_eval(struct cli *c)
 	return evaluate(c, c->value[OPT_ANSWERS], f);
 }
 
-/* Check FILE and print its summary; EXIT_OK or EXIT_FAIL.  ME says why
- * the model M did not load, when it did not. */
+/* What check_one needs besides the file: the model and price list in
+ * use (NULL when they did not load) and why they did not. */
+struct check_ctx {
+	const struct model *model;
+	const struct pricing *pricing;
+	const struct err *model_err, *pricing_err;
+};
+
+/* Check FILE and print its summary; EXIT_OK or EXIT_FAIL. */
 static int
-check_one(const char *file, const struct model *m, const struct err *me)
+check_one(const char *file, const struct check_ctx *x)
 {
 	char summary[512];
 	enum check_kind kind;
 	struct err e;
 
-	if (check_file(file, m, cli_datadir(), &kind, summary, sizeof summary,
-	    &e) != 0) {
-		if (kind == CHECK_ANSWERS && m == NULL && me != NULL)
+	if (check_file_priced(file, x->model, x->pricing, cli_datadir(),
+	    &kind, summary, sizeof summary, &e) != 0) {
+		if (kind == CHECK_ANSWERS && x->model == NULL &&
+		    x->model_err != NULL)
 			cli_fail("%s (the model did not load: %s)", e.msg,
-			    me->msg);
+			    x->model_err->msg);
 		else
 			cli_fail("%s", e.msg);
 		return EXIT_FAIL;
 	}
+	/* Its workload could not be checked against the prices. */
+	if (kind == CHECK_ANSWERS && x->pricing == NULL &&
+	    x->pricing_err != NULL)
+		return cli_fail("%s: cannot check the workload: the price list "
+		    "did not load: %s", file, x->pricing_err->msg);
 	printf("%s: ok: %s\n", file, summary);
 	return EXIT_OK;
 }
@@ -116,6 +147,7 @@ check_one(const char *file, const struct model *m, const struct err *me)
 static int
 check_shipped_themes(void)
 {
+	static const struct check_ctx none;
 	char dir[PATH_MAX], path[PATH_MAX + THEME_NAME_MAX + 8];
 	struct theme_list l = { 0 };
 	size_t i;
@@ -126,7 +158,7 @@ check_shipped_themes(void)
 		rc = cli_fail("out of memory");
 	for (i = 0; i < l.n; i++) {
 		snprintf(path, sizeof path, "%s/%s.yaml", dir, l.name[i]);
-		if (check_one(path, NULL, NULL) != EXIT_OK)
+		if (check_one(path, &none) != EXIT_OK)
 			rc = EXIT_FAIL;
 	}
 	theme_list_free(&l);
@@ -136,17 +168,25 @@ check_shipped_themes(void)
 int
 cmd_check(struct cli *c)
 {
-	char path[PATH_MAX];
+	static const struct check_ctx none;
+	char path[PATH_MAX], ppath[PATH_MAX];
+	struct check_ctx x;
 	struct model *m = NULL;
-	struct err me;
+	struct pricing *p = NULL;
+	struct err me, pe;
 	int i, rc = EXIT_OK;
 
-	/* Answers are checked against the model in use; a broken model is
-	 * reported once, by itself, when it is among the files. */
+	/* Answers are checked against the model and the price list in use;
+	 * a broken one is reported once, by itself, when it is among the
+	 * files. */
 	if (c->value[OPT_MODEL] == NULL)
 		cli_datafile("data/model.yaml", path, sizeof path);
 	else
 		snprintf(path, sizeof path, "%s", c->value[OPT_MODEL]);
+	if (c->value[OPT_PRICING] == NULL)
+		cli_datafile("data/pricing.yaml", ppath, sizeof ppath);
+	else
+		snprintf(ppath, sizeof ppath, "%s", c->value[OPT_PRICING]);
 	m = model_load(path, &me);
 	if (c->argc == 0) {
 		if (m == NULL)
@@ -156,12 +196,18 @@ cmd_check(struct cli *c)
 		    path, m->id, m->version, m->noptions, m->ndims, m->npanels,
 		    m->nquestions, m->nrows);
 		model_free(m);
-		rc = check_shipped_themes();
+		rc = check_one(ppath, &none);
+		if (check_shipped_themes() != EXIT_OK)
+			rc = EXIT_FAIL;
 		return fflush(stdout) == 0 ? rc : EXIT_FAIL;
 	}
+	p = pricing_load(ppath, &pe);
+	x = (struct check_ctx){ .model = m, .pricing = p, .model_err = &me,
+	    .pricing_err = &pe };
 	for (i = 0; i < c->argc; i++)
-		if (check_one(c->argv[i], m, &me) != EXIT_OK)
+		if (check_one(c->argv[i], &x) != EXIT_OK)
 			rc = EXIT_FAIL;
+	pricing_free(p);
 	model_free(m);
 	if (fflush(stdout) != 0)
 		rc = EXIT_FAIL;

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define COMMON (OPTBIT(DB) | OPTBIT(MODEL) | OPTBIT(PRICING) | \
@@ -51,8 +53,8 @@ static const char usage_text[] =
 "Commands:\n"
 "  (none)                 the interactive explorer\n"
 "  eval                   evaluate an answers file and print the result\n"
-"  check [FILE...]        validate model, answers and theme files (default:\n"
-"                         the shipped model and themes)\n"
+"  check [FILE...]        validate model, price list, answers and theme files\n"
+"                         (default: the shipped model, prices and themes)\n"
 "  list                   the saved sessions, with their recommendations\n"
 "  import FILE            save an answers file as a session (created or\n"
 "                         replaced; named by --session or its 'session:')\n"
@@ -83,7 +85,8 @@ static const char usage_text[] =
 "\n"
 "Environment: TRADEOFF_DATADIR (where data/model.yaml is found),\n"
 "TRADEOFF_DB (the session database; default\n"
-"$XDG_DATA_HOME/tradeoff/sessions.db or ~/.local/share/tradeoff/sessions.db).\n"
+"$XDG_DATA_HOME/tradeoff/sessions.db or ~/.local/share/tradeoff/sessions.db),\n"
+"TRADEOFF_NOW (seconds since the epoch to take as the current time).\n"
 "See tradeoff(1) for the file formats and how scoring works.\n";
 
 int
@@ -168,6 +171,45 @@ cli_load_model(const struct cli *c)
 	if (m == NULL)
 		cli_fail("%s", e.msg);
 	return m;
+}
+
+struct pricing *
+cli_load_pricing(const struct cli *c)
+{
+	char path[PATH_MAX];
+	struct pricing *p;
+	struct err e;
+
+	if (c->value[OPT_PRICING] == NULL)
+		cli_datafile("data/pricing.yaml", path, sizeof path);
+	else
+		snprintf(path, sizeof path, "%s", c->value[OPT_PRICING]);
+	p = pricing_load(path, &e);
+	if (p == NULL)
+		cli_fail("%s", e.msg);
+	return p;
+}
+
+int
+cli_now(long long *now)
+{
+	const char *env = getenv("TRADEOFF_NOW");
+	char *end;
+	long long v;
+
+	if (env == NULL || env[0] == '\0') {
+		*now = (long long)time(NULL);
+		return EXIT_OK;
+	}
+	/* As the session commands read it (cmd_session.c). */
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
+	    env[0] > '9')
+		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
+		    "since the epoch, not '%s'", env);
+	*now = v;
+	return EXIT_OK;
 }
 
 static int

@@ -24,14 +24,15 @@ run() {
 	status=$?
 }
 
-# With no files: the shipped model, then each shipped theme.
+# With no files: the shipped model and price list, then each shipped
+# theme.
 run check
 [ "$status" -eq 0 ] || fail "check: status $status"
 for t in default high-contrast light mono; do
 	grep -qx "$themes/$t.yaml: ok: theme '$t': 31 roles (31 given), .*" \
 	    "$tmp/out" || fail "check: no line for theme $t"
 done
-[ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "check: not 5 lines"
+[ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "check: not 6 lines"
 
 # Theme files given by name.
 run check "$themes/mono.yaml" "$themes/light.yaml"

@@ -1,0 +1,371 @@
+/* cost.c - the cost model; see cost.h and doc/cost.md. */
+#include "config.h"
+
+#include "cost.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+double
+cost_vcpu_per_request(const struct workload *w)
+{
+	if (w->num[WL_VCPU] > 0)
+		return w->num[WL_VCPU];
+	return w->num[WL_MEMORY] / WL_MB_PER_VCPU;
+}
+
+const struct pricing_node *
+cost_node(const struct pricing_provider *pv, const struct workload *w)
+{
+	int i;
+
+	if (w->text[WL_NODE_TYPE][0] == '\0')
+		return &pv->nodes[pv->default_node];
+	i = pricing_node_index(pv, w->text[WL_NODE_TYPE]);
+	return i >= 0 ? &pv->nodes[i] : NULL;
+}
+
+static const struct pricing_provider *
+provider_of(const struct pricing *p, const struct workload *w)
+{
+	int i = (int)w->num[WL_PROVIDER];
+
+	return i >= 0 && i < WL_NPROVIDERS ? &p->provider[i] : NULL;
+}
+
+/* An error about figure F of W, at its position when it has one. */
+static int
+figure_error(const struct workload *w, int f, const char *file,
+    struct err *e, const char *msg)
+{
+	if (file != NULL && w->line[f] > 0)
+		err_at(e, file, w->line[f], w->col[f], "%s", msg);
+	else if (file != NULL)
+		err_file(e, file, "%s", msg);
+	else
+		err_set(e, "%s", msg);
+	return -1;
+}
+
+int
+cost_check(const struct pricing *p, const struct workload *w,
+    const char *file, struct err *e)
+{
+	const struct pricing_provider *pv = provider_of(p, w);
+	int arch = (int)w->num[WL_ARCH], i;
+	char msg[ERR_MAX], q[128];
+	size_t o;
+
+	if (pv == NULL)
+		return figure_error(w, WL_PROVIDER, file, e,
+		    "unknown provider");
+	if (cost_node(pv, w) == NULL) {
+		o = (size_t)snprintf(msg, sizeof msg, "unknown node type '%s' "
+		    "for %s (expected: ", err_quote(q, sizeof q,
+		    w->text[WL_NODE_TYPE], strlen(w->text[WL_NODE_TYPE])),
+		    pv->id);
+		for (i = 0; i < pv->nnodes && o < sizeof msg; i++)
+			o += (size_t)snprintf(msg + o, sizeof msg - o, "%s%s",
+			    i ? ", " : "", pv->nodes[i].type);
+		if (o < sizeof msg)
+			snprintf(msg + o, sizeof msg - o, ")");
+		return figure_error(w, WL_NODE_TYPE, file, e, msg);
+	}
+	if (arch < 0 || arch >= WL_NARCHS || !(pv->has_arch & (1u << arch))) {
+		snprintf(msg, sizeof msg, "the price list has no %s price for "
+		    "%s functions (%s)", arch >= 0 && arch < WL_NARCHS ?
+		    wl_fields[WL_ARCH].choices[arch] : "such an architecture",
+		    pv->id, pv->block[PB_FUNCTIONS].service);
+		return figure_error(w, WL_ARCH, file, e, msg);
+	}
+	return 0;
+}
+
+void
+cost_functions(const struct pricing_provider *pv, const struct workload *w,
+    double volume, struct cost_functions *f)
+{
+	int arch = (int)w->num[WL_ARCH], gw = (int)w->num[WL_GATEWAY];
+	int free_tier = w->num[WL_FREE_TIER] != 0;
+	double ms = w->num[WL_DURATION], mb = w->num[WL_MEMORY];
+
+	memset(f, 0, sizeof *f);
+	f->volume = volume;
+	/* requests x duration(s) x memory(GB), multiplied out before
+	 * dividing so whole inputs give exact GB-seconds. */
+	f->gb_seconds = volume * ms * mb / (1000.0 * 1024.0);
+	f->vcpu_seconds = volume * ms / 1000.0 * cost_vcpu_per_request(w);
+	if (free_tier) {
+		f->free_gb_seconds = pv->free_gb_seconds;
+		f->free_vcpu_seconds = pv->free_vcpu_seconds;
+		f->free_requests = pv->free_requests;
+		f->free_gateway_requests = pv->gateway_free_requests;
+	}
+	f->billable_gb_seconds = fmax(0, f->gb_seconds - f->free_gb_seconds);
+	f->billable_vcpu_seconds = fmax(0, f->vcpu_seconds -
+	    f->free_vcpu_seconds);
+	f->billable_requests = fmax(0, volume - f->free_requests);
+	f->gb_second_rate = pv->gb_second[arch];
+	f->vcpu_second_rate = pv->vcpu_second[arch];
+	f->request_rate = pv->per_million_requests;
+	f->compute_memory = f->billable_gb_seconds * f->gb_second_rate;
+	f->compute_vcpu = f->billable_vcpu_seconds * f->vcpu_second_rate;
+	f->compute = f->compute_memory + f->compute_vcpu;
+	f->requests = f->billable_requests * f->request_rate / 1e6;
+	if (gw > WL_GW_NONE && gw < WL_NGATEWAYS) {
+		f->gateway_rate = pv->gateway[gw];
+		f->billable_gateway_requests = fmax(0, volume -
+		    f->free_gateway_requests);
+		f->gateway = f->billable_gateway_requests * f->gateway_rate /
+		    1e6;
+	}
+	f->monthly = f->compute + f->requests + f->gateway;
+}
+
+/* Nodes needed per request a month, before rounding up and before
+ * min_nodes: need(volume) = volume x this.  Shrunk by COST_NODE_SLACK so
+ * an exact fit does not round up to one node more. */
+static double
+nodes_per_request(const struct pricing_node *node, const struct workload *w,
+    double *vcpu_part, double *memory_part)
+{
+	double util = w->num[WL_UTILIZATION] / 100.0;
+	double sizing = w->num[WL_AUTOSCALING] != 0 ? 1.0 :
+	    w->num[WL_PEAK_RATIO];
+	double conc = w->num[WL_DURATION] / 1000.0 / COST_SECONDS_PER_MONTH *
+	    sizing;
+
+	*vcpu_part = conc * cost_vcpu_per_request(w) / (node->vcpu * util);
+	*memory_part = conc * (w->num[WL_MEMORY] / 1024.0) /
+	    (node->memory_gib * util);
+	return fmax(*vcpu_part, *memory_part) * (1.0 - COST_NODE_SLACK);
+}
+
+/* Whole nodes for VOLUME: max(min_nodes, ceil(need)). */
+static double
+nodes_for(double per_request, double volume, double min_nodes)
+{
+	return fmax(min_nodes, ceil(per_request * volume));
+}
+
+static double
+cluster_monthly(const struct pricing_provider *pv,
+    const struct pricing_node *node, double nodes)
+{
+	return COST_HOURS_PER_MONTH * (nodes * node->per_hour +
+	    pv->control_plane_per_hour);
+}
+
+void
+cost_cluster(const struct pricing_provider *pv,
+    const struct pricing_node *node, const struct workload *w, double volume,
+    struct cost_cluster *c)
+{
+	double util = w->num[WL_UTILIZATION] / 100.0, vp, mp, per;
+
+	memset(c, 0, sizeof *c);
+	c->present = 1;
+	c->volume = volume;
+	c->rps = volume / COST_SECONDS_PER_MONTH;
+	c->avg_concurrency = c->rps * w->num[WL_DURATION] / 1000.0;
+	c->peak_concurrency = c->avg_concurrency * w->num[WL_PEAK_RATIO];
+	c->sized_concurrency = w->num[WL_AUTOSCALING] != 0 ?
+	    c->avg_concurrency : c->peak_concurrency;
+	c->vcpu_need = c->sized_concurrency * cost_vcpu_per_request(w);
+	c->memory_need_gib = c->sized_concurrency * w->num[WL_MEMORY] / 1024.0;
+	c->node_vcpu = node->vcpu * util;
+	c->node_memory_gib = node->memory_gib * util;
+	per = nodes_per_request(node, w, &vp, &mp);
+	c->nodes_for_vcpu = vp * volume;
+	c->nodes_for_memory = mp * volume;
+	c->nodes = nodes_for(per, volume, w->num[WL_MIN_NODES]);
+	if (c->nodes <= w->num[WL_MIN_NODES] &&
+	    ceil(per * volume) < w->num[WL_MIN_NODES])
+		c->bound = COST_BOUND_MINIMUM;
+	else
+		c->bound = vp >= mp ? COST_BOUND_VCPU : COST_BOUND_MEMORY;
+	c->fits = cost_vcpu_per_request(w) <= c->node_vcpu &&
+	    w->num[WL_MEMORY] / 1024.0 <= c->node_memory_gib;
+	c->node_hourly = node->per_hour;
+	c->control_plane_hourly = pv->control_plane_per_hour;
+	c->node_cost = COST_HOURS_PER_MONTH * c->nodes * node->per_hour;
+	c->control_plane = COST_HOURS_PER_MONTH * pv->control_plane_per_hour;
+	c->monthly = c->node_cost + c->control_plane;
+}
+
+static double
+functions_monthly(const struct pricing_provider *pv, const struct workload *w,
+    double volume)
+{
+	struct cost_functions f;
+
+	cost_functions(pv, w, volume, &f);
+	return f.monthly;
+}
+
+/* What the break-even search holds fixed while the volume changes. */
+struct search {
+	const struct pricing_provider *pv;
+	const struct pricing_node *node;
+	const struct workload *w;
+	double per;			/* nodes per request, before rounding */
+	double min;			/* min_nodes */
+	double lo_v, hi_v;		/* the volumes searched */
+	double n_lo, n_hi;		/* the node counts at either end */
+};
+
+/* The cluster's cost while N nodes serve. */
+static double
+step_cost(const struct search *x, double n)
+{
+	return cluster_monthly(x->pv, x->node, fmax(x->min, n));
+}
+
+/* The smallest volume searched that N nodes serve. */
+static double
+step_start(const struct search *x, double n)
+{
+	return n <= x->n_lo ? x->lo_v : (n - 1) / x->per;
+}
+
+/* Whether functions cost no more than N nodes at the start of their
+ * step (and so somewhere in it). */
+static int
+cheaper_in(const struct search *x, double n)
+{
+	return functions_monthly(x->pv, x->w, step_start(x, n)) <=
+	    step_cost(x, n);
+}
+
+/* The break-even: the volume above which functions cost more than the
+ * cluster, to the top of the search range.
+ *
+ * The cluster's cost is a staircase: constant K(n) while n nodes do,
+ * n = max(min_nodes, ceil(c x volume)).  Functions' cost f is continuous,
+ * non-decreasing and convex (a sum of max(0, linear) terms).  Step n
+ * (n above the first) starts at s(n) = (n - 1) / c; let d(n) = f(s(n)) -
+ * K(n).  Because f - (the cluster's cost with fractional nodes) is
+ * convex and not positive at 0, once d(n) > 0 it stays so for every
+ * larger n: "functions are not dearer somewhere in step n" is true up to
+ * some step and false after it, so bisection over n finds the last step
+ * where functions can be cheaper, and bisection over the volume inside
+ * that step (where K is constant and f rises) finds the crossing. */
+static void
+break_even(const struct pricing_provider *pv, const struct pricing_node *node,
+    const struct workload *w, struct cost_result *r)
+{
+	struct search x = { .pv = pv, .node = node, .w = w,
+	    .min = w->num[WL_MIN_NODES], .lo_v = COST_SEARCH_MIN,
+	    .hi_v = r->search_max };
+	double vp, mp, a, b, last, start, end, k;
+
+	x.per = nodes_per_request(node, w, &vp, &mp);
+	x.n_lo = nodes_for(x.per, x.lo_v, x.min);
+	x.n_hi = nodes_for(x.per, x.hi_v, x.min);
+	if (functions_monthly(pv, w, x.hi_v) <= step_cost(&x, x.n_hi)) {
+		r->break_even_kind = COST_BE_FUNCTIONS_CHEAPER;
+		return;
+	}
+	/* The last step above the first where functions are cheaper at
+	 * its start; if there is none, perhaps the first step. */
+	last = -1;
+	if (x.n_hi > x.n_lo && cheaper_in(&x, x.n_lo + 1)) {
+		a = x.n_lo + 1;		/* cheaper at a's start */
+		b = x.n_hi + 1;		/* dearer at b's start, or past the end */
+		if (cheaper_in(&x, x.n_hi))
+			a = x.n_hi;
+		while (b - a > 1) {
+			double mid = floor(a + (b - a) / 2);
+
+			if (mid <= a || mid >= b)
+				break;	/* beyond exact integers */
+			if (cheaper_in(&x, mid))
+				a = mid;
+			else
+				b = mid;
+		}
+		last = a;
+	} else if (cheaper_in(&x, x.n_lo))
+		last = x.n_lo;
+	if (last < 0) {
+		r->break_even_kind = COST_BE_FUNCTIONS_DEARER;
+		return;
+	}
+	/* Inside step LAST the cluster costs K; functions rise through it. */
+	k = step_cost(&x, last);
+	start = step_start(&x, last);
+	end = last >= x.n_hi ? x.hi_v : fmin(last / x.per, x.hi_v);
+	while (end - start > fmax(1e-6, end * 1e-13)) {
+		double mid = start + (end - start) / 2;
+
+		if (mid <= start || mid >= end)
+			break;
+		if (functions_monthly(pv, w, mid) <= k)
+			start = mid;
+		else
+			end = mid;
+	}
+	r->break_even_kind = COST_BE_CROSSING;
+	r->break_even = end;
+}
+
+void
+cost_hybrid(const struct pricing_provider *pv,
+    const struct pricing_node *node, const struct workload *w, double volume,
+    struct cost_hybrid *h)
+{
+	double share = w->num[WL_FUNCTION_SHARE];
+	double on_functions = volume * share / 100.0;
+
+	h->share = share;
+	/* The free tier is counted once, on the functions part. */
+	cost_functions(pv, w, on_functions, &h->functions);
+	/* With every request on functions there is no cluster to pay for. */
+	if (share < 100)
+		cost_cluster(pv, node, w, volume - on_functions,
+		    &h->kubernetes);
+	else
+		memset(&h->kubernetes, 0, sizeof h->kubernetes);
+	h->monthly = h->functions.monthly + h->kubernetes.monthly;
+}
+
+int
+cost_run(const struct pricing *p, const struct workload *w,
+    struct cost_result *r)
+{
+	const struct pricing_provider *pv = provider_of(p, w);
+	const struct pricing_node *node;
+	double volume = w->num[WL_REQUESTS];
+	struct cost_cluster c;
+	struct cost_hybrid h;
+	int i;
+
+	memset(r, 0, sizeof *r);
+	if (cost_check(p, w, NULL, NULL) != 0)
+		return -1;
+	node = cost_node(pv, w);
+	r->provider = pv;
+	r->node = node;
+	r->arch = (int)w->num[WL_ARCH];
+	r->gateway = (int)w->num[WL_GATEWAY];
+	r->vcpu_per_request = cost_vcpu_per_request(w);
+	r->vcpu_derived = !(w->num[WL_VCPU] > 0);
+	r->search_max = wl_fields[WL_REQUESTS].max;
+	cost_functions(pv, w, volume, &r->functions);
+	cost_cluster(pv, node, w, volume, &r->kubernetes);
+	cost_hybrid(pv, node, w, volume, &r->hybrid);
+	break_even(pv, node, w, r);
+	for (i = 0; i < COST_SAMPLES; i++) {
+		struct cost_sample *s = &r->samples[i];
+
+		s->volume = COST_SAMPLE_FIRST * pow(10.0, (double)i /
+		    COST_SAMPLES_PER_DECADE);
+		s->functions = functions_monthly(pv, w, s->volume);
+		cost_cluster(pv, node, w, s->volume, &c);
+		s->kubernetes = c.monthly;
+		cost_hybrid(pv, node, w, s->volume, &h);
+		s->hybrid = h.monthly;
+	}
+	return 0;
+}

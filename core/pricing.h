@@ -1,0 +1,126 @@
+/* pricing.h - the price list the cost model reads (data/pricing.yaml).
+ *
+ * Prices are data with a date and a source: per provider, a block each
+ * for functions, the API gateway, the Kubernetes control plane and the
+ * node types, every block naming its service, the day its figures were
+ * current and the page they come from.  The file is loaded and
+ * validated once, like the model; doc/cost.md documents its format. */
+#ifndef TRADEOFF_PRICING_H
+#define TRADEOFF_PRICING_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "err.h"
+#include "workload.h"
+
+#define PRICING_VERSION 1		/* the format this program reads */
+#define PRICING_MAX_NODES 64		/* node types per provider */
+#define PRICING_NODE_TYPE_MAX (WL_TEXT_MAX - 1)
+
+/* Bounds beyond which a price is a typo, not a price. */
+#define PRICING_MAX_GB_SECOND 0.01	/* Lambda: 0.0000166667 */
+#define PRICING_MAX_PER_MILLION 1000.0	/* requests, gateway */
+#define PRICING_MAX_CONTROL_PLANE 100.0	/* per hour */
+#define PRICING_MAX_NODE_HOUR 1000.0	/* per node-hour */
+#define PRICING_MAX_FREE 1e12		/* free requests or seconds */
+/* A node's vCPU and GiB: from a fraction of a shared core up. */
+#define PRICING_MIN_NODE_SIZE 0.1
+#define PRICING_MAX_NODE_VCPU 1024.0
+#define PRICING_MAX_NODE_GIB 65536.0
+
+/* What every price block carries. */
+struct pricing_block {
+	const char *service;		/* "AWS Lambda" */
+	const char *source;		/* the page the figures come from */
+	const char *date;		/* "2025-01-15" */
+	long day;			/* the date in days since 1970-01-01 */
+};
+
+enum pricing_block_id {
+	PB_FUNCTIONS, PB_GATEWAY, PB_KUBERNETES, PB_NODES, PB_NBLOCKS
+};
+
+struct pricing_node {
+	const char *type;		/* "m6i.large" */
+	double vcpu, memory_gib;
+	double per_hour;
+};
+
+struct pricing_provider {
+	const char *id;			/* "aws", as in workload's provider */
+	const char *name, *region;
+	struct pricing_block block[PB_NBLOCKS];
+	/* Functions.  has_arch bit a: architecture a (enum wl_arch) is
+	 * priced; x86_64 always is.  vcpu_second is 0 where compute is
+	 * billed by memory alone (Lambda, Azure Functions). */
+	unsigned has_arch;
+	double gb_second[WL_NARCHS];
+	double vcpu_second[WL_NARCHS];
+	double per_million_requests;
+	double free_requests, free_gb_seconds, free_vcpu_seconds;
+	/* Gateway: per million requests by enum wl_gateway (none is 0),
+	 * and the requests a month that are free. */
+	double gateway[WL_NGATEWAYS];
+	double gateway_free_requests;
+	/* Kubernetes. */
+	double control_plane_per_hour;
+	int nnodes;
+	struct pricing_node *nodes;
+	int default_node;		/* index into nodes */
+	/* The oldest of the block dates: the date of this provider's
+	 * prices as a whole. */
+	const char *date;
+	long day;
+};
+
+struct pricing {
+	struct arena *arena;
+	const char *file;
+	long version;
+	const char *currency;		/* "USD" */
+	const char *title;		/* "" when not given */
+	struct pricing_provider provider[WL_NPROVIDERS];
+};
+
+/* Load and validate the price list at PATH.  NULL with a positioned
+ * error in E on failure. */
+struct pricing *pricing_load(const char *path, struct err *e);
+
+/* Likewise from LEN bytes at BUF; NAME is used in messages. */
+struct pricing *pricing_load_buffer(const char *name, const char *buf,
+    size_t len, struct err *e);
+
+/* Release P.  Accepts NULL. */
+void pricing_free(struct pricing *p);
+
+/* Index of node type TYPE in provider PV, or -1. */
+int pricing_node_index(const struct pricing_provider *pv, const char *type);
+
+/* Days since 1970-01-01 of the calendar date Y-M-D (proleptic
+ * Gregorian), and whether Y-M-D is a real date. */
+long pricing_days(int y, int m, int d);
+int pricing_date_valid(int y, int m, int d);
+
+/* Parse "YYYY-MM-DD" (years 2000-2099) into days since 1970; -1 when it
+ * is not such a date. */
+long pricing_parse_date(const char *s);
+
+/* Whether a price dated DAY is more than twelve months old at NOW
+ * (seconds since 1970, from the caller: these functions never read the
+ * clock).  A date twelve months ago to the day is not yet stale. */
+int pricing_is_stale(long day, long long now);
+
+/* Whole days between DAY and NOW (negative when DAY is later). */
+long pricing_age_days(long day, long long now);
+
+/* V with DECIMALS digits after the point and its whole part grouped
+ * by thousands with commas ("3,000,000", "0.12"). */
+const char *pricing_group(double v, int decimals, char *buf, size_t size);
+
+/* The currency amount V written for people: "$2.33" for USD, else
+ * "2.33 EUR"; DECIMALS digits after the point, thousands separated. */
+const char *pricing_money(const struct pricing *p, double v, int decimals,
+    char *buf, size_t size);
+
+#endif
