@@ -21,16 +21,16 @@ enum wl_kind {
 	X(PROVIDER, "provider", WL_CHOICE, 0, 0, 2, 1, wl_providers, "", \
 	    "Cloud provider") \
 	X(REQUESTS, "requests_per_month", WL_NUMBER, 10000000, 0, 1e12, 1, \
-	    NULL, "req/month", "Requests per month") \
+	    NULL, "req/month", "Requests a month") \
 	X(DURATION, "avg_duration_ms", WL_NUMBER, 120, 1, 3600000, 0, NULL, \
-	    "ms", "Average duration") \
+	    "ms", "Avg duration") \
 	X(MEMORY, "memory_mb", WL_NUMBER, 512, 128, 32768, 1, NULL, "MB", \
-	    "Memory per function") \
+	    "Memory") \
 	X(ARCH, "arch", WL_CHOICE, 0, 0, 1, 1, wl_archs, "", "Architecture") \
 	X(FREE_TIER, "free_tier", WL_BOOL, 1, 0, 1, 1, NULL, "", \
 	    "Free tier") \
 	X(PEAK_RATIO, "peak_ratio", WL_NUMBER, 3, 1, 1000, 0, NULL, "x", \
-	    "Peak-to-average ratio") \
+	    "Peak / average") \
 	X(GATEWAY, "gateway", WL_CHOICE, 0, 0, 2, 1, wl_gateways, "", \
 	    "API gateway") \
 	X(NODE_TYPE, "node_type", WL_TEXT, 0, 0, 0, 0, NULL, "", \
@@ -38,13 +38,13 @@ enum wl_kind {
 	X(MIN_NODES, "min_nodes", WL_NUMBER, 2, 0, 10000, 1, NULL, "nodes", \
 	    "Minimum nodes") \
 	X(UTILIZATION, "target_utilization", WL_NUMBER, 70, 10, 100, 0, NULL, \
-	    "%", "Target utilisation") \
+	    "%", "Target use") \
 	X(AUTOSCALING, "autoscaling", WL_BOOL, 1, 0, 1, 1, NULL, "", \
-	    "Cluster autoscaling") \
+	    "Autoscaling") \
 	X(FUNCTION_SHARE, "function_share", WL_NUMBER, 30, 0, 100, 0, NULL, \
-	    "%", "Hybrid: share on functions") \
+	    "%", "Hybrid on funcs") \
 	X(VCPU, "vcpu_per_request", WL_NUMBER, 0, 0, 64, 0, NULL, "vCPU", \
-	    "vCPU per concurrent request (0: from memory)")
+	    "vCPU / request")
 
 enum wl_id {
 #define WL_ENUM(name, ...) WL_##name,

@@ -55,6 +55,7 @@ cmd_explore(struct cli *c)
 	struct ui_opts opts;
 	struct session sess;
 	struct model *m;
+	struct pricing *pricing = NULL;
 	struct err e;
 	int rc, sig;
 
@@ -64,6 +65,13 @@ cmd_explore(struct cli *c)
 		return EXIT_FAIL;
 	ui.model = m;
 	ui.session = &sess;
+	if ((rc = cli_now(&ui.now)) != EXIT_OK)
+		goto out;
+	if ((pricing = cli_load_pricing(c)) == NULL) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	ui.pricing = pricing;
 	rc = cli_store_open(c, m, 0, 1, &sess.store);
 	if (rc != EXIT_OK)
 		goto out;
@@ -95,6 +103,7 @@ cmd_explore(struct cli *c)
 		eval_result_free(ui.result);
 		eval_result_free(ui.scratch);
 		store_close(sess.store);
+		pricing_free(pricing);
 		model_free(m);
 		signal(sig, SIG_DFL);
 		raise(sig);
@@ -105,6 +114,7 @@ out:
 	eval_result_free(ui.result);
 	eval_result_free(ui.scratch);
 	store_close(sess.store);
+	pricing_free(pricing);
 	model_free(m);
 	return rc;
 }

@@ -48,6 +48,36 @@ session_set_weight(struct ui *ui, int d, int weight)
 	return UI_CHANGED;
 }
 
+int
+session_set_workload(struct ui *ui, int f, const char *text)
+{
+	struct workload w = ui->answers->workload;
+	char msg[256];
+	struct err e;
+
+	if (text != NULL && workload_parse(&w, f, text, msg,
+	    sizeof msg) != 0) {
+		ui_status(ui, 1, "%s", msg);
+		return UI_DRAW;
+	}
+	if (text == NULL) {
+		w.num[f] = wl_fields[f].def;
+		w.text[f][0] = '\0';
+		w.set &= ~(1u << f);
+	}
+	if (store_set_workload(ui->session->store, ui->session->info.id, f,
+	    text, &e) < 0)
+		return failed(ui, &e);
+	ui->answers->workload = w;
+	/* A node type belongs to one provider: another provider's default
+	 * takes over when the provider changes. */
+	if (f == WL_PROVIDER && ui->pricing != NULL && w.text[WL_NODE_TYPE][0] &&
+	    cost_node(&ui->pricing->provider[(int)w.num[WL_PROVIDER]], &w) ==
+	    NULL)
+		return session_set_workload(ui, WL_NODE_TYPE, NULL);
+	return UI_CHANGED;
+}
+
 static int
 set_note(struct ui *ui, int q, const char *text)
 {
@@ -150,6 +180,9 @@ session_edit_done(struct ui *ui, enum edit_purpose purpose, int arg,
 	switch (purpose) {
 	case EDIT_NOTE:
 		return set_note(ui, arg, text);
+	case EDIT_COST:
+		return session_set_workload(ui, arg, text[0] != '\0' ? text :
+		    NULL);
 	default:
 		return view_sessions_edit_done(ui, purpose, text);
 	}

@@ -20,6 +20,10 @@ int session_set_answer(struct ui *ui, int q, int a);
 /* Set the weight of dimension D. */
 int session_set_weight(struct ui *ui, int d, int weight);
 
+/* Set workload figure F from TEXT (as workload_parse reads it); NULL
+ * goes back to the default. */
+int session_set_workload(struct ui *ui, int f, const char *text);
+
 /* Take back the last change of the open session. */
 int session_undo(struct ui *ui);
 

@@ -614,11 +614,49 @@ draw(struct ui *ui)
 	ui->dirty = 0;
 }
 
+/* The costs of the session's workload, and which option is cheapest. */
+static void
+cost(struct ui *ui)
+{
+	const double *monthly[3];
+	static const char *const ids[3] = { "serverless", "kubernetes",
+	    "hybrid" };
+	struct err e;
+	double best = 0;
+	int i, o;
+
+	ui->cost_ok = 0;
+	ui->cost_cheapest = -1;
+	if (ui->pricing == NULL)
+		return;
+	if (cost_check(ui->pricing, &ui->answers->workload, NULL, &e) != 0) {
+		snprintf(ui->cost_error, sizeof ui->cost_error, "%s", e.msg);
+		return;
+	}
+	if (cost_run(ui->pricing, &ui->answers->workload, &ui->cost) != 0) {
+		snprintf(ui->cost_error, sizeof ui->cost_error, "The workload "
+		    "cannot be priced with this price list.");
+		return;
+	}
+	ui->cost_ok = 1;
+	monthly[0] = &ui->cost.functions.monthly;
+	monthly[1] = &ui->cost.kubernetes.monthly;
+	monthly[2] = &ui->cost.hybrid.monthly;
+	for (i = 0; i < 3; i++) {
+		o = model_option_index(ui->model, ids[i]);
+		if (o >= 0 && (ui->cost_cheapest < 0 || *monthly[i] < best)) {
+			best = *monthly[i];
+			ui->cost_cheapest = o;
+		}
+	}
+}
+
 static void
 evaluate(struct ui *ui)
 {
 	eval_run(ui->model, ui->answers->answer, ui->answers->weight,
 	    ui->result);
+	cost(ui);
 	/* An answer can hide the question the room is on. */
 	if (!ui->result->visible_q[ui->question])
 		ui_go_question(ui, ui->question);
@@ -799,6 +837,9 @@ global_key(struct ui *ui, enum action act)
 		break;
 	case ACT_SESSIONS:
 		to = &view_sessions;
+		break;
+	case ACT_COST:
+		to = &view_cost;
 		break;
 	default:
 		return -1;

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "answers.h"
+#include "cost.h"
 #include "eval.h"
 #include "keys.h"
 #include "model.h"
@@ -68,6 +69,12 @@ struct ui {
 	struct answers *answers;	/* the open session */
 	struct eval_result *result;	/* of those answers */
 	struct eval_result *scratch;	/* for evaluating other sessions */
+	const struct pricing *pricing;	/* the price list, or NULL */
+	struct cost_result cost;	/* of the session's workload */
+	int cost_ok;			/* cost_run accepted the workload */
+	int cost_cheapest;		/* option with the lowest monthly cost */
+	char cost_error[ERR_MAX];	/* why not, when !cost_ok */
+	long long now;			/* for flagging stale prices */
 	struct session *session;	/* saving and undo (session.c) */
 
 	/* The terminal. */
@@ -87,6 +94,7 @@ struct ui {
 	int scroll;		/* of the tables, rationale and help views */
 	int max_scroll;
 	int weight;		/* the dimension under the cursor */
+	int cost_cursor;	/* the workload figure under the cursor */
 	int session_cursor, session_top;
 
 	struct editor edit;
@@ -97,7 +105,7 @@ struct ui {
 
 /* The views. */
 extern const struct view_ops view_question, view_table, view_why,
-    view_weights, view_sessions, view_help;
+    view_weights, view_sessions, view_cost, view_help;
 
 /* The comparison table for the current question, in the side pane of a
  * wide terminal (view_table.c). */

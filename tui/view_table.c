@@ -100,7 +100,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	const char *legend = ui->utf8 ?
 	    "\xe2\x97\x8f matters here  \xe2\x9c\x93 favoured" :
 	    "* matters here  + favoured";
-	int labelw, cellw, o, r, x, line, total = 0, avail, h;
+	int labelw, cellw, o, r, x, line, total = 0, avail, h, top = 2;
 	char buf[256];
 
 	if (m->ntables == 0) {
@@ -119,12 +119,26 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	if (x + 2 + text_width(legend, ui->utf8) < cols)
 		draw_text(ui, w, 0, cols - 1 - text_width(legend, ui->utf8),
 		    cols, ROLE_DIM, legend);
+	/* The cost table carries the workload's monthly figures. */
+	if (strcmp(m->dims[t->dim].id, "cost") == 0 && ui->cost_ok) {
+		char s[32], k[32], hy[32];
+
+		snprintf(buf, sizeof buf, "Monthly for this workload: "
+		    "Serverless %s, Kubernetes %s, Hybrid %s (c: details)",
+		    pricing_money(ui->pricing, ui->cost.functions.monthly, 2, s,
+		    sizeof s), pricing_money(ui->pricing,
+		    ui->cost.kubernetes.monthly, 2, k, sizeof k),
+		    pricing_money(ui->pricing, ui->cost.hybrid.monthly, 2, hy,
+		    sizeof hy));
+		draw_text(ui, w, top - 1, 2, cols - 3, ROLE_CONFIDENCE, buf);
+		top++;
+	}
 	for (o = 0; o < m->noptions; o++) {
 		int blocked = (res->blocked >> o) & 1;
 
 		snprintf(buf, sizeof buf, "%s%s", m->options[o].title,
 		    blocked ? " (blocked)" : "");
-		draw_text(ui, w, 1, labelw + 3 + o * (cellw + 1), cellw - 2,
+		draw_text(ui, w, top - 1, labelw + 3 + o * (cellw + 1), cellw - 2,
 		    blocked ? ROLE_BLOCKED : o == res->recommendation ?
 		    ROLE_RECOMMENDED : ROLE_HEADING, buf);
 	}
@@ -132,7 +146,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	for (r = 0; r < t->nrows; r++)
 		total += row_height(ui, &t->rows[r], m->noptions, labelw - 2,
 		    cellw - 2) + (r > 0);
-	avail = rows - 2;
+	avail = rows - top;
 	if (total > avail)
 		avail--;	/* the last line says there is more */
 	ui->max_scroll = total > avail ? total - avail : 0;
@@ -146,8 +160,8 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 		    cellw - 2);
 		if (line + h > ui->scroll && line - ui->scroll < avail) {
 			skip = ui->scroll > line ? ui->scroll - line : 0;
-			y = 2 + line + skip - ui->scroll;
-			draw_row(ui, w, t, r, y, skip, 2 + avail - y, labelw,
+			y = top + line + skip - ui->scroll;
+			draw_row(ui, w, t, r, y, skip, top + avail - y, labelw,
 			    cellw);
 		}
 		line += h;

@@ -1,0 +1,437 @@
+/* view_cost.c - the cost panel: the workload figures, edited typed or
+ * stepped, the three monthly costs, the break-even, and a chart of cost
+ * against requests per month. */
+#include "config.h"
+
+#include "ui.h"
+#include "session.h"
+#include "text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+
+static const struct pricing_provider *
+provider(const struct ui *ui)
+{
+	return &ui->pricing->provider[(int)ui->answers->workload.num[
+	    WL_PROVIDER]];
+}
+
+/* The figure's value as shown: units, thousands grouped, choices. */
+static const char *
+show_value(const struct ui *ui, int f, char *buf, size_t size)
+{
+	const struct workload *w = &ui->answers->workload;
+	const struct wl_field *fd = &wl_fields[f];
+	char num[64];
+
+	switch (fd->kind) {
+	case WL_NUMBER:
+		if (f == WL_VCPU && w->num[f] == 0)
+			snprintf(buf, size, "from memory (%.2f)",
+			    cost_vcpu_per_request(w));
+		else
+			snprintf(buf, size, "%s %s", pricing_group(w->num[f],
+			    fd->integer ? 0 : w->num[f] == floor(w->num[f]) ?
+			    0 : 2, num, sizeof num), fd->unit);
+		break;
+	case WL_BOOL:
+		snprintf(buf, size, "%s", w->num[f] != 0 ? "on" : "off");
+		break;
+	case WL_CHOICE:
+		snprintf(buf, size, "%s", fd->choices[(int)w->num[f]]);
+		break;
+	case WL_TEXT: {
+		const struct pricing_node *n = cost_node(provider(ui), w);
+
+		if (w->text[f][0] == '\0')
+			snprintf(buf, size, "%s (default)", n != NULL ? n->type :
+			    "?");
+		else
+			snprintf(buf, size, "%s", w->text[f]);
+		break;
+	}
+	}
+	return buf;
+}
+
+/* Width of the figures' column: narrower on an 80-column terminal. */
+static int
+left_cols(int cols)
+{
+	return cols >= 100 ? 42 : 35;
+}
+
+static void
+draw_figures(struct ui *ui, WINDOW *w, int rows, int lw)
+{
+	char buf[128];
+	int f, y = 1, labelw = lw >= 42 ? 22 : 17;
+
+	draw_text(ui, w, 0, 1, lw - 2, ROLE_HEADING, "Workload");
+	for (f = 0; f < WL_NFIELDS && y < rows; f++, y++) {
+		int at = f == ui->cost_cursor;
+		int set = (ui->answers->workload.set >> f) & 1;
+
+		draw_text(ui, w, y, 1, 2, ROLE_KEY, at ? (ui->utf8 ?
+		    "\xe2\x96\xb8 " : "> ") : "  ");
+		draw_text(ui, w, y, 3, labelw, at ? ROLE_CURSOR : ROLE_NORMAL,
+		    wl_fields[f].label);
+		draw_text(ui, w, y, 4 + labelw, lw - 5 - labelw, set ?
+		    ROLE_NORMAL : ROLE_DIM, show_value(ui, f, buf, sizeof buf));
+	}
+}
+
+/* One line of the costs: the option, its monthly figure, how it is made. */
+static void
+cost_line(struct ui *ui, WINDOW *w, int y, int x, int cols, int option,
+    double monthly, const char *how)
+{
+	char money[64];
+	int best = option == ui->cost_cheapest;
+
+	draw_text(ui, w, y, x, 11, ROLE_NORMAL,
+	    ui->model->options[option].title);
+	pricing_money(ui->pricing, monthly, 2, money, sizeof money);
+	draw_text(ui, w, y, x + 11, 11, best ? ROLE_RECOMMENDED : ROLE_NORMAL,
+	    money);
+	draw_text(ui, w, y, x + 22, cols - 22, ROLE_DIM, how);
+}
+
+static double
+clampd(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Each series' value at chart column C of WIDTH, interpolated in log
+ * space between the cost model's samples. */
+static double
+series_at(const struct cost_result *r, int s, int c, int width)
+{
+	double t = width > 1 ? (double)c / (width - 1) * (COST_SAMPLES - 1) :
+	    0, a, b;
+	int i = (int)t;
+
+	if (i >= COST_SAMPLES - 1)
+		i = COST_SAMPLES - 2;
+	t -= i;
+	a = s == 0 ? r->samples[i].functions : s == 1 ?
+	    r->samples[i].kubernetes : r->samples[i].hybrid;
+	b = s == 0 ? r->samples[i + 1].functions : s == 1 ?
+	    r->samples[i + 1].kubernetes : r->samples[i + 1].hybrid;
+	if (a <= 0 || b <= 0)
+		return a + (b - a) * t;
+	return exp(log(a) + (log(b) - log(a)) * t);
+}
+
+/* Column of VOLUME on the chart's log axis, or -1 off the chart. */
+static int
+volume_col(double volume, int width)
+{
+	double lo = log10(COST_SAMPLE_FIRST), hi = lo + (COST_SAMPLES - 1.0) /
+	    COST_SAMPLES_PER_DECADE, x;
+
+	if (volume <= 0)
+		return -1;
+	x = (log10(volume) - lo) / (hi - lo) * (width - 1);
+	return x < -0.5 || x > width - 0.5 ? -1 : (int)lround(x);
+}
+
+static void
+draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
+{
+	static const enum theme_role roles[3] = { ROLE_CHART_SERVERLESS,
+	    ROLE_CHART_KUBERNETES, ROLE_CHART_HYBRID };
+	static const char *const glyph_utf8[3] = { "\xe2\x97\x8f",
+	    "\xe2\x96\xa0", "\xe2\x96\xb2" };
+	static const char glyph_ascii[3] = { 'o', '#', '+' };
+	const struct cost_result *r = &ui->cost;
+	char money[32];
+	int width = cols - 9, height = rows - 2, s, c, y, col, lx;
+	double lo = INFINITY, hi = 0, v;
+
+	if (width < 10 || height < 3)
+		return;
+	for (c = 0; c < COST_SAMPLES; c++) {
+		double vs[3] = { r->samples[c].functions,
+		    r->samples[c].kubernetes, r->samples[c].hybrid };
+
+		for (s = 0; s < 3; s++) {
+			if (vs[s] > 0 && vs[s] < lo)
+				lo = vs[s];
+			if (vs[s] > hi)
+				hi = vs[s];
+		}
+	}
+	if (!(hi > 0))
+		return;
+	if (!(lo < hi)) {
+		lo = hi / 10;
+	}
+	lo = lo < 0.01 ? 0.01 : lo;
+	/* The y axis: cost, log scale, labels at the top and bottom. */
+	pricing_money(ui->pricing, hi, 0, money, sizeof money);
+	draw_text(ui, w, top, x0, 8, ROLE_DIM, money);
+	pricing_money(ui->pricing, lo, lo < 1 ? 2 : 0, money, sizeof money);
+	draw_text(ui, w, top + height - 1, x0, 8, ROLE_DIM, money);
+	for (y = 0; y < height; y++)
+		draw_fill(ui, w, top + y, x0 + 8, 1, ROLE_BORDER,
+		    "\xe2\x94\x82", '|');
+	draw_fill(ui, w, top + height, x0 + 8, 1, ROLE_BORDER,
+	    "\xe2\x94\x94", '+');
+	draw_hline(ui, w, top + height, x0 + 9, width);
+	/* Where the workload is now, and the break-even. */
+	col = volume_col(ui->answers->workload.num[WL_REQUESTS], width);
+	if (col >= 0)
+		for (y = 0; y < height; y++)
+			draw_fill(ui, w, top + y, x0 + 9 + col, 1, ROLE_DIM,
+			    "\xe2\x94\x8a", ':');
+	if (r->break_even_kind == COST_BE_CROSSING &&
+	    (col = volume_col(r->break_even, width)) >= 0)
+		draw_fill(ui, w, top + height, x0 + 9 + col, 1, ROLE_WARNING,
+		    "\xe2\x96\xb2", '^');
+	for (s = 2; s >= 0; s--)
+		for (c = 0; c < width; c++) {
+			v = series_at(r, s, c, width);
+			if (!(v > 0))
+				v = lo;
+			y = (int)lround((log(clampd(v, lo, hi)) - log(lo)) /
+			    (log(hi) - log(lo)) * (height - 1));
+			if (ui->utf8)
+				draw_fill(ui, w, top + height - 1 - y,
+				    x0 + 9 + c, 1, roles[s], glyph_utf8[s], ' ');
+			else
+				draw_fill(ui, w, top + height - 1 - y,
+				    x0 + 9 + c, 1, roles[s], "", glyph_ascii[s]);
+		}
+	/* The x axis: requests a month, a label a decade where they fit. */
+	for (c = 0; c <= 6; c++) {
+		static const char *const names[] = { "10k", "100k", "1M",
+		    "10M", "100M", "1G", "10G" };
+
+		col = (int)lround((double)c / 6 * (width - 1));
+		if (c > 0 && c < 6 && width < 36 && c % 2)
+			continue;
+		lx = x0 + 9 + col - (c == 6 ? (int)strlen(names[c]) - 1 : 0);
+		draw_text(ui, w, top + height + 1, lx, 5, ROLE_DIM, names[c]);
+	}
+}
+
+static void
+draw(struct ui *ui, WINDOW *w, int rows, int cols)
+{
+	const struct model *m = ui->model;
+	const struct cost_result *r = &ui->cost;
+	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 0, o;
+	char buf[256], money[64], num[64];
+
+	draw_figures(ui, w, rows, lw);
+	draw_vline(ui, w, 0, lw, rows);
+	if (ui->pricing == NULL) {
+		draw_wrapped(ui, w, 0, x, width, rows, 0, ROLE_WARNING,
+		    "No price list is loaded.");
+		return;
+	}
+	snprintf(buf, sizeof buf, "%s %s, prices of %s", width >= 60 ?
+	    provider(ui)->name : provider(ui)->id, provider(ui)->region,
+	    provider(ui)->date);
+	y = draw_text(ui, w, 0, x, width, ROLE_HEADING, buf);
+	if (pricing_is_stale(provider(ui)->day, ui->now))
+		draw_text(ui, w, 0, x + y + 1, width - y - 1, ROLE_WARNING,
+		    width >= 60 ? "STALE: over a year old" : "STALE");
+	y = 1;
+	if (!ui->cost_ok) {
+		draw_wrapped(ui, w, y, x, width, rows - y, 0, ROLE_ERROR,
+		    ui->cost_error);
+		return;
+	}
+	snprintf(buf, sizeof buf, "compute %s + requests %s",
+	    pricing_money(ui->pricing, r->functions.compute, 2, money,
+	    sizeof money), pricing_money(ui->pricing, r->functions.requests, 2,
+	    num, sizeof num));
+	if (r->functions.gateway > 0) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, sizeof buf - n, " + gateway %s",
+		    pricing_money(ui->pricing, r->functions.gateway, 2, money,
+		    sizeof money));
+	}
+	o = model_option_index(m, "serverless");
+	if (o >= 0)
+		cost_line(ui, w, y++, x, width, o, r->functions.monthly, buf);
+	snprintf(buf, sizeof buf, "%.0f %s (%s-bound)", r->kubernetes.nodes,
+	    r->node != NULL ? r->node->type : "?",
+	    r->kubernetes.bound == COST_BOUND_MINIMUM ? "minimum" :
+	    r->kubernetes.bound == COST_BOUND_VCPU ? "vCPU" : "memory");
+	o = model_option_index(m, "kubernetes");
+	if (o >= 0)
+		cost_line(ui, w, y++, x, width, o, r->kubernetes.monthly, buf);
+	snprintf(buf, sizeof buf, "%.0f%% on functions, %.0f node%s",
+	    r->hybrid.share, r->hybrid.kubernetes.present ?
+	    r->hybrid.kubernetes.nodes : 0.0, r->hybrid.kubernetes.present &&
+	    r->hybrid.kubernetes.nodes == 1 ? "" : "s");
+	o = model_option_index(m, "hybrid");
+	if (o >= 0)
+		cost_line(ui, w, y++, x, width, o, r->hybrid.monthly, buf);
+	if (r->break_even_kind == COST_BE_CROSSING)
+		snprintf(buf, sizeof buf, "Break-even: %s req/month (functions "
+		    "dearer above)", pricing_group(r->break_even, 0, num,
+		    sizeof num));
+	else
+		snprintf(buf, sizeof buf, "Break-even: none; functions are %s "
+		    "at every volume", r->break_even_kind ==
+		    COST_BE_FUNCTIONS_CHEAPER ? "cheaper" : "dearer");
+	draw_text(ui, w, y++, x, width, ROLE_CONFIDENCE, buf);
+	/* Legend, then the chart in what is left. */
+	if (rows - y >= 7) {
+		int lx = x;
+
+		for (o = 0; o < 3; o++) {
+			static const char *const ids[3] = { "serverless",
+			    "kubernetes", "hybrid" };
+			static const enum theme_role roles[3] = {
+			    ROLE_CHART_SERVERLESS, ROLE_CHART_KUBERNETES,
+			    ROLE_CHART_HYBRID };
+			static const char *const g8[3] = { "\xe2\x97\x8f ",
+			    "\xe2\x96\xa0 ", "\xe2\x96\xb2 " };
+			static const char *const ga[3] = { "o ", "# ", "+ " };
+			int oi = model_option_index(m, ids[o]);
+
+			lx += draw_text(ui, w, y, lx, 2, roles[o], ui->utf8 ?
+			    g8[o] : ga[o]);
+			lx += draw_text(ui, w, y, lx, 14, ROLE_DIM, oi >= 0 ?
+			    m->options[oi].title : ids[o]) + 2;
+		}
+		draw_text(ui, w, y, lx, cols - lx - 1, ROLE_DIM, ui->utf8 ?
+		    "\xe2\x94\x8a now" : ": now");
+		y++;
+		draw_chart(ui, w, y, x, rows - y, width);
+	}
+}
+
+/* The next value of figure F one step up (DIR 1) or down (-1). */
+static int
+step(struct ui *ui, int f, int dir, char *out, size_t size)
+{
+	const struct wl_field *fd = &wl_fields[f];
+	const struct workload *w = &ui->answers->workload;
+	double v = w->num[f], nv;
+
+	switch (fd->kind) {
+	case WL_BOOL:
+		snprintf(out, size, "%s", v != 0 ? "false" : "true");
+		return 0;
+	case WL_CHOICE: {
+		int n = 0, i = (int)v;
+
+		while (fd->choices[n] != NULL)
+			n++;
+		snprintf(out, size, "%s", fd->choices[(i + dir + n) % n]);
+		return 0;
+	}
+	case WL_TEXT: {
+		const struct pricing_provider *pv = provider(ui);
+		const struct pricing_node *cur = cost_node(pv, w);
+		int i = cur != NULL ? (int)(cur - pv->nodes) : 0;
+
+		if (pv->nnodes == 0)
+			return -1;
+		snprintf(out, size, "%s", pv->nodes[(i + dir + pv->nnodes) %
+		    pv->nnodes].type);
+		return 0;
+	}
+	case WL_NUMBER:
+		break;
+	}
+	switch (f) {
+	case WL_REQUESTS:
+	case WL_DURATION:
+	case WL_MEMORY:
+	case WL_PEAK_RATIO: {
+		/* 1, 2, 5, 10, 20, 50 ...: a step is a feel for the scale. */
+		double e = v > 0 ? floor(log10(v)) : 0, base = pow(10, e);
+		double m = v / base;
+		static const double marks[] = { 1, 2, 5, 10 };
+		int i;
+
+		if (v <= 0) {
+			nv = dir > 0 ? 1 : 0;
+			break;
+		}
+		if (dir > 0) {
+			for (i = 0; i < 4 && marks[i] <= m * (1 + 1e-9); i++)
+				;
+			nv = marks[i < 4 ? i : 3] * base;
+		} else {
+			for (i = 3; i >= 0 && marks[i] >= m * (1 - 1e-9); i--)
+				;
+			nv = i >= 0 ? marks[i] * base : base / 2;
+		}
+		break;
+	}
+	case WL_UTILIZATION:
+		nv = v + 5 * dir;
+		break;
+	case WL_FUNCTION_SHARE:
+		nv = v + 10 * dir;
+		break;
+	case WL_VCPU:
+		nv = v + 0.25 * dir;
+		break;
+	default:
+		nv = v + dir;
+		break;
+	}
+	nv = clampd(nv, fd->min, fd->max);
+	if (nv == v)
+		return -1;
+	snprintf(out, size, "%.15g", nv);
+	return 0;
+}
+
+static int
+key(struct ui *ui, enum action act, int digit)
+{
+	char value[WL_TEXT_MAX + 32], prompt[96], cur[WL_TEXT_MAX + 32];
+	int f = ui->cost_cursor;
+
+	(void)digit;
+	switch (act) {
+	case ACT_UP:
+		if (ui->cost_cursor > 0)
+			ui->cost_cursor--;
+		return UI_DRAW;
+	case ACT_DOWN:
+		if (ui->cost_cursor < WL_NFIELDS - 1)
+			ui->cost_cursor++;
+		return UI_DRAW;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		if (ui->pricing == NULL ||
+		    step(ui, f, act == ACT_RIGHT ? 1 : -1, value,
+		    sizeof value) != 0)
+			return UI_NONE;
+		return session_set_workload(ui, f, value);
+	case ACT_CLEAR:
+		if (!((ui->answers->workload.set >> f) & 1))
+			return UI_NONE;
+		return session_set_workload(ui, f, NULL);
+	case ACT_EDIT:
+		snprintf(prompt, sizeof prompt, "%s%s%s:", wl_fields[f].label,
+		    wl_fields[f].unit[0] ? " in " : "", wl_fields[f].unit);
+		workload_format(&ui->answers->workload, f, cur, sizeof cur);
+		ui_edit_start(ui, EDIT_COST, f, prompt, cur);
+		return UI_NONE;
+	default:
+		return UI_NONE;
+	}
+}
+
+const struct view_ops view_cost = {
+	.id = VIEW_COST,
+	.draw = draw,
+	.key = key,
+};
