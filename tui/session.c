@@ -168,6 +168,7 @@ session_switch(struct ui *ui, const char *name, int create)
 	    ui->result);
 	ui_go_question(ui, ui_first_open(ui));
 	ui->weight = 0;
+	ui_open_view(ui, &view_question);
 	ui_status(ui, 0, "%s session '%s'.", created ? "New" : "Opened",
 	    info.name);
 	return UI_CHANGED | UI_ALL;

@@ -21,7 +21,7 @@ provider(const struct ui *ui)
 
 /* The figure's value as shown: units, thousands grouped, choices. */
 static const char *
-show_value(const struct ui *ui, int f, char *buf, size_t size)
+show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 {
 	const struct workload *w = &ui->answers->workload;
 	const struct wl_field *fd = &wl_fields[f];
@@ -33,9 +33,10 @@ show_value(const struct ui *ui, int f, char *buf, size_t size)
 			snprintf(buf, size, "from memory (%.2f)",
 			    cost_vcpu_per_request(w));
 		else
-			snprintf(buf, size, "%s %s", pricing_group(w->num[f],
+			snprintf(buf, size, "%s%s%s", pricing_group(w->num[f],
 			    fd->integer ? 0 : w->num[f] == floor(w->num[f]) ?
-			    0 : 2, num, sizeof num), fd->unit);
+			    0 : 2, num, sizeof num), unit ? " " : "",
+			    unit ? fd->unit : "");
 		break;
 	case WL_BOOL:
 		snprintf(buf, size, "%s", w->num[f] != 0 ? "on" : "off");
@@ -79,8 +80,12 @@ draw_figures(struct ui *ui, WINDOW *w, int rows, int lw)
 		    "\xe2\x96\xb8 " : "> ") : "  ");
 		draw_text(ui, w, y, 3, labelw, at ? ROLE_CURSOR : ROLE_NORMAL,
 		    wl_fields[f].label);
+		/* The unit goes when the value needs the room. */
+		show_value(ui, f, 1, buf, sizeof buf);
+		if (text_width(buf, ui->utf8) > lw - 5 - labelw)
+			show_value(ui, f, 0, buf, sizeof buf);
 		draw_text(ui, w, y, 4 + labelw, lw - 5 - labelw, set ?
-		    ROLE_NORMAL : ROLE_DIM, show_value(ui, f, buf, sizeof buf));
+		    ROLE_NORMAL : ROLE_DIM, buf);
 	}
 }
 

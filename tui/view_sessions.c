@@ -196,11 +196,10 @@ key(struct ui *ui, enum action act, int digit)
 	case ACT_SELECT:
 		if (r == NULL)
 			return UI_NONE;
-		if (r->s.id != ui->session->info.id &&
-		    (session_switch(ui, r->s.name, 0) & UI_CHANGED) == 0)
-			return UI_DRAW;
+		if (r->s.id != ui->session->info.id)
+			return session_switch(ui, r->s.name, 0);
 		ui_open_view(ui, &view_question);
-		return UI_CHANGED | UI_ALL;
+		return UI_ALL;
 	case ACT_NEW: {
 		char base[64];
 		time_t now = time(NULL);

@@ -42,10 +42,15 @@ start() {
 		*) break ;;
 		esac
 	done
-	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin TERM=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s "$@"\n' \
-	    "$tmp" "$term" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$TRADEOFF_DB" \
-	    "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" "$TRADEOFF" \
-	    >"$tmp/run.sh"
+	# The arguments go into the script, each quoted for the shell.
+	qargs=
+	for a in "$@"; do
+		qargs="$qargs '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
+	done
+	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin TERM=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
+	    "$tmp" "$term" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
+	    "$TRADEOFF_DB" "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" \
+	    "$TRADEOFF" "$qargs" >"$tmp/run.sh"
 	chmod +x "$tmp/run.sh"
 	# A fresh server each time: a server being killed cannot take the
 	# new session with it.
@@ -54,7 +59,7 @@ start() {
 	sock=$tmp/tmux.$nstarts.sock
 	rm -f "$tmp/pid"
 	tm new-session -d -s t -x "$cols" -y "$rows" \
-	    "$tmp/run.sh $*; echo \"[exit \$?]\"; sleep 600"
+	    "$tmp/run.sh; echo \"[exit \$?]\"; sleep 600"
 	tm set-option -t t status off >/dev/null
 }
 
