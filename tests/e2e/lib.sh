@@ -42,6 +42,11 @@ start() {
 		*) break ;;
 		esac
 	done
+	# Sanitizer settings of a sanitizer build reach the program too.
+	for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+		eval "val=\${$v:-}"
+		[ -n "$val" ] && envs="$envs $v=$val"
+	done
 	# The arguments go into the script, each quoted for the shell.
 	qargs=
 	for a in "$@"; do
