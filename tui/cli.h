@@ -85,6 +85,10 @@ struct pricing *cli_load_pricing(const struct cli *c);
  * EXIT_OK, or EXIT_USAGE after printing why $TRADEOFF_NOW is unusable. */
 int cli_now(long long *now);
 
+/* $TRADEOFF_NOW when set, else 0 (the store then reads the clock at each
+ * change); EXIT_USAGE as cli_now. */
+int cli_fixed_now(long long *now);
+
 int cmd_eval(struct cli *c);
 int cmd_check(struct cli *c);
 int cmd_explore(struct cli *c);

@@ -30,24 +30,6 @@ quote(char *buf, size_t size, const char *s)
 }
 
 static int
-env_now(long long *now)
-{
-	const char *s = getenv("TRADEOFF_NOW");
-	char *end;
-
-	*now = 0;
-	if (s == NULL || s[0] == '\0')
-		return EXIT_OK;
-	errno = 0;
-	*now = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || *now <= 0 || s[0] < '0' ||
-	    s[0] > '9')
-		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
-		    "since the epoch, not '%s'", s);
-	return EXIT_OK;
-}
-
-static int
 env_journal(enum store_journal *j)
 {
 	const char *s = getenv("TRADEOFF_DB_JOURNAL");
@@ -77,7 +59,7 @@ cli_store_open(const struct cli *c, const struct model *m, int readonly,
 	int rc;
 
 	*out = NULL;
-	if ((rc = env_now(&o.now)) != EXIT_OK ||
+	if ((rc = cli_fixed_now(&o.now)) != EXIT_OK ||
 	    (rc = env_journal(&o.journal)) != EXIT_OK)
 		return rc;
 	if (c->value[OPT_DB] != NULL)

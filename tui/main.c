@@ -191,17 +191,15 @@ cli_load_pricing(const struct cli *c)
 }
 
 int
-cli_now(long long *now)
+cli_fixed_now(long long *now)
 {
 	const char *env = getenv("TRADEOFF_NOW");
 	char *end;
 	long long v;
 
-	if (env == NULL || env[0] == '\0') {
-		*now = (long long)time(NULL);
+	*now = 0;
+	if (env == NULL || env[0] == '\0')
 		return EXIT_OK;
-	}
-	/* As the session commands read it (cmd_session.c). */
 	errno = 0;
 	v = strtoll(env, &end, 10);
 	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
@@ -210,6 +208,16 @@ cli_now(long long *now)
 		    "since the epoch, not '%s'", env);
 	*now = v;
 	return EXIT_OK;
+}
+
+int
+cli_now(long long *now)
+{
+	int rc = cli_fixed_now(now);
+
+	if (rc == EXIT_OK && *now == 0)
+		*now = (long long)time(NULL);
+	return rc;
 }
 
 static int
