@@ -4,7 +4,10 @@
  * anything: pipes that would split a table, '#' that would start a
  * heading, '<script>'.  These writers make such text come out as text:
  * Markdown punctuation is backslash-escaped, '<', '>' and '&' become
- * entities (so no HTML gets through), control characters are dropped. */
+ * entities (so no HTML gets through), control characters are dropped,
+ * invalid UTF-8 becomes U+FFFD.  Whatever starts the text is escaped
+ * if it could open a block ("# ", "- ", "+ ", "1. ", "> "), so the text
+ * can follow "- " in a list item or "# " in a heading. */
 #ifndef TRADEOFF_MD_H
 #define TRADEOFF_MD_H
 
@@ -24,5 +27,12 @@ void md_paragraph(FILE *out, const char *s);
 
 /* Like md_paragraph, each line prefixed with PREFIX (e.g. "> "). */
 void md_paragraph_prefixed(FILE *out, const char *s, const char *prefix);
+
+/* An identifier (a question or dimension id) in a code span when it is
+ * one, else as md_inline: a backtick in it cannot end the span early. */
+void md_id(FILE *out, const char *s);
+
+/* As md_cell, shortened to MAX characters with "…" when longer. */
+void md_cell_max(FILE *out, const char *s, size_t max);
 
 #endif

@@ -330,6 +330,69 @@ START_TEST(test_md_escape)
 }
 END_TEST
 
+/* Text that follows "- " in a list item or starts a cell must not open
+ * a block there; what cannot open one is left alone. */
+START_TEST(test_md_escape_start)
+{
+	static const struct {
+		void (*fn)(FILE *, const char *);
+		const char *in, *out;
+	} cases[] = {
+		{ md_inline, "- dash", "\\- dash" },
+		{ md_inline, "+ plus", "\\+ plus" },
+		{ md_inline, "1. item", "1\\. item" },
+		{ md_inline, "12) item", "12\\) item" },
+		{ md_inline, "3.", "3\\." },
+		{ md_inline, "1.0 is a version", "1.0 is a version" },
+		{ md_inline, "1234567890. too long to be a list",
+		  "1234567890. too long to be a list" },
+		{ md_inline, "a - b 1. c", "a - b 1. c" },
+		{ md_inline, "> quote", "&gt; quote" },
+		{ md_inline, "=== setext", "\\=== setext" },
+		{ md_cell, "- item\n- second", "\\- item / - second" },
+		{ md_cell, "\n\n  1. after blank lines", "1\\. after blank lines" },
+		{ md_inline, "caf\xc3\xa9 \xf0\x9f\x9a\x80", "caf\xc3\xa9 \xf0\x9f\x9a\x80" },
+		/* Invalid UTF-8 is replaced; C1 controls are dropped. */
+		{ md_inline, "a\xff\xc3" "b", "a\xef\xbf\xbd\xef\xbf\xbd" "b" },
+		{ md_inline, "a\xc2\x85" "b\xc2\xa0" "c", "ab\xc2\xa0" "c" },
+		{ md_inline, "&lt;b&gt; &#60;", "&amp;lt;b&amp;gt; &amp;\\#60;" },
+		{ md_id, "traffic", "`traffic`" },
+		{ md_id, "a`b", "a\\`b" },
+		{ md_id, "", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = md_of(cases[i].fn, cases[i].in);
+
+		ck_assert_msg(strcmp(s, cases[i].out) == 0, "'%s' gave '%s', "
+		    "expected '%s'", cases[i].in, s, cases[i].out);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(test_md_cell_max)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	md_cell_max(f, "abc", 3);
+	fputc('/', f);
+	md_cell_max(f, "abcd", 3);
+	fputc('/', f);
+	/* Characters, not bytes, and never half of one. */
+	md_cell_max(f, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 2);
+	fputc('/', f);
+	md_cell_max(f, "|x|", 2);
+	fclose(f);
+	ck_assert_str_eq(buf, "abc/abc\xe2\x80\xa6/\xc3\xa9\xc3\xa9\xe2\x80\xa6/"
+	    "\\|x\xe2\x80\xa6");
+	free(buf);
+}
+END_TEST
+
 START_TEST(test_markdown_summary)
 {
 	struct err e;
@@ -449,6 +512,8 @@ suite(void)
 	tcase_add_test(tc, test_yaml_undecided);
 	tcase_add_test(tc, test_yaml_text_round_trip);
 	tcase_add_test(tc, test_md_escape);
+	tcase_add_test(tc, test_md_escape_start);
+	tcase_add_test(tc, test_md_cell_max);
 	tcase_add_test(tc, test_markdown_summary);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text");
