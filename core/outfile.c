@@ -62,7 +62,7 @@ outfile_open(struct outfile *o, const char *path, int force, struct err *e)
 			    "is a symbolic link; use --force to replace the "
 			    "link (not the file it points to)" :
 			    "already exists; use --force to replace it");
-			return -1;
+			return OUTFILE_EXISTS;
 		}
 		if (S_ISREG(sb.st_mode))
 			mode = sb.st_mode & 07777;
@@ -143,7 +143,7 @@ place(struct outfile *o, struct err *e)
 	if (errno == EEXIST) {
 		err_file(e, o->path, "already exists; use --force to replace "
 		    "it");
-		return -1;
+		return OUTFILE_EXISTS;
 	}
 	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
 	    errno != EXDEV && errno != EMLINK && errno != ENOSYS) {
@@ -154,7 +154,7 @@ place(struct outfile *o, struct err *e)
 	if (lstat(o->path, &sb) == 0) {
 		err_file(e, o->path, "already exists; use --force to replace "
 		    "it");
-		return -1;
+		return OUTFILE_EXISTS;
 	}
 	if (rename(o->tmp, o->path) != 0) {
 		err_file(e, o->path, "cannot write: %s", strerror(errno));
@@ -191,10 +191,10 @@ outfile_commit(struct outfile *o, struct err *e)
 		o->tmp[0] = '\0';
 		return -1;
 	}
-	if (place(o, e) != 0) {
+	if ((failed = place(o, e)) != 0) {
 		unlink(o->tmp);
 		o->tmp[0] = '\0';
-		return -1;
+		return failed;
 	}
 	o->tmp[0] = '\0';
 	sync_dir(o->path);

@@ -21,14 +21,20 @@ struct outfile {
 	int force;
 };
 
+/* What open and commit return when PATH exists (a file or a symbolic
+ * link) and FORCE was not given, so a caller can ask before forcing. */
+#define OUTFILE_EXISTS (-2)
+
 /* Start writing to PATH (NULL or "-": standard output).  Refuses an
- * existing PATH unless FORCE, and anything but a regular file or a
- * symbolic link even then.  0, or -1 with a message. */
+ * existing PATH unless FORCE (OUTFILE_EXISTS), and anything but a
+ * regular file or a symbolic link even then (-1).  0, or a negative
+ * value with a message. */
 int outfile_open(struct outfile *o, const char *path, int force,
     struct err *e);
 
 /* Flush and sync, then put the file in place.  0, or -1 with a message
- * (the destination untouched, the temporary file removed). */
+ * (the destination untouched, the temporary file removed);
+ * OUTFILE_EXISTS when the destination appeared meanwhile. */
 int outfile_commit(struct outfile *o, struct err *e);
 
 /* Give up: remove the temporary file.  Safe after commit or a failed

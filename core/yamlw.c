@@ -27,6 +27,13 @@ emit(struct yamlw *w, yaml_event_t *ev, int ok)
 int
 yamlw_open(struct yamlw *w, FILE *out, struct err *e)
 {
+	return yamlw_open_doc(w, out, 0, e);
+}
+
+int
+yamlw_open_doc(struct yamlw *w, FILE *out, int explicit_start,
+    struct err *e)
+{
 	yaml_event_t ev;
 
 	memset(w, 0, sizeof *w);
@@ -42,7 +49,7 @@ yamlw_open(struct yamlw *w, FILE *out, struct err *e)
 	emit(w, &ev, yaml_stream_start_event_initialize(&ev,
 	    YAML_UTF8_ENCODING));
 	emit(w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL,
-	    NULL, 1));
+	    NULL, !explicit_start));
 	return 0;
 }
 

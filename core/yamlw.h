@@ -20,6 +20,11 @@ struct yamlw {
 /* Start a one-document stream on OUT. */
 int yamlw_open(struct yamlw *w, FILE *out, struct err *e);
 
+/* Likewise, the document opening with "---" when EXPLICIT_START (front
+ * matter: the caller writes the closing "---" after yamlw_close). */
+int yamlw_open_doc(struct yamlw *w, FILE *out, int explicit_start,
+    struct err *e);
+
 /* End the stream, flush, and release the emitter; -1 with a message if
  * anything failed on the way. */
 int yamlw_close(struct yamlw *w, struct err *e);
