@@ -3,6 +3,7 @@
 
 #include "export_md.h"
 #include "md.h"
+#include "store.h"
 
 #include <errno.h>
 #include <math.h>
@@ -43,26 +44,37 @@ md_scores(FILE *out, const struct report *r)
 }
 
 static void
-md_why(FILE *out, const struct report *r)
+md_blocked(FILE *out, const struct report *r)
 {
 	const struct model *m = r->model;
 	const struct eval_result *res = r->result;
 	char buf[1200];
 	int i;
 
-	if (res->nblocks > 0) {
-		fputs("\n## Blocked options\n\n", out);
-		for (i = 0; i < res->nblocks; i++) {
-			fputs("- **", out);
-			md_inline(out, m->options[res->blocks[i].option].title);
-			fputs("**: ", out);
-			md_inline(out, report_block_text(r, &res->blocks[i], buf,
-			    sizeof buf));
-			fputc('\n', out);
-		}
+	if (res->nblocks == 0)
+		return;
+	fputs("Ruled out by hard constraints:\n\n", out);
+	for (i = 0; i < res->nblocks; i++) {
+		fputs("- **", out);
+		md_inline(out, m->options[res->blocks[i].option].title);
+		fputs("**: ", out);
+		md_inline(out, report_block_text(r, &res->blocks[i], buf,
+		    sizeof buf));
+		fputc('\n', out);
 	}
+	fputc('\n', out);
+}
+
+static void
+md_why(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	int i;
+
 	if (res->nrationale > 0) {
-		fputs("\n## Rationale\n\n", out);
+		fputs("\n## Rationale\n\nThe answers that moved the result "
+		    "most, largest first:\n\n", out);
 		for (i = 0; i < res->nrationale; i++) {
 			const struct eval_reason *x = &res->rationale[i];
 			const struct model_question *qn =
@@ -77,6 +89,15 @@ md_why(FILE *out, const struct report *r)
 		}
 	}
 	fputs("\n## What would flip it\n\n", out);
+	export_md_flip(out, r);
+}
+
+void
+export_md_flip(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+
 	if (res->flip.kind == FLIP_ANSWER) {
 		const struct model_question *qn =
 		    &m->questions[res->flip.question];
@@ -243,20 +264,31 @@ md_cost_summary(FILE *out, const struct report *r)
 	    c->hybrid.functions.monthly, a, sizeof a));
 	fprintf(out, "%s |\n\n", money(p, c->hybrid.kubernetes.monthly, a,
 	    sizeof a));
+	fputs("**Break-even:** ", out);
+	export_md_break_even(out, r);
+	fputs("\n\n", out);
+}
+
+void
+export_md_break_even(FILE *out, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	char a[64];
+
 	switch (c->break_even_kind) {
 	case COST_BE_CROSSING:
-		fprintf(out, "**Break-even:** above %s requests a month, "
-		    "functions cost more than the cluster.\n\n",
-		    pricing_group(round(c->break_even), 0, a, sizeof a));
+		fprintf(out, "above %s requests a month, functions cost more "
+		    "than the cluster.", pricing_group(round(c->break_even), 0,
+		    a, sizeof a));
 		break;
 	case COST_BE_FUNCTIONS_CHEAPER:
-		fprintf(out, "**Break-even:** none; functions cost less than "
-		    "the cluster up to %s requests a month.\n\n",
-		    pricing_group(c->search_max, 0, a, sizeof a));
+		fprintf(out, "none; functions cost less than the cluster up to "
+		    "%s requests a month.", pricing_group(c->search_max, 0, a,
+		    sizeof a));
 		break;
 	case COST_BE_FUNCTIONS_DEARER:
-		fputs("**Break-even:** none; functions cost more than the "
-		    "cluster at every volume.\n\n", out);
+		fputs("none; functions cost more than the cluster at every "
+		    "volume.", out);
 		break;
 	}
 }
@@ -422,6 +454,81 @@ md_cost_hybrid(FILE *out, const struct report *r)
 	    sizeof a), money(p, h->monthly, b, sizeof b));
 }
 
+/* A request volume as a short axis label: "10k", "147k", "2.2M". */
+static const char *
+volume_label(double v, char *buf, size_t size)
+{
+	static const struct { double unit; const char *suffix; } u[] = {
+		{ 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" } };
+	size_t i;
+	double x;
+
+	for (i = 0; i < sizeof u / sizeof u[0] - 1 && v < u[i].unit; i++)
+		;
+	x = v / u[i].unit;
+	if (x >= 9.95)
+		snprintf(buf, size, "%.0f%s", x, u[i].suffix);
+	else
+		snprintf(buf, size, "%.1f%s", x, u[i].suffix);
+	return buf;
+}
+
+/* The last chart sample to show: ten times the larger of the workload's
+ * volume and the break-even, and at least 10,000,000 requests. */
+static int
+chart_last(const struct cost_result *c)
+{
+	double ref = c->functions.volume;
+	int i, last = 3 * COST_SAMPLES_PER_DECADE;
+
+	if (c->break_even_kind == COST_BE_CROSSING && c->break_even > ref)
+		ref = c->break_even;
+	for (i = 0; i < COST_SAMPLES - 1 && c->samples[i].volume <
+	    ref * 10 * (1 - 1e-9); i++)
+		;
+	return i > last ? i : last;
+}
+
+/* The cost curves as a Mermaid xychart, which GitHub and GitLab draw.
+ * Nothing from users goes inside the block: the labels are numbers made
+ * here and the currency a checked three-letter code. */
+static void
+md_cost_chart(FILE *out, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	static const char *const colour[] = { "orange", "blue", "green" };
+	int i, k, last = chart_last(c);
+	char a[64];
+
+	fprintf(out, "Lines from 10,000 to %s requests a month: Serverless "
+	    "(%s), Kubernetes (%s), Hybrid (%s).\n\n", pricing_group(
+	    c->samples[last].volume, 0, a, sizeof a), colour[0], colour[1],
+	    colour[2]);
+	fputs("```mermaid\n", out);
+	fputs("%%{init: {\"themeVariables\": {\"xyChart\": "
+	    "{\"plotColorPalette\": \"#E69F00, #0072B2, #009E73\"}}}}%%\n",
+	    out);
+	fputs("xychart-beta\n", out);
+	fprintf(out, "  title \"Cost per month (%s)\"\n", r->pricing->currency);
+	fputs("  x-axis \"Requests a month\" [", out);
+	for (i = 0; i <= last; i++)
+		fprintf(out, "%s\"%s\"", i > 0 ? ", " : "", volume_label(
+		    c->samples[i].volume, a, sizeof a));
+	fprintf(out, "]\n  y-axis \"%s per month\"\n", r->pricing->currency);
+	for (k = 0; k < 3; k++) {
+		fputs("  line [", out);
+		for (i = 0; i <= last; i++) {
+			const struct cost_sample *sm = &c->samples[i];
+
+			fprintf(out, "%s%.2f", i > 0 ? ", " : "", k == 0 ?
+			    sm->functions : k == 1 ? sm->kubernetes :
+			    sm->hybrid);
+		}
+		fputs("]\n", out);
+	}
+	fputs("```\n\n", out);
+}
+
 static void
 md_cost_curve(FILE *out, const struct report *r)
 {
@@ -441,6 +548,7 @@ md_cost_curve(FILE *out, const struct report *r)
 		fprintf(out, "%s |\n", money(p, s->hybrid, a, sizeof a));
 	}
 	fputc('\n', out);
+	md_cost_chart(out, r);
 }
 
 static void
@@ -501,40 +609,250 @@ md_cost(FILE *out, const struct report *r)
 	md_cost_prices(out, r);
 }
 
-int
-export_md(FILE *out, const struct report *r, struct err *e)
+/* ---- comparison tables, weights, history ---- */
+
+static void
+md_tables(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	int t, i, o;
+
+	fputs("\n## Comparison tables\n\n", out);
+	fputs("Rows marked ● bear on the answers given; in each, ✓ marks "
+	    "the option the answers favour there.\n", out);
+	for (t = 0; t < m->ntables; t++) {
+		const struct model_table *tb = &m->tables[t];
+
+		fputs("\n### ", out);
+		md_inline(out, tb->title);
+		fputs("\n\n| |", out);
+		for (o = 0; o < m->noptions; o++) {
+			fputc(' ', out);
+			md_cell(out, m->options[o].title);
+			fputs(" |", out);
+		}
+		fputs("\n|---|", out);
+		for (o = 0; o < m->noptions; o++)
+			fputs("---|", out);
+		fputc('\n', out);
+		for (i = 0; i < tb->nrows; i++) {
+			const struct model_row *row = &tb->rows[i];
+			int idx = tb->first_row + i;
+
+			fputs("| ", out);
+			if (res->row_relevant[idx]) {
+				fputs("**", out);
+				md_cell(out, row->label);
+				fputs("** ●", out);
+			} else
+				md_cell(out, row->label);
+			fputs(" |", out);
+			for (o = 0; o < m->noptions; o++) {
+				fputs(o == res->row_favors[idx] ? " ✓ " : " ",
+				    out);
+				md_cell(out, row->cells[o]);
+				fputs(" |", out);
+			}
+			fputc('\n', out);
+		}
+	}
+}
+
+static void
+md_weights(FILE *out, const struct report *r)
 {
 	const struct model *m = r->model;
 	const struct answers *a = r->answers;
-	const struct eval_result *res = r->result;
+	int d;
+
+	fputs("\n## Weights\n\n| Dimension | Weight | Model default "
+	    "|\n|---|---:|---:|\n", out);
+	for (d = 0; d < m->ndims; d++) {
+		fputs("| ", out);
+		md_cell(out, m->dims[d].title);
+		fprintf(out, " | %d%s | %d |\n", a->weight[d],
+		    a->weight[d] != m->dims[d].weight ? " (set)" : "",
+		    m->dims[d].weight);
+	}
+}
+
+/* The label of answer ID to question Q, or NULL. */
+static const char *
+answer_label(const struct model *m, int q, const char *id)
+{
+	int a;
+
+	if (q < 0 || id == NULL || (a = model_answer_index(m, q, id)) < 0)
+		return NULL;
+	return m->questions[q].answers[a].label;
+}
+
+/* What a history entry changed, in words. */
+static void
+change_what(FILE *out, const struct model *m, const char *field, int *q)
+{
+	static const struct { const char *prefix, *words; } kinds[] = {
+		{ "answer:", "Answer to " }, { "note:", "Note on " },
+		{ "weight:", "Weight of " }, { "workload:", "Workload figure " },
+	};
+	static const struct { const char *field, *words; } whole[] = {
+		{ "context", "Context" }, { "participants", "Participants" },
+		{ "created", "Session created" }, { "copied", "Copied" },
+		{ "name", "Renamed" },
+	};
+	size_t i, n;
+
+	*q = -1;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		n = strlen(kinds[i].prefix);
+		if (strncmp(field, kinds[i].prefix, n) != 0)
+			continue;
+		fputs(kinds[i].words, out);
+		if (i < 2)
+			*q = model_question_index(m, field + n);
+		if (i == 2 && model_dim_index(m, field + n) >= 0)
+			md_cell(out, m->dims[model_dim_index(m,
+			    field + n)].title);
+		else
+			md_id(out, field + n);
+		return;
+	}
+	for (i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		if (strcmp(field, whole[i].field) == 0) {
+			fputs(whole[i].words, out);
+			return;
+		}
+	md_cell(out, field);
+}
+
+/* A history value: an answer's label where it is one, else the text
+ * shortened. */
+static void
+change_value(FILE *out, const struct model *m, int q, const char *v)
+{
+	const char *label = answer_label(m, q, v);
+
+	if (v == NULL)
+		fputs("—", out);
+	else if (label != NULL)
+		md_cell(out, label);
+	else
+		md_cell_max(out, v, 120);
+}
+
+static void
+md_history(FILE *out, const struct report *r)
+{
+	const struct report_session *ss = r->session;
+	char t[32];
+	int i, q;
+
+	fputs("\n## Change history\n\n", out);
+	if (ss->nchanges == 0) {
+		fputs("No changes recorded.\n", out);
+		return;
+	}
+	fputs("| When (UTC) | Who | What | Was | Now |\n"
+	    "|---|---|---|---|---|\n", out);
+	for (i = 0; i < ss->nchanges; i++) {
+		const struct report_change *c = &ss->changes[i];
+
+		fprintf(out, "| %s | ", store_time_format(c->time, t,
+		    sizeof t));
+		md_cell(out, c->user);
+		fputs(" | ", out);
+		if (c->undo)
+			fputs("Undo: ", out);
+		change_what(out, r->model, c->field, &q);
+		fputs(" | ", out);
+		change_value(out, r->model, q, c->old);
+		fputs(" | ", out);
+		change_value(out, r->model, q, c->new);
+		fputs(" |\n", out);
+	}
+}
+
+/* ---- the head of the document ---- */
+
+static void
+md_head(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct answers *a = r->answers;
+	const struct report_session *ss = r->session;
+	const char *name = ss != NULL ? ss->name : a->session;
+	char t1[32], t2[32];
 	int i;
 
 	fputs("# ", out);
-	if (a->session != NULL) {
-		md_inline(out, a->session);
+	if (name != NULL) {
+		md_inline(out, name);
 		fputs(": ", out);
 	}
 	md_inline(out, m->title);
 	fputs("\n\n", out);
-	fputs("Model: `", out);
-	fputs(m->id, out);
-	fputs("` version ", out);
+	if (ss != NULL) {
+		store_time_format(ss->updated, t1, sizeof t1);
+		fprintf(out, "- **Date:** %.10s (last changed %s, created "
+		    "%s)\n", t1, t1, store_time_format(ss->created, t2,
+		    sizeof t2));
+	}
+	fputs("- **Decision model:** ", out);
+	md_id(out, m->id);
+	fputs(" version ", out);
 	md_inline(out, m->version);
-	fputs("\n\n", out);
-	if (a->context != NULL && a->context[0] != '\0') {
-		md_paragraph(out, a->context);
-		fputs("\n\n", out);
+	if (ss != NULL && ss->model_version != NULL &&
+	    ss->model_version[0] != '\0' &&
+	    (strcmp(ss->model_version, m->version) != 0 ||
+	    strcmp(ss->model_id, m->id) != 0)) {
+		fputs(" (the session was started with ", out);
+		md_id(out, ss->model_id);
+		fputs(" version ", out);
+		md_inline(out, ss->model_version);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+	if (r->cost != NULL && r->pricing != NULL) {
+		const struct pricing_provider *pv = r->cost->provider;
+
+		fputs("- **Prices:** ", out);
+		md_inline(out, pv->name);
+		fputs(" (", out);
+		md_inline(out, pv->region);
+		fputs("), dated ", out);
+		md_inline(out, pv->date);
+		if (r->pricing->title[0] != '\0') {
+			fputs(", ", out);
+			md_inline(out, r->pricing->title);
+		}
+		fprintf(out, "; price list format %ld%s\n", r->pricing->version,
+		    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
 	}
 	if (a->nparticipants > 0) {
-		fputs("Participants: ", out);
+		fputs("- **Participants:** ", out);
 		for (i = 0; i < a->nparticipants; i++) {
 			if (i > 0)
 				fputs(", ", out);
 			md_inline(out, a->participants[i]);
 		}
-		fputs("\n\n", out);
+		fputc('\n', out);
 	}
-	fputs("## Recommendation\n\n", out);
+	if (a->context != NULL && a->context[0] != '\0') {
+		fputs("\n## Context\n\n", out);
+		md_paragraph(out, a->context);
+		fputc('\n', out);
+	}
+}
+
+int
+export_md(FILE *out, const struct report *r, struct err *e)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+
+	md_head(out, r);
+	fputs("\n## Recommendation\n\n", out);
 	if (res->recommendation >= 0) {
 		fputs("**", out);
 		md_inline(out, m->options[res->recommendation].title);
@@ -543,11 +861,16 @@ export_md(FILE *out, const struct report *r, struct err *e)
 		fputs("**Undecided** ", out);
 	fprintf(out, "(%d of %d questions answered).\n\n", res->answered,
 	    res->visible);
+	md_blocked(out, r);
 	md_scores(out, r);
 	md_why(out, r);
+	md_answers(out, r);
+	md_tables(out, r);
 	if (r->cost != NULL && r->pricing != NULL)
 		md_cost(out, r);
-	md_answers(out, r);
+	md_weights(out, r);
+	if (r->session != NULL)
+		md_history(out, r);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(e, "cannot write Markdown: %s", strerror(errno));
 		return -1;

@@ -15,6 +15,26 @@
 #include "model.h"
 #include "pricing.h"
 
+/* One entry of a session's change history (see store.h for the
+ * fields), as the exporters show it. */
+struct report_change {
+	long long time;
+	const char *user, *field;
+	const char *old, *new;		/* NULL: unset */
+	int undo;			/* an undo taking an earlier one back */
+};
+
+/* What a saved session adds to a report: its name and times, the model
+ * it was saved with, and its history, collected beforehand so that the
+ * writers stay pure functions of the report. */
+struct report_session {
+	const char *name;
+	long long created, updated;	/* seconds since 1970, UTC */
+	const char *model_id, *model_version;
+	int nchanges;
+	const struct report_change *changes;	/* oldest first */
+};
+
 struct report {
 	const struct model *model;
 	const struct answers *answers;
@@ -26,6 +46,9 @@ struct report {
 	/* Seconds since 1970 at which the report is made, for flagging a
 	 * stale price list (the caller reads the clock, not the writers). */
 	long long now;
+	/* The saved session the answers come from; NULL for an answers
+	 * file (no dates, no history). */
+	const struct report_session *session;
 };
 
 /* The keys of DESIGN.md section 7 ("eval --format yaml"). */
