@@ -6,7 +6,7 @@
 
 #include "answers.h"
 #include "eval.h"
-#include "export_yaml.h"
+#include "export.h"
 #include "outfile.h"
 #include "store.h"
 #include "utf8.h"
@@ -322,46 +322,31 @@ out:
 
 /* export ---------------------------------------------------------------------- */
 
-/* What an export format is given to write. */
-struct export_ctx {
-	const struct model *model;
-	const struct answers *answers;
-	struct store *store;
-	const struct store_session *session;
-};
-
 static int
-write_yaml(FILE *out, const struct export_ctx *x, struct err *e)
-{
-	return export_yaml(out, x->answers, e);
-}
-
-/* The export formats; NULL: not written yet. */
-static const struct export_format {
-	const char *name;
-	int (*write)(FILE *out, const struct export_ctx *x, struct err *e);
-} export_formats[] = {
-	{ "markdown", NULL },
-	{ "adr", NULL },
-	{ "yaml", write_yaml },
-};
-
-static int
-export_session(struct cli *c, const struct export_format *f)
+export_session(struct cli *c, enum export_format f)
 {
 	const char *name = c->argv[0];
 	char q[NAME_Q_MAX];
 	struct store_session s;
-	struct export_ctx x;
+	struct export_doc d;
 	struct outfile o;
-	struct answers *a = NULL;
+	struct pricing *p = NULL;
 	struct model *m;
 	struct store *st = NULL;
 	struct err e;
-	int rc, skipped = 0;
+	long long now;
+	int rc;
 
+	memset(&d, 0, sizeof d);
+	if ((rc = cli_now(&now)) != EXIT_OK)
+		return rc;
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
+	/* The answers file needs no prices; the documents show the cost. */
+	if (f != EXPORT_YAML && (p = cli_load_pricing(c)) == NULL) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	if ((rc = cli_store_open(c, m, 1, 0, &st)) != EXIT_OK)
 		goto out;
 	rc = st != NULL ? store_find(st, name, &s, &e) : 0;
@@ -370,31 +355,34 @@ export_session(struct cli *c, const struct export_format *f)
 		    "named '%s'", quote(q, sizeof q, name));
 		goto out;
 	}
-	if ((a = store_load(st, s.id, &skipped, &e)) == NULL) {
+	if (export_doc_load(&d, st, s.id, m, p, now, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	if (skipped > 0)
+	if (d.skipped > 0)
 		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
 		    "entr%s unknown to model '%s' left out\n",
-		    quote(q, sizeof q, name), skipped,
-		    skipped == 1 ? "y" : "ies", m->id);
-	x = (struct export_ctx){ .model = m, .answers = a, .store = st,
-	    .session = &s };
+		    quote(q, sizeof q, name), d.skipped,
+		    d.skipped == 1 ? "y" : "ies", m->id);
+	if (d.cost_problem[0] != '\0')
+		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
+		    "section is left out: %s\n", quote(q, sizeof q, name),
+		    d.cost_problem);
 	if (outfile_open(&o, c->value[OPT_OUTPUT],
 	    (c->given & OPTBIT(FORCE)) != 0, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	if (f->write(o.fp, &x, &e) != 0) {
+	if (export_write(o.fp, f, &d.report, &e) != 0) {
 		outfile_abort(&o);
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
 	rc = outfile_commit(&o, &e) == 0 ? EXIT_OK : cli_fail("%s", e.msg);
 out:
-	answers_free(a);
+	export_doc_free(&d);
 	store_close(st);
+	pricing_free(p);
 	model_free(m);
 	return rc;
 }
@@ -403,22 +391,12 @@ int
 cmd_export(struct cli *c)
 {
 	const char *format = c->value[OPT_FORMAT];
-	size_t i;
+	enum export_format f = EXPORT_MARKDOWN;
 
-	if (format == NULL)
-		format = "markdown";
-	for (i = 0; i < sizeof export_formats / sizeof export_formats[0]; i++) {
-		const struct export_format *f = &export_formats[i];
-
-		if (strcmp(f->name, format) != 0)
-			continue;
-		if (f->write == NULL)
-			return cli_usage_error("export --format %s is not "
-			    "supported yet; use --format yaml", format);
-		return export_session(c, f);
-	}
-	return cli_usage_error("unknown format '%s' for export (expected "
-	    "markdown, adr or yaml)", format);
+	if (format != NULL && export_format_parse(format, &f) != 0)
+		return cli_usage_error("unknown format '%s' for export "
+		    "(expected markdown, adr or yaml)", format);
+	return export_session(c, f);
 }
 
 /* rename, copy, delete ------------------------------------------------------ */

@@ -235,11 +235,14 @@ t 1 export "renamed/demo" --format yaml -o out.d
 t 1 export "renamed/demo" --format yaml -o no/such/dir/x.yaml
 n=$(ls -A out.d | wc -l)
 [ "$n" -eq 3 ] || fail "temporary files left in out.d: $(ls -A out.d)"
-t 2 export "renamed/demo" --format markdown
-expect_err "not supported yet"
-t 2 export "renamed/demo"
-expect_err "not supported yet"
-t 2 export "renamed/demo" --format adr
+# The documents (tests/cli/export.sh has the rest); markdown by default.
+t 0 export "renamed/demo" --format markdown
+expect_out "## Recommendation"
+cp out demo.md
+t 0 export "renamed/demo"
+same out demo.md
+t 0 export "renamed/demo" --format adr
+expect_out "## Decision Outcome"
 t 2 export "renamed/demo" --format pdf
 expect_err "unknown format"
 

@@ -6,6 +6,7 @@ run "$TRADEOFF" --help
 expect_status 0
 expect_out "Usage: tradeoff"
 expect_out "tradeoff eval --answers FILE"
+expect_out "tradeoff export NAME [--format markdown|adr|yaml]"
 expect_out "Exit status: 0 success, 1 failure"
 expect_empty_err
 

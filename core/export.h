@@ -1,0 +1,101 @@
+/* export.h - a saved session written out: the workshop summary
+ * (Markdown), an architecture decision record (MADR 4), or the answers
+ * file that import reads back (YAML).
+ *
+ * The command line (`tradeoff export`) and the explorer's export key
+ * both come through here, so a session exports the same bytes from
+ * either.  Nothing here draws or reads the clock: the caller passes the
+ * time the report is made at (for flagging a stale price list). */
+#ifndef TRADEOFF_EXPORT_H
+#define TRADEOFF_EXPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "answers.h"
+#include "cost.h"
+#include "err.h"
+#include "eval.h"
+#include "model.h"
+#include "outfile.h"
+#include "pricing.h"
+#include "report.h"
+#include "store.h"
+
+enum export_format {
+	EXPORT_MARKDOWN,		/* the summary (export_md.h) */
+	EXPORT_ADR,			/* the decision record (export_adr.h) */
+	EXPORT_YAML,			/* the answers file (export_yaml.h) */
+	EXPORT_NFORMATS
+};
+
+/* What export_session_to returns when PATH exists (a file or a symbolic
+ * link) and FORCE was 0: ask, then call again with FORCE. */
+#define EXPORT_EXISTS OUTFILE_EXISTS
+
+/* The format named S ("markdown" or "md", "adr", "yaml"): 0, or -1
+ * when there is none by that name. */
+int export_format_parse(const char *s, enum export_format *f);
+
+/* The name of format F ("markdown", "adr", "yaml"). */
+const char *export_format_name(enum export_format f);
+
+/* Session NAME made safe as a file name in BUF: ASCII letters, digits,
+ * '-', '_' and '.' kept, anything else (a byte of a UTF-8 character
+ * included) becomes '-', runs of '-' collapse to one, and no '.' or '-'
+ * leads or trails; never empty ("session" when nothing is left), at
+ * most 100 bytes.  "Checkout | EU / café" gives "Checkout-EU-caf".
+ * Returns BUF (SIZE at least 2; shortened to fit a smaller one). */
+const char *export_file_name(const char *name, char *buf, size_t size);
+
+/* The default path for exporting session NAME in format F, in the
+ * current directory: "./NAME.md" (markdown), "./NAME-adr.md" (adr),
+ * "./NAME.yaml" (yaml), NAME made safe by export_file_name.  Returns
+ * BUF. */
+const char *export_default_path(const char *name, enum export_format f,
+    char *buf, size_t size);
+
+/* A session gathered for export: the answers, their evaluation and cost,
+ * the session's times and history, and the report the writers read. */
+struct export_doc {
+	struct answers *answers;
+	struct eval_result *result;
+	struct cost_result cost;
+	struct store_session info;
+	struct report_session session;
+	struct report_change *changes;
+	struct arena *arena;		/* the history's strings */
+	struct report report;
+	int skipped;			/* stored entries the model lacks */
+	/* Why the cost section is left out though a price list was
+	 * given (the workload names a node type the prices lack...);
+	 * "" when it is in, or no price list was given. */
+	char cost_problem[ERR_MAX];
+};
+
+/* Load session SID from ST (opened with model M) into D: answers,
+ * evaluation, cost under P (may be NULL: no cost section) and history.
+ * NOW is the time the report is made at (seconds since 1970).  0, or -1
+ * with a message (D then holds nothing to free). */
+int export_doc_load(struct export_doc *d, struct store *st, long long sid,
+    const struct model *m, const struct pricing *p, long long now,
+    struct err *e);
+
+/* Release what D holds.  Safe on a zeroed or failed D. */
+void export_doc_free(struct export_doc *d);
+
+/* Write report R in format F to OUT (yaml writes R->answers as an
+ * answers file).  0, or -1 with a message. */
+int export_write(FILE *out, enum export_format f, const struct report *r,
+    struct err *e);
+
+/* Export session SID in format F to PATH ("-" or NULL: standard output)
+ * in one call, for the explorer: load as export_doc_load, write to a
+ * temporary file beside PATH and rename it into place (outfile.h).
+ * Returns 0; EXPORT_EXISTS when PATH exists or is a symbolic link and
+ * FORCE is 0 (nothing written); -1 with a message otherwise. */
+int export_session_to(struct store *st, long long sid,
+    const struct model *m, const struct pricing *p, enum export_format f,
+    const char *path, int force, long long now, struct err *e);
+
+#endif
