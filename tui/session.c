@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "session_impl.h"
+#include "export.h"
 
 const char *
 session_name(const struct session *s)
@@ -175,6 +176,76 @@ session_switch(struct ui *ui, const char *name, int create)
 }
 
 int
+session_export(struct ui *ui)
+{
+	ui_edit_start(ui, EDIT_EXPORT_FORMAT, 0,
+	    "Export as (markdown, adr or yaml):", "markdown");
+	return UI_NONE;
+}
+
+/* Write the export to PATH (FORCE: replace what is there). */
+static int
+export_to(struct ui *ui, const char *path, int force)
+{
+	enum export_format f = (enum export_format)ui->export_format;
+	struct err e;
+	char q[160];
+	int rc;
+
+	rc = export_session_to(ui->session->store, ui->session->info.id,
+	    ui->model, ui->pricing, f, path, force, ui->now, &e);
+	err_quote(q, sizeof q, path, strlen(path));
+	if (rc == EXPORT_EXISTS) {
+		snprintf(ui->export_path, sizeof ui->export_path, "%s", path);
+		ui_edit_start(ui, EDIT_CONFIRM_OVERWRITE, 0, "That file exists. "
+		    "Replace it? Type yes:", "");
+		return UI_NONE;
+	}
+	if (rc != 0)
+		return failed(ui, &e);
+	ui_status(ui, 0, "Wrote the %s to %s.", f == EXPORT_ADR ?
+	    "decision record" : f == EXPORT_YAML ? "answers file" : "summary",
+	    q);
+	return UI_DRAW;
+}
+
+static int
+export_step(struct ui *ui, enum edit_purpose purpose, const char *text)
+{
+	enum export_format f;
+	char path[EDIT_MAX];
+
+	switch (purpose) {
+	case EDIT_EXPORT_FORMAT:
+		if (export_format_parse(text, &f) != 0) {
+			ui_status(ui, 1, "No format '%.40s': markdown, adr or "
+			    "yaml.", text);
+			return UI_DRAW;
+		}
+		ui->export_format = (int)f;
+		export_default_path(session_name(ui->session), f, path,
+		    sizeof path);
+		ui_edit_start(ui, EDIT_EXPORT_PATH, 0, "Write to:", path);
+		return UI_NONE;
+	case EDIT_EXPORT_PATH:
+		if (text[0] == '\0' || strcmp(text, "-") == 0) {
+			ui_status(ui, 1, "Give a file to write to (standard "
+			    "output is the screen here).");
+			return UI_DRAW;
+		}
+		return export_to(ui, text, 0);
+	case EDIT_CONFIRM_OVERWRITE:
+		if (strcmp(text, "yes") != 0) {
+			ui_status(ui, 0, "Not written.");
+			return UI_DRAW;
+		}
+		return export_to(ui, ui->export_path, 1);
+	default:
+		return UI_NONE;
+	}
+}
+
+int
 session_edit_done(struct ui *ui, enum edit_purpose purpose, int arg,
     const char *text)
 {
@@ -184,6 +255,10 @@ session_edit_done(struct ui *ui, enum edit_purpose purpose, int arg,
 	case EDIT_COST:
 		return session_set_workload(ui, arg, text[0] != '\0' ? text :
 		    NULL);
+	case EDIT_EXPORT_FORMAT:
+	case EDIT_EXPORT_PATH:
+	case EDIT_CONFIRM_OVERWRITE:
+		return export_step(ui, purpose, text);
 	default:
 		return view_sessions_edit_done(ui, purpose, text);
 	}

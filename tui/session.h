@@ -24,6 +24,10 @@ int session_set_weight(struct ui *ui, int d, int weight);
  * goes back to the default. */
 int session_set_workload(struct ui *ui, int f, const char *text);
 
+/* Export the open session: ask for the format and the path, then
+ * write it (asking before replacing a file). */
+int session_export(struct ui *ui);
+
 /* Take back the last change of the open session. */
 int session_undo(struct ui *ui);
 

@@ -820,6 +820,8 @@ global_key(struct ui *ui, enum action act)
 		return UI_ALL;
 	case ACT_UNDO:
 		return session_undo(ui);
+	case ACT_EXPORT:
+		return session_export(ui);
 	case ACT_BACK:
 		to = &view_question;
 		break;

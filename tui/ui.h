@@ -39,7 +39,8 @@ enum {
 /* A one-line text field at the bottom of the screen. */
 enum edit_purpose {
 	EDIT_NONE, EDIT_NOTE, EDIT_NEW_SESSION, EDIT_RENAME, EDIT_COPY,
-	EDIT_CONFIRM_DELETE, EDIT_COST, EDIT_EXPORT_FORMAT, EDIT_EXPORT_PATH
+	EDIT_CONFIRM_DELETE, EDIT_COST, EDIT_EXPORT_FORMAT, EDIT_EXPORT_PATH,
+	EDIT_CONFIRM_OVERWRITE
 };
 
 #define EDIT_MAX 4096
@@ -98,6 +99,8 @@ struct ui {
 	int session_cursor, session_top;
 
 	struct editor edit;
+	int export_format;		/* chosen in the export prompts */
+	char export_path[EDIT_MAX];
 	char status[256];
 	int status_error;
 	unsigned dirty;		/* UI_* redraw flags pending */

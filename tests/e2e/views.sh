@@ -91,6 +91,32 @@ expect_screen "choose answer 1-5 directly"
 keys Escape
 wait_for "Enter choose"
 
+# Export: the format, then the path; asked before replacing a file.
+keys e
+wait_for "Export as (markdown, adr or yaml): markdown"
+keys Enter
+wait_for "Write to: ./views.md"
+keys C-u
+text "$tmp/views.md"
+keys Enter
+wait_for "Wrote the summary to $tmp/views.md."
+checks=$((checks + 1))
+grep -q "^# views" "$tmp/views.md" || fail "the summary is not in $tmp/views.md"
+keys e C-u
+text adr
+keys Enter
+wait_for "Write to: ./views-adr.md"
+keys C-u
+text "$tmp/views.md"
+keys Enter
+wait_for "That file exists. Replace it? Type yes:"
+text yes
+keys Enter
+wait_for "Wrote the decision record to $tmp/views.md."
+checks=$((checks + 1))
+grep -q "^status: proposed" "$tmp/views.md" ||
+    fail "the decision record did not replace $tmp/views.md"
+
 # Sessions: a new one, then back to the first.
 keys s
 wait_for "Sessions (1)"
