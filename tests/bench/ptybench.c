@@ -1,0 +1,602 @@
+/* ptybench.c - run a full-screen program in a pseudo-terminal and measure
+ * what a user at the other end of a slow link gets.
+ *
+ *   ptybench [OPTION...] -- PROGRAM [ARG...]
+ *
+ * Each run starts PROGRAM on a fresh pseudo-terminal of the given size,
+ * reads everything it writes into a small terminal emulator (vt.c), and
+ * takes the first frame as complete when the output has been quiet for a
+ * while and the screen shows every text given with -e.  The first-frame
+ * time is when the emulated screen first looked exactly as it does then
+ * (characters and attributes), counted from just before the fork; trailing
+ * bytes that change nothing (a cursor move, a mode) do not count.
+ *
+ * Then the phases (-m) run in order, -R times: each sends its keys one at
+ * a time, and after each waits until the output has been quiet (or, when
+ * nothing comes, up to -w ms), counting the bytes.  Finally the program
+ * gets SIGTERM and its peak resident memory comes from wait4.
+ *
+ * Results go to standard output, one line per measure, as KEY=VALUE
+ * fields that tests/bench/run.sh reads:
+ *
+ *   start runs=N frame_ms=MEDIAN frame_ms_min=.. frame_ms_max=..
+ *         last_ms=.. bytes=.. maxrss_kb=..
+ *   phase label=L keys=N bytes=TOTAL per_key=MEAN min=.. max=..
+ *         latency_ms=MEDIAN
+ *
+ * Keys (-m LABEL:KEY,KEY...:COUNT; COUNT keys are sent, cycling through
+ * the list): up down left right (as the terminal's cursor-key mode asks),
+ * enter esc tab space, size=COLSxROWS (a resize: TIOCSWINSZ, and the
+ * kernel sends SIGWINCH), wait=MS, or one character to type.  A phase
+ * labelled "-" is sent but not reported. */
+#include "config.h"
+
+#include "vt.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_LIST 64
+#define MAX_READS 65536
+#define MAX_SAMPLES 100000
+
+struct phase {
+	const char *label;
+	const char *keys[MAX_LIST];
+	int nkeys, count;
+	/* Results, over every run and repetition. */
+	long long bytes;
+	int sent;
+	long long min, max;
+	double *latency;
+	int nlatency;
+};
+
+struct opts {
+	int rows, cols;
+	int runs, repeat;
+	int quiet_ms;		/* output settled after this long */
+	int wait_ms;		/* how long a key may take to answer */
+	int timeout_ms;		/* the most a frame may take */
+	const char *expect[MAX_LIST];
+	int nexpect;
+	char *env[MAX_LIST];
+	int nenv;
+	struct phase phase[MAX_LIST];
+	int nphase;
+	const char *dump;	/* file for the last screen */
+	FILE *log;		/* what each key brought, escaped */
+	FILE *raw;		/* one line per run */
+	char **argv;
+};
+
+/* One running program. */
+struct child {
+	FILE *log;
+	pid_t pid;
+	int fd;
+	struct vt vt;
+	long long bytes;
+	int exited;
+	int status;
+	struct rusage ru;
+};
+
+static void
+die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+static void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ptybench: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median(double *v, int n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof *v, dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void
+send_replies(struct child *c)
+{
+	if (c->vt.nreply > 0) {
+		ssize_t w = write(c->fd, c->vt.reply, c->vt.nreply);
+
+		(void)w;
+		c->vt.nreply = 0;
+	}
+}
+
+/* Bytes as C-like text: controls escaped, ESC as \e. */
+static void
+log_bytes(FILE *f, const unsigned char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (buf[i] == 0x1b)
+			fputs("\\e", f);
+		else if (buf[i] == '\\')
+			fputs("\\\\", f);
+		else if (buf[i] < 0x20 || buf[i] == 0x7f)
+			fprintf(f, "\\x%02x", buf[i]);
+		else
+			fputc(buf[i], f);
+	}
+}
+
+/* Read what is there (waiting up to MS); returns bytes read, 0 on
+ * timeout, -1 when the program has gone. */
+static ssize_t
+pump(struct child *c, int ms)
+{
+	unsigned char buf[65536];
+	struct pollfd p = { .fd = c->fd, .events = POLLIN };
+	ssize_t n;
+	int rc;
+
+	rc = poll(&p, 1, ms < 0 ? 0 : ms);
+	if (rc < 0)
+		return errno == EINTR ? 0 : -1;
+	if (rc == 0)
+		return 0;
+	n = read(c->fd, buf, sizeof buf);
+	if (n <= 0)
+		return n < 0 && errno == EINTR ? 0 : -1;
+	vt_feed(&c->vt, buf, (size_t)n);
+	send_replies(c);
+	if (c->log != NULL)
+		log_bytes(c->log, buf, (size_t)n);
+	c->bytes += n;
+	return n;
+}
+
+static void
+start(struct child *c, const struct opts *o)
+{
+	struct winsize ws = { .ws_row = (unsigned short)o->rows,
+	    .ws_col = (unsigned short)o->cols };
+	int i;
+
+	memset(c, 0, sizeof *c);
+	if (vt_init(&c->vt, o->rows, o->cols) != 0)
+		die("out of memory");
+	c->log = o->log;
+	if (c->log != NULL)
+		fputs("\n[start] ", c->log);
+	c->pid = forkpty(&c->fd, NULL, NULL, &ws);
+	if (c->pid < 0)
+		die("forkpty: %s", strerror(errno));
+	if (c->pid == 0) {
+		clearenv();
+		for (i = 0; i < o->nenv; i++)
+			putenv(o->env[i]);
+		execvp(o->argv[0], o->argv);
+		fprintf(stderr, "ptybench: %s: %s\n", o->argv[0],
+		    strerror(errno));
+		_exit(127);
+	}
+}
+
+/* End the program and collect its exit and resource use. */
+static void
+finish(struct child *c)
+{
+	double t0 = now_ms();
+	int signalled = 0;
+
+	kill(c->pid, SIGTERM);
+	for (;;) {
+		pid_t r = wait4(c->pid, &c->status, WNOHANG, &c->ru);
+
+		if (r == c->pid)
+			break;
+		if (r < 0)
+			die("wait4: %s", strerror(errno));
+		if (pump(c, 20) < 0)
+			usleep(10000);
+		if (!signalled && now_ms() - t0 > 3000) {
+			kill(c->pid, SIGKILL);
+			signalled = 1;
+		}
+	}
+	c->exited = 1;
+	if (c->log != NULL)
+		fputc('\n', c->log);
+	close(c->fd);
+	vt_free(&c->vt);
+}
+
+/* Whether the screen shows every expected text. */
+static int
+complete(const struct child *c, const struct opts *o)
+{
+	int i;
+
+	for (i = 0; i < o->nexpect; i++)
+		if (!vt_contains(&c->vt, o->expect[i]))
+			return 0;
+	return 1;
+}
+
+static void
+dump_screen(const struct vt *vt, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	char row[4096];
+	int y;
+
+	if (f == NULL)
+		die("%s: %s", path, strerror(errno));
+	for (y = 0; y < vt->rows; y++) {
+		vt_row(vt, y, row, sizeof row);
+		fprintf(f, "%s\n", row);
+	}
+	fclose(f);
+}
+
+/* Wait for the first full frame; returns its time in ms since T0, and
+ * the time of the last byte in *LAST. */
+static double
+first_frame(struct child *c, const struct opts *o, double t0, double *last)
+{
+	static double when[MAX_READS];
+	static uint64_t hash[MAX_READS];
+	double quiet_since = now_ms();
+	int n = 0, i;
+	uint64_t final;
+
+	for (;;) {
+		double t = now_ms();
+		ssize_t r;
+
+		if (t - t0 > o->timeout_ms)
+			break;
+		r = pump(c, o->quiet_ms / 4 + 1);
+		if (r < 0)
+			break;
+		t = now_ms();
+		if (r > 0) {
+			if (n < MAX_READS) {
+				when[n] = t;
+				hash[n] = vt_hash(&c->vt);
+				n++;
+			}
+			quiet_since = t;
+			continue;
+		}
+		if (n > 0 && t - quiet_since >= o->quiet_ms && complete(c, o))
+			break;
+	}
+	if (n == 0 || !complete(c, o)) {
+		char row[4096];
+		int y;
+
+		fprintf(stderr, "ptybench: %s: no complete frame in %d ms "
+		    "(%lld bytes); the screen:\n", o->argv[0], o->timeout_ms,
+		    c->bytes);
+		for (y = 0; y < c->vt.rows; y++) {
+			vt_row(&c->vt, y, row, sizeof row);
+			fprintf(stderr, "  |%s\n", row);
+		}
+		kill(c->pid, SIGKILL);
+		exit(1);
+	}
+	final = vt_hash(&c->vt);
+	for (i = 0; i < n && hash[i] != final; i++)
+		;
+	*last = when[n - 1] - t0;
+	return when[i] - t0;
+}
+
+static void
+send_key(struct child *c, const char *k)
+{
+	const char *s = k;
+	char buf[8];
+	int cols, rows;
+
+	if (strncmp(k, "size=", 5) == 0) {
+		struct winsize ws;
+
+		if (sscanf(k + 5, "%dx%d", &cols, &rows) != 2 || cols < 1 ||
+		    rows < 1)
+			die("bad size '%s'", k);
+		memset(&ws, 0, sizeof ws);
+		ws.ws_col = (unsigned short)cols;
+		ws.ws_row = (unsigned short)rows;
+		if (vt_resize(&c->vt, rows, cols) != 0)
+			die("out of memory");
+		if (ioctl(c->fd, TIOCSWINSZ, &ws) != 0)
+			die("TIOCSWINSZ: %s", strerror(errno));
+		return;
+	}
+	if (strncmp(k, "wait=", 5) == 0) {
+		double until = now_ms() + atoi(k + 5);
+
+		while (now_ms() < until && pump(c, (int)(until - now_ms()) + 1)
+		    >= 0)
+			;
+		return;
+	}
+	if (strcmp(k, "up") == 0 || strcmp(k, "down") == 0 ||
+	    strcmp(k, "right") == 0 || strcmp(k, "left") == 0) {
+		snprintf(buf, sizeof buf, "\033%c%c", c->vt.app_cursor ? 'O' :
+		    '[', k[0] == 'u' ? 'A' : k[0] == 'd' ? 'B' : k[0] == 'r' ?
+		    'C' : 'D');
+		s = buf;
+	} else if (strcmp(k, "enter") == 0)
+		s = "\r";
+	else if (strcmp(k, "esc") == 0)
+		s = "\033";
+	else if (strcmp(k, "tab") == 0)
+		s = "\t";
+	else if (strcmp(k, "space") == 0)
+		s = " ";
+	else if (strlen(k) != 1)
+		die("unknown key '%s'", k);
+	if (write(c->fd, s, strlen(s)) != (ssize_t)strlen(s))
+		die("write: %s", strerror(errno));
+}
+
+/* Send one key and count what comes back. */
+static void
+measure_key(struct child *c, const struct opts *o, struct phase *p,
+    const char *k)
+{
+	long long before = c->bytes;
+	double t0 = now_ms(), last = t0, t;
+	long long got;
+
+	if (c->log != NULL)
+		fprintf(c->log, "\n[%s %s] ", p->label, k);
+	send_key(c, k);
+	for (;;) {
+		ssize_t r;
+
+		t = now_ms();
+		/* Nothing yet: wait up to wait_ms; then until quiet. */
+		if (c->bytes == before ? t - t0 >= o->wait_ms :
+		    t - last >= o->quiet_ms)
+			break;
+		r = pump(c, o->quiet_ms / 4 + 1);
+		if (r < 0)
+			die("%s ended during phase %s", o->argv[0], p->label);
+		if (r > 0)
+			last = now_ms();
+	}
+	got = c->bytes - before;
+	if (p->sent == 0 || got < p->min)
+		p->min = got;
+	if (p->sent == 0 || got > p->max)
+		p->max = got;
+	p->sent++;
+	p->bytes += got;
+	if (got > 0 && p->nlatency < MAX_SAMPLES)
+		p->latency[p->nlatency++] = last - t0;
+}
+
+static void
+run_phases(struct child *c, struct opts *o)
+{
+	int r, i, k;
+
+	for (r = 0; r < o->repeat; r++)
+		for (i = 0; i < o->nphase; i++) {
+			struct phase *p = &o->phase[i];
+
+			for (k = 0; k < p->count; k++)
+				measure_key(c, o, p, p->keys[k % p->nkeys]);
+		}
+}
+
+static void
+parse_phase(struct opts *o, char *spec)
+{
+	struct phase *p;
+	char *colon1 = strchr(spec, ':'), *colon2, *tok, *save = NULL;
+
+	if (o->nphase >= MAX_LIST)
+		die("too many phases");
+	p = &o->phase[o->nphase++];
+	colon2 = colon1 != NULL ? strrchr(spec, ':') : NULL;
+	if (colon1 == NULL || colon2 == colon1)
+		die("a phase is LABEL:KEY,KEY...:COUNT, not '%s'", spec);
+	*colon1 = *colon2 = '\0';
+	p->label = spec;
+	p->count = atoi(colon2 + 1);
+	if (p->count < 1)
+		die("bad count in phase '%s'", spec);
+	/* A lone "," or ":" key is written as comma / colon. */
+	for (tok = strtok_r(colon1 + 1, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (p->nkeys >= MAX_LIST)
+			die("too many keys in phase '%s'", spec);
+		p->keys[p->nkeys++] = strcmp(tok, "comma") == 0 ? "," :
+		    strcmp(tok, "colon") == 0 ? ":" : tok;
+	}
+	if (p->nkeys == 0)
+		die("no keys in phase '%s'", spec);
+	p->latency = calloc(MAX_SAMPLES, sizeof *p->latency);
+	if (p->latency == NULL)
+		die("out of memory");
+}
+
+static void
+usage(void)
+{
+	fputs("usage: ptybench [-s COLSxROWS] [-n RUNS] [-q QUIET_MS] "
+	    "[-w WAIT_MS]\n"
+	    "                [-t TIMEOUT_MS] [-e TEXT]... [-E VAR=VALUE]... "
+	    "[-R REPEAT]\n"
+	    "                [-m LABEL:KEY,...:COUNT]... [-d FILE] [-l FILE] "
+	    "[-r FILE]\n"
+	    "                -- PROGRAM [ARG...]\n", stderr);
+	exit(2);
+}
+
+static void
+parse(int argc, char **argv, struct opts *o)
+{
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	o->rows = 24;
+	o->cols = 80;
+	o->runs = 1;
+	o->repeat = 1;
+	o->quiet_ms = 200;
+	o->wait_ms = 500;
+	o->timeout_ms = 10000;
+	while ((ch = getopt(argc, argv, "s:n:q:w:t:e:E:R:m:d:l:r:")) != -1) {
+		switch (ch) {
+		case 's':
+			if (sscanf(optarg, "%dx%d", &o->cols, &o->rows) != 2 ||
+			    o->cols < 1 || o->rows < 1)
+				usage();
+			break;
+		case 'n':
+			o->runs = atoi(optarg);
+			break;
+		case 'q':
+			o->quiet_ms = atoi(optarg);
+			break;
+		case 'w':
+			o->wait_ms = atoi(optarg);
+			break;
+		case 't':
+			o->timeout_ms = atoi(optarg);
+			break;
+		case 'e':
+			if (o->nexpect >= MAX_LIST)
+				die("too many -e");
+			o->expect[o->nexpect++] = optarg;
+			break;
+		case 'E':
+			if (o->nenv >= MAX_LIST)
+				die("too many -E");
+			o->env[o->nenv++] = optarg;
+			break;
+		case 'R':
+			o->repeat = atoi(optarg);
+			break;
+		case 'm':
+			parse_phase(o, optarg);
+			break;
+		case 'd':
+			o->dump = optarg;
+			break;
+		case 'r':
+			if ((o->raw = fopen(optarg, "a")) == NULL)
+				die("%s: %s", optarg, strerror(errno));
+			break;
+		case 'l':
+			if ((o->log = fopen(optarg, "w")) == NULL)
+				die("%s: %s", optarg, strerror(errno));
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind >= argc || o->runs < 1 || o->repeat < 1 ||
+	    o->quiet_ms < 1 || o->runs > MAX_SAMPLES)
+		usage();
+	o->argv = argv + optind;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct child c;
+	double *frame, *last, *bytes, *rss;
+	int run, i;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	signal(SIGPIPE, SIG_IGN);
+	parse(argc, argv, &o);
+	frame = calloc((size_t)o.runs, sizeof *frame);
+	last = calloc((size_t)o.runs, sizeof *last);
+	bytes = calloc((size_t)o.runs, sizeof *bytes);
+	rss = calloc((size_t)o.runs, sizeof *rss);
+	if (frame == NULL || last == NULL || bytes == NULL || rss == NULL)
+		die("out of memory");
+	for (run = 0; run < o.runs; run++) {
+		double t0 = now_ms();
+
+		start(&c, &o);
+		frame[run] = first_frame(&c, &o, t0, &last[run]);
+		bytes[run] = (double)c.bytes;
+		run_phases(&c, &o);
+		if (o.dump != NULL && run == o.runs - 1)
+			dump_screen(&c.vt, o.dump);
+		finish(&c);
+		rss[run] = (double)c.ru.ru_maxrss;
+		if (o.raw != NULL)
+			fprintf(o.raw, "%.3f %.3f %.0f %.0f\n", frame[run],
+			    last[run], bytes[run], rss[run]);
+	}
+	printf("start runs=%d frame_ms=%.3f", o.runs, median(frame, o.runs));
+	printf(" frame_ms_min=%.3f frame_ms_max=%.3f", frame[0],
+	    frame[o.runs - 1]);
+	printf(" frame_ms_p10=%.3f frame_ms_p90=%.3f",
+	    frame[o.runs / 10], frame[o.runs - 1 - o.runs / 10]);
+	printf(" last_ms=%.3f bytes=%.0f maxrss_kb=%.0f\n",
+	    median(last, o.runs), median(bytes, o.runs), median(rss, o.runs));
+	for (i = 0; i < o.nphase; i++) {
+		struct phase *p = &o.phase[i];
+
+		if (strcmp(p->label, "-") == 0)
+			continue;
+		printf("phase label=%s keys=%d bytes=%lld per_key=%.1f min=%lld "
+		    "max=%lld latency_ms=%.3f\n", p->label, p->sent, p->bytes,
+		    p->sent ? (double)p->bytes / p->sent : 0.0, p->min, p->max,
+		    median(p->latency, p->nlatency));
+	}
+	if (o.raw != NULL && fclose(o.raw) != 0)
+		die("cannot write the raw results");
+	return 0;
+}
