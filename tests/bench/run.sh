@@ -1,0 +1,421 @@
+#!/bin/sh
+# run.sh - `make bench`: tradeoff measured beside dialog, whiptail and a
+# Node.js prompt, in one run on this machine; tests/bench/README.md says
+# what each figure means and how it is taken.
+#
+# make bench copies the distribution files to $BENCH_DIR/src and calls
+# this script from there with BENCH_DIR, MAKE and CC set.  It builds an
+# optimised copy in $BENCH_DIR/build, makes its inputs in $BENCH_DIR/work
+# and prints one table, also written to $BENCH_DIR/results.md.
+#
+# BENCH_QUICK=1: few runs and small databases, a smoke run in a minute.
+set -eu
+
+: "${BENCH_DIR:?run this through make bench}"
+MAKE=${MAKE:-make}
+CC=${CC:-cc}
+src=$BENCH_DIR/src
+build=$BENCH_DIR/build
+work=$BENCH_DIR/work
+quick=${BENCH_QUICK:-0}
+[ "$quick" = 0 ] || quick=1
+
+if [ "$quick" = 1 ]; then
+	rounds=1 per_round=5 keys=8 reps=3 quiet=100 sizes="1 100 1000"
+else
+	rounds=5 per_round=10 keys=40 reps=20 quiet=150 sizes="1 1000 10000"
+fi
+runs=$((rounds * per_round))
+small=${sizes%% *}
+large=${sizes##* }
+
+say() {
+	printf 'bench: %s\n' "$*" >&2
+}
+
+# --- Tools --------------------------------------------------------------
+
+missing=
+for tool in dialog whiptail valgrind; do
+	command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		say "installing:$missing"
+		sh "$src/.ci/install-deps" $missing
+	else
+		say "make bench needs:$missing (Debian packages of those names)"
+		say "install them with: sh .ci/install-deps$missing"
+		exit 1
+	fi
+fi
+
+# --- The optimised build ------------------------------------------------
+
+mkdir -p "$build" "$work/home"
+if [ ! -f "$build/Makefile" ]; then
+	say "configuring an optimised build (CFLAGS=-O2) in $build"
+	(cd "$build" && "$src/configure" CC="$CC" CFLAGS=-O2 \
+	    >configure.log 2>&1) || {
+		tail -20 "$build/configure.log" >&2
+		exit 1
+	}
+fi
+say "building in $build"
+(cd "$build" && $MAKE tradeoff tests/bench/ptybench tests/bench/bench_core \
+    tests/bench/bench_gen >make.log 2>&1) || {
+	tail -30 "$build/make.log" >&2
+	exit 1
+}
+tr=$build/tradeoff
+pb=$build/tests/bench/ptybench
+bc=$build/tests/bench/bench_core
+bg=$build/tests/bench/bench_gen
+
+# --- The machine --------------------------------------------------------
+
+pkgver() {
+	v=$(dpkg-query -W -f='${Version}' "$1" 2>/dev/null) || v=
+	printf '%s' "${v:-?}"
+}
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+cores=$(nproc)
+load_start=$(cut -d' ' -f1-4 /proc/loadavg)
+kernel=$(uname -sr)
+compiler=$($CC --version | head -1)
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+# --- Inputs -------------------------------------------------------------
+
+# The session the explorer opens: the example's answers without the first
+# question, so the first screen asks "How does traffic arrive?" with
+# scores and a recommendation already showing.
+grep -v '^  traffic:' "$src/data/example.yaml" >"$work/answers.yaml"
+
+# A data directory whose model is ten times the shipped one.
+mkdir -p "$work/x10/data"
+"$bg" model 10 "$src/data/model.yaml" "$work/answers.yaml" \
+    "$work/x10/data/model.yaml" "$work/answers-x10.yaml" >/dev/null
+cp "$src/data/pricing.yaml" "$work/x10/data/"
+rm -rf "$work/x10/themes"
+cp -R "$src/themes" "$work/x10/themes"
+
+# Session databases, remade when the programs change.
+for n in $sizes; do
+	db=$work/sessions-$n.db
+	if [ ! -f "$db" ] || [ "$bg" -nt "$db" ] || [ "$tr" -nt "$db" ]; then
+		say "saving $n sessions"
+		rm -f "$db" "$db-wal" "$db-shm"
+		"$bg" db "$n" "$src/data/model.yaml" "$work/answers.yaml" "$db" \
+		    >/dev/null
+	fi
+done
+"$bg" db 1 "$work/x10/data/model.yaml" "$work/answers-x10.yaml" \
+    "$work/x10.db" >/dev/null
+
+# The Node.js peer: enquirer, installed here once, if node and npm exist.
+node_ok=0
+node_ver=
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+	if [ ! -d "$work/node/node_modules/enquirer" ]; then
+		say "installing enquirer into $work/node"
+		npm install --silent --no-audit --no-fund --prefix "$work/node" \
+		    enquirer@2 >/dev/null 2>&1 || true
+	fi
+	if [ -d "$work/node/node_modules/enquirer" ]; then
+		node_ok=1
+		node_ver="node $(node --version), enquirer $(sed -n \
+		    's/^  "version": "\(.*\)",$/\1/p' \
+		    "$work/node/node_modules/enquirer/package.json")"
+	else
+		say "could not install enquirer: no Node.js peer"
+	fi
+fi
+
+# --- Helpers ------------------------------------------------------------
+
+# pty OPTION... -- PROGRAM...: ptybench with a fixed environment.
+pty() {
+	"$pb" -q "$quiet" -E TERM=xterm -E LANG=C.UTF-8 -E LC_ALL=C.UTF-8 \
+	    -E "HOME=$work/home" -E "PATH=$PATH" -E TZ=UTC "$@"
+}
+
+# ptr DB DATADIR OPTION...: the explorer on session database DB.
+ptr() {
+	db=$1 dir=$2
+	shift 2
+	pty -E "TRADEOFF_DB=$db" -E "TRADEOFF_DATADIR=$dir" \
+	    -E TRADEOFF_DB_JOURNAL=wal -e 'quit' "$@" -- "$tr"
+}
+
+menu_args='--title Workload --menu'
+q='How does traffic arrive?'
+a1='Bursty and unpredictable, with idle periods.'
+a2='Steady, high throughput around the clock.'
+a3='A steady baseline with bursts on top.'
+
+# peer NAME OPTION...: dialog or whiptail showing the same question.
+peer() {
+	name=$1
+	shift
+	# shellcheck disable=SC2086
+	pty -e "$a3" -e 'Cancel' "$@" -- "$name" $menu_args "$q" 12 70 3 \
+	    Spiky "$a1" Steady "$a2" Mixed "$a3"
+}
+
+nodep() {
+	pty -E "NODE_PATH=$work/node/node_modules" -e 'Mixed' -t 20000 "$@" \
+	    -- node "$src/tests/bench/prompt.js"
+}
+
+# field NAME: the value of NAME=... in the line on standard input.
+field() {
+	sed -n "s/.* $1=\([^ ]*\).*/\1/p" | head -1
+}
+
+# median FILE COLUMN
+median() {
+	awk -v c="$2" '{ print $c }' "$1" | sort -n | awk '
+	    { v[NR] = $1 }
+	    END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2];
+		  else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# pct FILE COLUMN P: the P-th percentile (nearest rank).
+pct() {
+	awk -v c="$2" '{ print $c }' "$1" | sort -n | awk -v p="$3" '
+	    { v[NR] = $1 }
+	    END { i = int(NR * p / 100 + 0.5); if (i < 1) i = 1; print v[i] }'
+}
+
+# calc EXPR: awk arithmetic, printed with FORMAT (default %.1f).
+calc() {
+	awk "BEGIN { printf \"${2:-%.1f}\", $1 }"
+}
+
+# callgrind_ir FILE: instructions counted in a callgrind output file.
+callgrind_ir() {
+	sed -n 's/^totals: *\([0-9]*\).*/\1/p; s/^summary: *\([0-9]*\).*/\1/p' \
+	    "$1" | head -1
+}
+
+fresh_db() {
+	rm -f "$2" "$2-wal" "$2-shm"
+	cp "$1" "$2"
+}
+
+# --- Start to first frame ----------------------------------------------
+
+say "first frames: $rounds rounds of $per_round runs of each program"
+rm -f "$work"/start.*
+r=0
+while [ "$r" -lt "$rounds" ]; do
+	ptr "$work/sessions-$small.db" "$src" -n "$per_round" \
+	    -e "$q" -r "$work/start.tradeoff" >/dev/null
+	peer dialog -n "$per_round" -r "$work/start.dialog" >/dev/null
+	peer whiptail -n "$per_round" -r "$work/start.whiptail" >/dev/null
+	[ "$node_ok" = 0 ] ||
+	    nodep -n "$per_round" -r "$work/start.node" >/dev/null
+	for n in $sizes; do
+		[ "$n" = "$small" ] && continue
+		ptr "$work/sessions-$n.db" "$src" -n "$per_round" -e "$q" \
+		    -r "$work/start.sessions-$n" >/dev/null
+	done
+	ptr "$work/x10.db" "$work/x10" -n "$per_round" -e 'How does' \
+	    -r "$work/start.x10" >/dev/null
+	r=$((r + 1))
+done
+cp "$work/start.tradeoff" "$work/start.sessions-$small"
+
+# --- Bytes per key ------------------------------------------------------
+
+say "bytes per key"
+fresh_db "$work/sessions-$small.db" "$work/keys.db"
+ptr "$work/keys.db" "$src" -e "$q" -l "$work/keys-tradeoff.log" \
+    -m "arrow:down,down,up,up:$keys" -m "answer:1,2:$keys" \
+    -m "-:t:1" -m "table:right:$keys" -m "-:b:1" \
+    -m "resize:size=100x30,size=80x24:$keys" -m "idle:wait=2000:1" \
+    >"$work/keys.tradeoff"
+fresh_db "$work/sessions-$small.db" "$work/keys.db"
+ptr "$work/keys.db" "$src" -s 160x40 -e "$q" -l "$work/keys-wide.log" \
+    -m "arrow:down,down,up,up:$keys" -m "answer:1,2:$keys" \
+    >"$work/keys.wide"
+peer dialog -l "$work/keys-dialog.log" -m "arrow:down,down,up,up:$keys" \
+    >"$work/keys.dialog"
+peer whiptail -l "$work/keys-whiptail.log" \
+    -m "arrow:down,down,up,up:$keys" >"$work/keys.whiptail"
+if [ "$node_ok" = 1 ]; then
+	nodep -l "$work/keys-node.log" -m "arrow:down,down,up,up:$keys" \
+	    >"$work/keys.node"
+fi
+
+# The session list, opened with s and closed with b, REPS times.
+for n in $sizes; do
+	ptr "$work/sessions-$n.db" "$src" -e "$q" -R "$reps" \
+	    -m "sessions:s:1" -m "-:b:1" >"$work/list.$n"
+done
+
+# --- Core microbenchmarks ----------------------------------------------
+
+say "core microbenchmarks"
+qflag=
+[ "$quick" = 1 ] && qflag=-q
+"$bc" $qflag -O model_load,eval_flip "$src/data/model.yaml" \
+    "$work/answers.yaml" >"$work/core.shipped"
+"$bc" $qflag -O model_load,eval_flip "$work/x10/data/model.yaml" \
+    "$work/answers-x10.yaml" >"$work/core.x10"
+for n in $sizes; do
+	"$bc" $qflag -O store_start,session_page "$src/data/model.yaml" \
+	    "$work/answers.yaml" "$work/sessions-$n.db" >"$work/core.db-$n"
+done
+
+# --- Instruction counts (callgrind) ------------------------------------
+
+say "instruction counts (callgrind)"
+# cg_op NAME COUNT MODEL ANSWERS [DB]: instructions per operation.
+cg_op() {
+	op=$1 k=$2
+	shift 2
+	out=$work/cg.op
+	rm -f "$out"
+	valgrind --tool=callgrind --toggle-collect=bench_measured \
+	    --callgrind-out-file="$out" "$bc" -c "$op" -k "$k" "$@" \
+	    >/dev/null 2>&1
+	calc "$(callgrind_ir "$out") / $k" '%.0f'
+}
+ir_eval=$(cg_op eval_flip 200 "$src/data/model.yaml" "$work/answers.yaml")
+ir_eval10=$(cg_op eval_flip 20 "$work/x10/data/model.yaml" \
+    "$work/answers-x10.yaml")
+ir_load=$(cg_op model_load 5 "$src/data/model.yaml" "$work/answers.yaml")
+ir_load10=$(cg_op model_load 1 "$work/x10/data/model.yaml" \
+    "$work/answers-x10.yaml")
+for n in $sizes; do
+	eval "ir_store_$n=\$(cg_op store_start 10 \"\$src/data/model.yaml\" \
+	    \"\$work/answers.yaml\" \"\$work/sessions-\$n.db\")"
+	eval "ir_page_$n=\$(cg_op session_page 3 \"\$src/data/model.yaml\" \
+	    \"\$work/answers.yaml\" \"\$work/sessions-\$n.db\")"
+done
+
+# Whole programs: start, first frame, SIGTERM, exit.
+cg_start() {
+	out=$work/cg.start
+	rm -f "$out"
+	"$@" >/dev/null
+	calc "$(callgrind_ir "$out") / 1e6" '%.2f'
+}
+vg="valgrind --tool=callgrind --callgrind-out-file=$work/cg.start"
+cgpty() {
+	pty -t 60000 -q 1000 "$@"
+}
+ir_start_tr=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$small.db" \
+    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e quit -- $vg "$tr")
+ir_start_big=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$large.db" \
+    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e quit -- $vg "$tr")
+# shellcheck disable=SC2086
+ir_start_dialog=$(cg_start cgpty -e "$a3" -- $vg dialog $menu_args "$q" \
+    12 70 3 Spiky "$a1" Steady "$a2" Mixed "$a3")
+# shellcheck disable=SC2086
+ir_start_whiptail=$(cg_start cgpty -e "$a3" -- $vg whiptail $menu_args \
+    "$q" 12 70 3 Spiky "$a1" Steady "$a2" Mixed "$a3")
+
+load_end=$(cut -d' ' -f1-4 /proc/loadavg)
+
+# --- The table ---------------------------------------------------------
+
+ff() { median "$work/start.$1" 1; }
+spread() {
+	printf '%s-%s' "$(pct "$work/start.$1" 1 10)" \
+	    "$(pct "$work/start.$1" 1 90)"
+}
+rss() { median "$work/start.$1" 4; }
+fbytes() { median "$work/start.$1" 3; }
+perkey() { grep "label=$2 " "$work/keys.$1" | field per_key; }
+lat() { grep "label=$2 " "$work/keys.$1" | field latency_ms; }
+corens() { grep "op=$2 " "$work/core.$1" | field ns; }
+us() { calc "$1 / 1000" '%.1f'; }
+verdict() { if [ "$(calc "$1" '%d')" = 1 ]; then echo met; else echo "NOT met"; fi; }
+
+ff_tr=$(ff tradeoff) ff_wt=$(ff whiptail) ff_dl=$(ff dialog)
+ff_node=- rss_node=- key_node=- fb_node=- sp_node=-
+if [ "$node_ok" = 1 ]; then
+	ff_node=$(ff node) rss_node=$(rss node) key_node=$(perkey node arrow)
+	fb_node=$(fbytes node) sp_node=$(spread node)
+fi
+rss_tr=$(rss tradeoff) rss_wt=$(rss whiptail) rss_dl=$(rss dialog)
+key_tr=$(perkey tradeoff arrow) key_wt=$(perkey whiptail arrow)
+key_dl=$(perkey dialog arrow)
+ans_tr=$(perkey tradeoff answer) ans_wide=$(perkey wide answer)
+eval_ns=$(corens shipped eval_flip) eval10_ns=$(corens x10 eval_flip)
+load_ns=$(corens shipped model_load) load10_ns=$(corens x10 model_load)
+ff_small=$(ff "sessions-$small") ff_large=$(ff "sessions-$large")
+list_small=$(field latency_ms <"$work/list.$small")
+list_large=$(field latency_ms <"$work/list.$large")
+
+ratio_ff=$(calc "$ff_tr / $ff_wt" '%.2f')
+ratio_rss=$(calc "$rss_tr / $rss_wt" '%.2f')
+# "Not slower": within 10% (the run-to-run noise of a shared machine),
+# and the repeatable instruction counts within 2%.
+ir_store_small=$(eval "echo \$ir_store_$small")
+ir_store_large=$(eval "echo \$ir_store_$large")
+ir_page_small=$(eval "echo \$ir_page_$small")
+ir_page_large=$(eval "echo \$ir_page_$large")
+v_ff=$(verdict "$ff_tr <= 1.5 * $ff_wt")
+v_key=$(verdict "$key_tr <= $key_wt")
+v_ans=$(verdict "$ans_tr <= 1500 && $ans_wide <= 1500")
+v_eval=$(verdict "$eval_ns < 50000")
+v_rss=$(verdict "$rss_tr <= 2 * $rss_wt")
+v_list=$(verdict "$ff_large <= 1.10 * $ff_small && \
+    $list_large <= 1.10 * $list_small && \
+    $ir_store_large <= 1.02 * $ir_store_small && \
+    $ir_page_large <= 1.02 * $ir_page_small")
+
+table() {
+	cat <<EOF
+tradeoff $(sed -n 's/^PACKAGE_VERSION = //p' "$build/Makefile"), make bench$( [ "$quick" = 1 ] && printf ' (BENCH_QUICK=1)'), $started
+machine: $cpu, $cores cores, $kernel; load average (1, 5, 15 min, running/all) $load_start at the start, $load_end at the end
+compiler: $compiler, CFLAGS=-O2; ncurses $(pkgver libncursesw6), SQLite $(pkgver libsqlite3-0), libyaml $(pkgver libyaml-0-2)
+peers: dialog $(pkgver dialog), whiptail $(pkgver whiptail) (newt $(pkgver libnewt0.52), S-Lang $(pkgver libslang2))${node_ver:+, $node_ver}
+terminal: a pseudo-terminal, TERM=xterm, LANG=C.UTF-8, 80x24 unless said; $runs runs per first frame, $keys keys per key figure
+
+| measure | tradeoff | dialog | whiptail | node | budget (DESIGN.md 9) | verdict |
+|---|---:|---:|---:|---:|---|---|
+| first frame, median ms (p10-p90) | $ff_tr ($(spread tradeoff)) | $ff_dl ($(spread dialog)) | $ff_wt ($(spread whiptail)) | $ff_node ($sp_node) | <= 1.5x whiptail | $v_ff: ${ratio_ff}x |
+| instructions to first frame and exit, M | $ir_start_tr | $ir_start_dialog | $ir_start_whiptail | - | | |
+| bytes of the first frame | $(fbytes tradeoff) | $(fbytes dialog) | $(fbytes whiptail) | $fb_node | | |
+| peak RSS, KiB | $rss_tr | $rss_dl | $rss_wt | $rss_node | <= 2x whiptail | $v_rss: ${ratio_rss}x |
+| bytes per arrow key (cursor move) | $key_tr | $key_dl | $key_wt | $key_node | <= whiptail | $v_key |
+| bytes per answer change (scores) | $ans_tr | | | | <= 1,500 | $v_ans |
+| bytes per answer change, 160x40 (scores and side table) | $ans_wide | | | | <= 1,500 | $v_ans |
+| key to settled screen, answer change, ms | $(lat tradeoff answer) | | | | | |
+| bytes per table switch (t, then ->) | $(perkey tradeoff table) | | | | | |
+| bytes per resize (80x24 <-> 100x30) | $(perkey tradeoff resize) | | | | | |
+| bytes in 2 s without a key | $(grep 'label=idle ' "$work/keys.tradeoff" | field bytes) | | | | | |
+| one evaluation with flip, shipped model: us (instructions) | $(us "$eval_ns") ($ir_eval) | | | | < 50 us | $v_eval |
+| one evaluation with flip, model x10: us (instructions) | $(us "$eval10_ns") ($ir_eval10) | | | | | $(calc "$eval10_ns / $eval_ns")x the time |
+| loading the model, shipped: us (instructions) | $(us "$load_ns") ($ir_load) | | | | | |
+| loading the model, x10: us (instructions) | $(us "$load10_ns") ($ir_load10) | | | | | $(calc "$load10_ns / $load_ns")x the time |
+| first frame with the x10 model, median ms | $(ff x10) | | | | | |
+EOF
+	for n in $sizes; do
+		printf '| first frame with %s saved sessions, median ms | %s | | | | with %s: not slower than with %s | %s |\n' \
+		    "$n" "$(ff "sessions-$n")" "$large" "$small" \
+		    "$([ "$n" = "$large" ] && echo "$v_list")"
+	done
+	for n in $sizes; do
+		printf '| session list (s) with %s sessions: ms to settled (bytes) | %s (%s) | | | | | |\n' \
+		    "$n" "$(field latency_ms <"$work/list.$n")" \
+		    "$(field per_key <"$work/list.$n")"
+	done
+	for n in $sizes; do
+		printf '| store at start, %s sessions: us (instructions) | %s (%s) | | | | | |\n' \
+		    "$n" "$(us "$(corens "db-$n" store_start)")" \
+		    "$(eval "echo \$ir_store_$n")"
+		printf '| session list page, %s sessions: us (instructions) | %s (%s) | | | | | |\n' \
+		    "$n" "$(us "$(corens "db-$n" session_page)")" \
+		    "$(eval "echo \$ir_page_$n")"
+	done
+}
+
+table >"$BENCH_DIR/results.md"
+cat "$BENCH_DIR/results.md"
+say "the table is in $BENCH_DIR/results.md; raw figures and logs in $work"
