@@ -424,8 +424,60 @@ nomem:
 	return -1;
 }
 
+/* The tree of built-in document BI, made in ARENA. */
+static struct ynode *
+builtin_tree(const struct ydoc_builtin *bi, struct arena *arena)
+{
+	struct ynode *n, **kids;
+	size_t i;
+
+	if (bi->nnodes == 0)
+		return NULL;
+	n = arena_array(arena, bi->nnodes, sizeof *n);
+	kids = arena_array(arena, bi->nkids + 1, sizeof *kids);
+	if (n == NULL || kids == NULL)
+		return NULL;
+	for (i = 0; i < bi->nkids; i++)
+		kids[i] = &n[bi->kids[i]];
+	for (i = 0; i < bi->nnodes; i++) {
+		const struct ydoc_bnode *b = &bi->node[i];
+
+		n[i].type = (enum ytype)b->type;
+		n[i].line = b->line;
+		n[i].col = b->col;
+		n[i].plain = b->plain;
+		n[i].len = b->len;
+		if (n[i].type == Y_SCALAR)
+			n[i].str = bi->strings + b->at;
+		else
+			n[i].kids = kids + b->at;
+	}
+	return n;
+}
+
 int
 ydoc_parse(struct ydoc *doc, struct arena *arena, const char *name,
+    const char *buf, size_t len, struct err *e)
+{
+	const struct ydoc_builtin *bi;
+
+	for (bi = ydoc_builtins; bi->bytes != NULL; bi++) {
+		if (bi->len != len || memcmp(bi->bytes, buf, len) != 0)
+			continue;
+		memset(doc, 0, sizeof *doc);
+		doc->name = arena_strdup(arena, name);
+		doc->root = builtin_tree(bi, arena);
+		if (doc->name == NULL || (doc->root == NULL && bi->nnodes > 0)) {
+			err_set(e, "out of memory");
+			return -1;
+		}
+		return 0;
+	}
+	return ydoc_parse_yaml(doc, arena, name, buf, len, e);
+}
+
+int
+ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
     const char *buf, size_t len, struct err *e)
 {
 	struct builder b;

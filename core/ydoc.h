@@ -46,9 +46,40 @@ int ydoc_read_file(const char *path, size_t max, char **buf, size_t *len,
 
 /* Parse LEN bytes at BUF as one YAML document into DOC, allocating in
  * ARENA; NAME is the file name used in messages.  Returns 0, or -1 with
- * a positioned error. */
+ * a positioned error.  The shipped files (ydoc_builtins) are not parsed
+ * again: the same bytes give the tree made when tradeoff was built. */
 int ydoc_parse(struct ydoc *doc, struct arena *arena, const char *name,
     const char *buf, size_t len, struct err *e);
+
+/* ydoc_parse, always with libyaml. */
+int ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
+    const char *buf, size_t len, struct err *e);
+
+/* A document parsed at build time (tools/ydoc2c.c writes the table into
+ * ydoc_builtin.c): the shipped model, price list and themes, which every
+ * start of the program would otherwise parse again.  The table holds no
+ * pointers but its four arrays, so it is read-only data that costs the
+ * dynamic loader nothing; ydoc_parse makes the nodes in the caller's
+ * arena.  NODE[0] is the root; a scalar's text is at STRINGS + AT, a
+ * collection's kids are the node numbers at KIDS[AT...].  The table ends
+ * with an entry whose BYTES is NULL. */
+struct ydoc_bnode {
+	unsigned char type, plain;
+	int line, col;
+	unsigned len, at;
+};
+
+struct ydoc_builtin {
+	const char *bytes;
+	size_t len;
+	const struct ydoc_bnode *node;
+	size_t nnodes;
+	const unsigned *kids;
+	size_t nkids;
+	const char *strings;
+};
+
+extern const struct ydoc_builtin ydoc_builtins[];
 
 /* ydoc_read_file and ydoc_parse together. */
 int ydoc_load(struct ydoc *doc, struct arena *arena, const char *path,
