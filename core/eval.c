@@ -188,6 +188,30 @@ consider(const struct model *m, const struct outcome *base,
 	best->distance = dist;
 }
 
+/* Move tally T, made for ANSWERS where VISIBLE says which questions are
+ * asked, to what ANSWERS2 and VISIBLE2 give: only the questions whose
+ * counted answer differs are taken out and put in.  For one changed
+ * answer that shows or hides other questions this is a few steps, where
+ * tallying from scratch would be one per answered question. */
+static void
+retally(const struct model *m, const int *answers, const char *visible,
+    const int *answers2, const char *visible2, struct tally *t)
+{
+	int q;
+
+	for (q = 0; q < m->nquestions; q++) {
+		int before = visible[q] ? answers[q] : -1;
+		int after = visible2[q] ? answers2[q] : -1;
+
+		if (before == after)
+			continue;
+		if (before >= 0)
+			tally_answer(m, t, q, before, -1);
+		if (after >= 0)
+			tally_answer(m, t, q, after, 1);
+	}
+}
+
 static void
 find_flip(const struct model *m, const int *answers, const int *weights,
     const struct tally *base_t, const struct outcome *base,
@@ -203,6 +227,7 @@ find_flip(const struct model *m, const int *answers, const int *weights,
 	if (base->rec < 0)
 		return;
 	memset(&c, 0, sizeof c);
+	memcpy(r->scratch, answers, (size_t)m->nquestions * sizeof *answers);
 	for (q = 0; q < m->nquestions; q++) {
 		const struct model_question *qn = &m->questions[q];
 
@@ -211,16 +236,17 @@ find_flip(const struct model *m, const int *answers, const int *weights,
 		for (a = 0; a < qn->nanswers; a++) {
 			if (a == answers[q])
 				continue;
+			t = *base_t;
 			if (qn->controls) {
 				/* Other questions appear or vanish with
-				 * this one: tally from scratch. */
-				memcpy(r->scratch, answers,
-				    (size_t)m->nquestions * sizeof *answers);
+				 * this one. */
 				r->scratch[q] = a;
-				tally_all(m, r->scratch, r->scratch_visible,
-				    &t);
+				t.visible = model_visible(m, r->scratch,
+				    r->scratch_visible);
+				retally(m, answers, r->visible_q, r->scratch,
+				    r->scratch_visible, &t);
+				r->scratch[q] = answers[q];
 			} else {
-				t = *base_t;
 				if (answers[q] >= 0)
 					tally_answer(m, &t, q, answers[q], -1);
 				tally_answer(m, &t, q, a, 1);
