@@ -23,6 +23,9 @@
 #include <sys/vfs.h>
 #endif
 
+enum { LOAD_SESSION, LOAD_ANSWERS, LOAD_NOTES, LOAD_WEIGHTS, LOAD_WORKLOAD,
+	LOAD_NSTMTS };
+
 struct store {
 	sqlite3 *db;
 	char path[PATH_MAX];
@@ -35,6 +38,9 @@ struct store {
 	char user[128];
 	long long change;	/* the current change's id; 0 before its first
 				 * history entry */
+	/* store_load's statements, compiled once: the session list loads a
+	 * page of sessions at a time, and compiling was half the work. */
+	sqlite3_stmt *load[LOAD_NSTMTS];
 };
 
 /* Version 0 -> 1.  Each migration runs in one transaction with the
@@ -651,6 +657,10 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	if (st->db != NULL) {
+		int i;
+
+		for (i = 0; i < LOAD_NSTMTS; i++)
+			sqlite3_finalize(st->load[i]);
 		rollback(st);
 		sqlite3_close_v2(st->db);
 	}
@@ -1471,19 +1481,38 @@ load_workload(struct loader *L, const char *key, const char *value)
 	return 0;
 }
 
+/* Statement WHICH of store_load (SQL), compiled on first use and kept
+ * until store_close; SID bound as ?1.  Give it back with load_done. */
+static sqlite3_stmt *
+load_stmt(struct store *st, int which, const char *sql, long long sid,
+    struct err *e)
+{
+	if (st->load[which] == NULL &&
+	    prepare(st, sql, &st->load[which], e) != 0)
+		return NULL;
+	sqlite3_bind_int64(st->load[which], 1, sid);
+	return st->load[which];
+}
+
+static void
+load_done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
 /* Rows of (key, value) for session SID through FN, which returns 1 to
  * count a row as skipped, -1 on failure. */
 static int
-load_rows(struct loader *L, long long sid, const char *sql,
+load_rows(struct loader *L, long long sid, int which, const char *sql,
     int (*fn)(struct loader *, const char *, const char *), struct err *e)
 {
 	sqlite3_stmt *s;
 	const unsigned char *k, *v;
 	int rc, r;
 
-	if (prepare(L->st, sql, &s, e) != 0)
+	if ((s = load_stmt(L->st, which, sql, sid, e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, sid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		k = sqlite3_column_text(s, 0);
 		v = sqlite3_column_text(s, 1);
@@ -1498,7 +1527,7 @@ load_rows(struct loader *L, long long sid, const char *sql,
 		}
 		L->skipped += r;
 	}
-	sqlite3_finalize(s);
+	load_done(s);
 	if (rc != SQLITE_DONE)
 		return fail(L->st, rc, "cannot read the session", e);
 	return 0;
@@ -1547,10 +1576,9 @@ load_session_row(struct loader *L, long long sid, struct err *e)
 	const char *name, *ctx, *parts;
 	int rc, r = 0;
 
-	if (prepare(L->st, "SELECT name, context, participants FROM sessions "
-	    "WHERE id = ?1", &s, e) != 0)
+	if ((s = load_stmt(L->st, LOAD_SESSION, "SELECT name, context, "
+	    "participants FROM sessions WHERE id = ?1", sid, e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, sid);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		name = (const char *)sqlite3_column_text(s, 0);
@@ -1570,7 +1598,7 @@ load_session_row(struct loader *L, long long sid, struct err *e)
 		if (r == 0 && parts != NULL && parts[0] != '\0')
 			r = load_participants(L, parts);
 	}
-	sqlite3_finalize(s);
+	load_done(s);
 	if (rc == SQLITE_DONE) {
 		err_file(e, L->st->path, "the session no longer exists "
 		    "(another user deleted it?)");
@@ -1600,13 +1628,15 @@ store_load(struct store *st, long long sid, int *skipped, struct err *e)
 	if (begin_read(st, e) != 0)
 		goto fail;
 	if (load_session_row(&L, sid, e) != 0 ||
-	    load_rows(&L, sid, "SELECT question, answer FROM answers "
-	    "WHERE session_id = ?1 ORDER BY question", load_answer, e) != 0 ||
-	    load_rows(&L, sid, "SELECT question, text FROM notes "
+	    load_rows(&L, sid, LOAD_ANSWERS, "SELECT question, answer FROM "
+	    "answers WHERE session_id = ?1 ORDER BY question", load_answer,
+	    e) != 0 ||
+	    load_rows(&L, sid, LOAD_NOTES, "SELECT question, text FROM notes "
 	    "WHERE session_id = ?1 ORDER BY question", load_note, e) != 0 ||
-	    load_rows(&L, sid, "SELECT dimension, weight FROM weights "
-	    "WHERE session_id = ?1 ORDER BY dimension", load_weight, e) != 0 ||
-	    load_rows(&L, sid, "SELECT key, value FROM workload "
+	    load_rows(&L, sid, LOAD_WEIGHTS, "SELECT dimension, weight FROM "
+	    "weights WHERE session_id = ?1 ORDER BY dimension", load_weight,
+	    e) != 0 ||
+	    load_rows(&L, sid, LOAD_WORKLOAD, "SELECT key, value FROM workload "
 	    "WHERE session_id = ?1 ORDER BY key", load_workload, e) != 0)
 		goto fail;
 	rollback(st);		/* end the read transaction */
