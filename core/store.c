@@ -615,6 +615,10 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	}
 	if (set_journal(st, o->journal, e) != 0)
 		return -1;
+	/* Schemas only move forward: one found current stays current, and
+	 * the write transaction of migrate() can be saved at every start. */
+	if (version >= STORE_SCHEMA_VERSION)
+		return 0;
 	return migrate(st, e);
 }
 
