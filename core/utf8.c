@@ -49,6 +49,11 @@ utf8_printable(const char *s, size_t len, const char *allow)
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* Printable ASCII, nearly all of any file: no more to ask. */
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
 		if (c < 0x20 || c == 0x7f) {
 			if (c == 0 || allow == NULL || strchr(allow, c) == NULL)
 				return 0;
