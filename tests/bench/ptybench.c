@@ -20,15 +20,20 @@
  * fields that tests/bench/run.sh reads:
  *
  *   start runs=N frame_ms=MEDIAN frame_ms_min=.. frame_ms_max=..
- *         last_ms=.. bytes=.. maxrss_kb=..
+ *         frame_ms_p10=.. frame_ms_p90=.. last_ms=.. bytes=.. maxrss_kb=..
  *   phase label=L keys=N bytes=TOTAL per_key=MEAN min=.. max=..
  *         latency_ms=MEDIAN
  *
+ * -r FILE appends one line per run (frame ms, last byte ms, bytes, peak
+ * RSS KiB), so runs of several programs taking turns can be pooled; -d
+ * FILE writes the last screen as text; -l FILE logs every byte each key
+ * brought, escaped, for reading what a program sends.
+ *
  * Keys (-m LABEL:KEY,KEY...:COUNT; COUNT keys are sent, cycling through
  * the list): up down left right (as the terminal's cursor-key mode asks),
- * enter esc tab space, size=COLSxROWS (a resize: TIOCSWINSZ, and the
- * kernel sends SIGWINCH), wait=MS, or one character to type.  A phase
- * labelled "-" is sent but not reported. */
+ * enter esc tab space comma colon, size=COLSxROWS (a resize: TIOCSWINSZ,
+ * and the kernel sends SIGWINCH), wait=MS, or one character to type.  A
+ * phase labelled "-" is sent but not reported. */
 #include "config.h"
 
 #include "vt.h"
@@ -286,7 +291,7 @@ first_frame(struct child *c, const struct opts *o, double t0, double *last)
 	static double when[MAX_READS];
 	static uint64_t hash[MAX_READS];
 	double quiet_since = now_ms();
-	int n = 0, i;
+	int n = 0, i, gone = 0;
 	uint64_t final;
 
 	for (;;) {
@@ -296,8 +301,10 @@ first_frame(struct child *c, const struct opts *o, double t0, double *last)
 		if (t - t0 > o->timeout_ms)
 			break;
 		r = pump(c, o->quiet_ms / 4 + 1);
-		if (r < 0)
+		if (r < 0) {
+			gone = 1;
 			break;
+		}
 		t = now_ms();
 		if (r > 0) {
 			if (n < MAX_READS) {
@@ -315,9 +322,14 @@ first_frame(struct child *c, const struct opts *o, double t0, double *last)
 		char row[4096];
 		int y;
 
-		fprintf(stderr, "ptybench: %s: no complete frame in %d ms "
-		    "(%lld bytes); the screen:\n", o->argv[0], o->timeout_ms,
-		    c->bytes);
+		if (gone)
+			fprintf(stderr, "ptybench: %s ended before a complete "
+			    "frame (%lld bytes); the screen:\n", o->argv[0],
+			    c->bytes);
+		else
+			fprintf(stderr, "ptybench: %s: no complete frame in %d "
+			    "ms (%lld bytes); the screen:\n", o->argv[0],
+			    o->timeout_ms, c->bytes);
 		for (y = 0; y < c->vt.rows; y++) {
 			vt_row(&c->vt, y, row, sizeof row);
 			fprintf(stderr, "  |%s\n", row);

@@ -146,7 +146,7 @@ ptr() {
 	db=$1 dir=$2
 	shift 2
 	pty -E "TRADEOFF_DB=$db" -E "TRADEOFF_DATADIR=$dir" \
-	    -E TRADEOFF_DB_JOURNAL=wal -e 'quit' "$@" -- "$tr"
+	    -E TRADEOFF_DB_JOURNAL=wal "$@" -- "$tr"
 }
 
 menu_args='--title Workload --menu'
@@ -312,9 +312,9 @@ cgpty() {
 	pty -t 60000 -q 1000 "$@"
 }
 ir_start_tr=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$small.db" \
-    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e quit -- $vg "$tr")
+    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e "$q" -- $vg "$tr")
 ir_start_big=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$large.db" \
-    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e quit -- $vg "$tr")
+    -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e "$q" -- $vg "$tr")
 # shellcheck disable=SC2086
 ir_start_dialog=$(cg_start cgpty -e "$a3" -- $vg dialog $menu_args "$q" \
     12 70 3 Spiky "$a1" Steady "$a2" Mixed "$a3")
@@ -374,7 +374,8 @@ v_rss=$(verdict "$rss_tr <= 2 * $rss_wt")
 # machine is larger than that) and within 5% in instructions, which do
 # not depend on the load.
 v_start=$(verdict "$ff_large <= 1.10 * $ff_small && \
-    $ir_store_large <= 1.05 * $ir_store_small")
+    $ir_store_large <= 1.05 * $ir_store_small && \
+    $ir_start_big <= 1.05 * $ir_start_tr")
 # The list shows one row with one session and a page of rows with more,
 # so it is compared between two full pages: it must not grow with the
 # number of sessions.
@@ -415,10 +416,12 @@ EOF
 		    "$(us "$(corens "db-$n" store_start)")" \
 		    "$(kilo "$(var "ir_store_$n")")"
 		if [ "$n" = "$large" ]; then
-			printf 'with %s: not slower than with %s | %s: %sx the time, %sx the instructions |\n' \
+			printf 'with %s: not slower than with %s | %s: %sx the time; instructions %sx in the store, %sx in all (%s M) |\n' \
 			    "$large" "$small" "$v_start" \
 			    "$(calc "$ff_large / $ff_small" '%.2f')" \
-			    "$(calc "$ir_store_large / $ir_store_small" '%.3f')"
+			    "$(calc "$ir_store_large / $ir_store_small" '%.3f')" \
+			    "$(calc "$ir_start_big / $ir_start_tr" '%.3f')" \
+			    "$ir_start_big"
 		else
 			printf '| |\n'
 		fi

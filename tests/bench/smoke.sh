@@ -34,7 +34,7 @@ expect_status 0
 run "$bench/ptybench" -q 100 -t 10000 -E TERM=xterm -E LANG=C.UTF-8 \
     -E "HOME=$HOME" -E "TRADEOFF_DB=$tmp/sessions.db" \
     -E "TRADEOFF_DATADIR=$TRADEOFF_DATADIR" -e "How does traffic arrive?" \
-    -e "quit" -m "arrow:down,up:2" -m "answer:2:1" -d "$tmp/screen" \
+    -m "arrow:down,up:2" -m "answer:2:1" -d "$tmp/screen" \
     -- "$TRADEOFF"
 expect_status 0
 expect_out "start runs=1 "
