@@ -21,9 +21,9 @@ quick=${BENCH_QUICK:-0}
 [ "$quick" = 0 ] || quick=1
 
 if [ "$quick" = 1 ]; then
-	rounds=1 per_round=5 keys=8 reps=3 quiet=100 sizes="1 100 1000"
+	rounds=5 per_round=1 keys=8 reps=3 quiet=100 sizes="1 100 1000"
 else
-	rounds=5 per_round=10 keys=40 reps=20 quiet=150 sizes="1 1000 10000"
+	rounds=25 per_round=2 keys=40 reps=20 quiet=150 sizes="1 1000 10000"
 fi
 runs=$((rounds * per_round))
 small=${sizes%% *}
