@@ -184,6 +184,14 @@ ui_start(struct ui *ui, const struct ui_opts *o)
 		return -1;
 	}
 	set_term(ui->screen);
+	/* ncurses writes its output out after every cursor movement until
+	 * the screen has once been through endwin() (_nc_mvcur flushes
+	 * while _endwin is ewInitial): an arrow key was 4 writes, a frame
+	 * 37, each a packet of its own over SSH.  After this endwin() the
+	 * first doupdate() resumes the screen, and each update is one
+	 * write; it costs 86 bytes once (the alternate screen left and
+	 * entered in the same burst). */
+	endwin();
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
