@@ -322,6 +322,53 @@ ir_start_dialog=$(cg_start cgpty -e "$a3" -- $vg dialog $menu_args "$q" \
 ir_start_whiptail=$(cg_start cgpty -e "$a3" -- $vg whiptail $menu_args \
     "$q" 12 70 3 Spiky "$a1" Steady "$a2" Mixed "$a3")
 
+# --- write() calls (strace) ----------------------------------------------
+
+# Over SSH each write() the program makes can leave as a packet of its
+# own, so the calls are counted too, where strace is installed: a start
+# alone, and a start with WK keys, the difference per key.
+wk=10
+have_strace=0
+command -v strace >/dev/null 2>&1 && have_strace=1
+# traced LOG OPTION... -- PROGRAM...: ptybench on PROGRAM under strace.
+traced() {
+	log=$1
+	shift
+	rm -f "$log"
+	pty -t 20000 "$@" >/dev/null
+}
+# writes LOG: write() calls to the terminal in LOG (not standard error).
+writes() {
+	grep -c '^write([013-9]' "$1" || true
+}
+st() { echo strace -o "$1" -e trace=write; }
+if [ "$have_strace" = 1 ]; then
+	say "write() calls (strace)"
+	for p in tradeoff dialog whiptail; do
+		for phase in base arrow answer; do
+			[ "$p" != tradeoff ] && [ "$phase" = answer ] && continue
+			log=$work/strace.$p.$phase
+			keys=
+			[ "$phase" = arrow ] && keys="arrow:down,down,up,up:$wk"
+			[ "$phase" = answer ] && keys="answer:1,2:$wk"
+			if [ "$p" = tradeoff ]; then
+				fresh_db "$work/sessions-$small.db" "$work/keys.db"
+				# shellcheck disable=SC2046
+				traced "$log" -E "TRADEOFF_DB=$work/keys.db" \
+				    -E "TRADEOFF_DATADIR=$src" \
+				    -E TRADEOFF_DB_JOURNAL=wal -e "$q" \
+				    ${keys:+-m "$keys"} -- $(st "$log") "$tr"
+			else
+				# shellcheck disable=SC2046,SC2086
+				traced "$log" -e "$a3" ${keys:+-m "$keys"} -- \
+				    $(st "$log") "$p" $menu_args "$q" 12 70 3 \
+				    Spiky "$a1" Steady "$a2" Mixed "$a3"
+			fi
+			eval "w_${p}_$phase=\$(writes \"\$log\")"
+		done
+	done
+fi
+
 load_end=$(cut -d' ' -f1-4 /proc/loadavg)
 
 # --- The table ---------------------------------------------------------
@@ -382,6 +429,21 @@ v_start=$(verdict "$ff_large <= 1.10 * $ff_small && \
 v_list=$(verdict "$list_large <= 1.10 * $list_mid && \
     $ir_page_large <= 1.05 * $ir_page_mid")
 
+# The write() rows, when strace was there.
+perwrite() {
+	calc "($(var "w_$1_$2") - $(var "w_$1_base")) / $wk"
+}
+write_rows() {
+	[ "$have_strace" = 1 ] || return 0
+	printf '| write() calls, start to first frame and exit | %s | %s | %s | - | | |\n' \
+	    "$w_tradeoff_base" "$w_dialog_base" "$w_whiptail_base"
+	printf '| write() calls per arrow key | %s | %s | %s | - | | |\n' \
+	    "$(perwrite tradeoff arrow)" "$(perwrite dialog arrow)" \
+	    "$(perwrite whiptail arrow)"
+	printf '| write() calls per answer change | %s | | | | | |\n' \
+	    "$(perwrite tradeoff answer)"
+}
+
 table() {
 	cat <<EOF
 tradeoff $(sed -n 's/^PACKAGE_VERSION = //p' "$build/Makefile"), make bench$( [ "$quick" = 1 ] && printf ' (BENCH_QUICK=1)'), $started
@@ -397,6 +459,7 @@ terminal: a pseudo-terminal, TERM=xterm, LANG=C.UTF-8, 80x24 unless said; $runs 
 | bytes of the first frame | $(fbytes tradeoff) | $(fbytes dialog) | $(fbytes whiptail) | $fb_node | | |
 | peak RSS, KiB | $rss_tr | $rss_dl | $rss_wt | $rss_node | <= 2x whiptail | $v_rss: ${ratio_rss}x |
 | bytes per arrow key (cursor move) | $key_tr | $key_dl | $key_wt | $key_node | <= whiptail | $v_key |
+$(write_rows)
 | bytes per answer change (scores) | $ans_tr | | | | <= 1,500 | $v_ans |
 | bytes per answer change, 160x40 (scores and side table) | $ans_wide | | | | <= 1,500 | $v_ans |
 | key to settled screen, answer change, ms | $(lat tradeoff answer) | | | | | |
