@@ -348,19 +348,19 @@ if [ "$have_strace" = 1 ]; then
 		for phase in base arrow answer; do
 			[ "$p" != tradeoff ] && [ "$phase" = answer ] && continue
 			log=$work/strace.$p.$phase
-			keys=
-			[ "$phase" = arrow ] && keys="arrow:down,down,up,up:$wk"
-			[ "$phase" = answer ] && keys="answer:1,2:$wk"
+			wkeys=
+			[ "$phase" = arrow ] && wkeys="arrow:down,down,up,up:$wk"
+			[ "$phase" = answer ] && wkeys="answer:1,2:$wk"
 			if [ "$p" = tradeoff ]; then
 				fresh_db "$work/sessions-$small.db" "$work/keys.db"
 				# shellcheck disable=SC2046
 				traced "$log" -E "TRADEOFF_DB=$work/keys.db" \
 				    -E "TRADEOFF_DATADIR=$src" \
 				    -E TRADEOFF_DB_JOURNAL=wal -e "$q" \
-				    ${keys:+-m "$keys"} -- $(st "$log") "$tr"
+				    ${wkeys:+-m "$wkeys"} -- $(st "$log") "$tr"
 			else
 				# shellcheck disable=SC2046,SC2086
-				traced "$log" -e "$a3" ${keys:+-m "$keys"} -- \
+				traced "$log" -e "$a3" ${wkeys:+-m "$wkeys"} -- \
 				    $(st "$log") "$p" $menu_args "$q" 12 70 3 \
 				    Spiky "$a1" Steady "$a2" Mixed "$a3"
 			fi
