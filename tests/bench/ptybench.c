@@ -25,7 +25,8 @@
  *         latency_ms=MEDIAN
  *
  * -r FILE appends one line per run (frame ms, last byte ms, bytes, peak
- * RSS KiB), so runs of several programs taking turns can be pooled; -d
+ * RSS KiB) and one per key of a reported phase ("key LABEL ms bytes"),
+ * so runs of several programs taking turns can be pooled; -d
  * FILE writes the last screen as text; -l FILE logs every byte each key
  * brought, escaped, for reading what a program sends.
  *
@@ -429,6 +430,9 @@ measure_key(struct child *c, const struct opts *o, struct phase *p,
 	p->bytes += got;
 	if (got > 0 && p->nlatency < MAX_SAMPLES)
 		p->latency[p->nlatency++] = last - t0;
+	if (o->raw != NULL && strcmp(p->label, "-") != 0)
+		fprintf(o->raw, "key %s %.3f %lld\n", p->label,
+		    got > 0 ? last - t0 : 0.0, got);
 }
 
 static void
