@@ -9,10 +9,18 @@
 bench=$TESTS_BUILDDIR/bench
 grep -v '^  traffic:' "$TRADEOFF_DATADIR/data/example.yaml" >"$tmp/answers.yaml"
 
+# One copy is the model itself; two copies hold twice of everything.
+run "$bench/bench_gen" model 1 "$model" "$tmp/answers.yaml" "$tmp/model1.yaml" \
+    "$tmp/answers1.yaml"
+expect_status 0
+set -- $(sed -n 's/^model questions=\([0-9]*\) rows=\([0-9]*\) answers=\([0-9]*\)$/\1 \2 \3/p' "$tmp/out")
+checks=$((checks + 1))
+[ $# -eq 3 ] && [ "$1" -gt 0 ] && [ "$3" -gt 0 ] ||
+    fail "bench_gen model 1: $(cat "$tmp/out")"
 run "$bench/bench_gen" model 2 "$model" "$tmp/answers.yaml" "$tmp/model2.yaml" \
     "$tmp/answers2.yaml"
 expect_status 0
-expect_out "model questions=42 rows=70 answers=26"
+expect_out "model questions=$(($1 * 2)) rows=$(($2 * 2)) answers=$(($3 * 2))"
 run "$TRADEOFF" check --model "$tmp/model2.yaml" "$tmp/model2.yaml"
 expect_status 0
 
