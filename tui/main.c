@@ -322,7 +322,11 @@ main(int argc, char **argv)
 	size_t i;
 	int rc;
 
+	/* The user's locale for text (UTF-8 or not), but numbers are read
+	 * and written the C way: files and reports use a decimal point
+	 * whatever the decimal separator of the locale. */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	if ((rc = parse(argc, argv, &c)) != EXIT_OK)
 		return rc;
 	if (c.given & OPTBIT(HELP)) {
