@@ -548,6 +548,27 @@ check_writable(struct store *st, struct err *e)
 	return 0;
 }
 
+/* The database must be a regular file (or a link to one): SQLite would
+ * block for ever opening a FIFO nobody writes to, and a device or a
+ * directory is no place for sessions. */
+static int
+check_regular(const struct store *st, struct err *e)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0) {
+		err_file(e, st->path, "cannot open the session database: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(sb.st_mode))
+		return 0;
+	err_file(e, st->path, "cannot open the session database: %s; use "
+	    "--db to choose a file", S_ISDIR(sb.st_mode) ? "it is a directory" :
+	    "it is not a regular file");
+	return -1;
+}
+
 static int
 open_db(struct store *st, const struct store_opts *o, struct err *e)
 {
@@ -556,17 +577,12 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
 
 	if (st->readonly) {
-		struct stat sb;
-
-		if (stat(st->path, &sb) != 0) {
-			err_file(e, st->path, "cannot open the session "
-			    "database: %s", strerror(errno));
+		if (check_regular(st, e) != 0)
 			return -1;
-		}
 		flags |= SQLITE_OPEN_READONLY;
 	} else {
 		if (make_parents(st->path, e) != 0 ||
-		    make_file(st->path, e) != 0)
+		    make_file(st->path, e) != 0 || check_regular(st, e) != 0)
 			return -1;
 		flags |= SQLITE_OPEN_READWRITE;
 	}

@@ -598,6 +598,27 @@ START_TEST(test_readonly_file)
 }
 END_TEST
 
+/* Not a file: SQLite would wait for ever for a writer to a FIFO. */
+START_TEST(test_not_a_file)
+{
+	const char *fifo = tpath("fifo.db"), *dir = tpath("dir.db");
+	struct store_opts o = { .path = NULL };
+	int ro;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	for (ro = 0; ro <= 1; ro++) {
+		o.readonly = ro;
+		o.path = fifo;
+		open_fails(&o, "not a regular file");
+		o.path = "/dev/null";
+		open_fails(&o, "not a regular file");
+		o.path = dir;
+		open_fails(&o, "is a directory");
+	}
+}
+END_TEST
+
 /* Locks and a full disk --------------------------------------------------- */
 
 static void
@@ -1538,6 +1559,7 @@ store_suite(void)
 	tcase_add_test(tc, test_corrupt);
 	tcase_add_test(tc, test_readonly_open);
 	tcase_add_test(tc, test_readonly_file);
+	tcase_add_test(tc, test_not_a_file);
 	tcase_add_test(tc, test_locked);
 	tcase_add_test(tc, test_disk_full);
 	suite_add_tcase(s, tc);
