@@ -379,6 +379,12 @@ handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
 		if (refuse_extras(b, ev, ev->data.scalar.anchor,
 		    ev->data.scalar.tag) != 0)
 			return -1;
+		/* A "\0" escape would make the text end early wherever it is
+		 * used as a C string ("traffic\0x" read as "traffic"). */
+		if (memchr(ev->data.scalar.value, '\0',
+		    ev->data.scalar.length) != NULL)
+			return mark_error(b, &ev->start_mark,
+			    "a NUL character ('\\0') is not allowed in text");
 		n = node_new(b, Y_SCALAR, &ev->start_mark);
 		if (n == NULL)
 			goto nomem;
