@@ -114,6 +114,15 @@ fail(struct store *st, int rc, const char *doing, struct err *e)
 		    "changed, free some space and try again", doing);
 		break;
 	case SQLITE_READONLY:
+		if (rc == SQLITE_READONLY_ROLLBACK ||
+		    rc == SQLITE_READONLY_RECOVERY) {
+			err_file(e, st->path, "%s: the database holds a change "
+			    "a stopped program left unfinished, which only "
+			    "someone who can write to the file and its "
+			    "directory can finish (opening it with tradeoff "
+			    "does); nothing was changed", doing);
+			break;
+		}
 		err_file(e, st->path, "%s: the database is read-only (check "
 		    "the permissions of the file and its directory); nothing "
 		    "was changed", doing);
@@ -548,6 +557,42 @@ check_writable(struct store *st, struct err *e)
 	return 0;
 }
 
+/* Whether a read-only connection finds a change that a stopped program
+ * left unfinished: a hot rollback journal, or a write-ahead log that
+ * needs recovery.  Only a writer can finish it. */
+static int
+needs_recovery(struct store *st)
+{
+	int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+	    NULL, NULL, NULL);
+
+	return rc == SQLITE_READONLY_ROLLBACK ||
+	    rc == SQLITE_READONLY_RECOVERY;
+}
+
+/* Let a brief read-write connection roll the unfinished change back (or
+ * recover the log), as any writer would on opening, when this user may
+ * write the file and its directory.  Otherwise the read that follows
+ * fails and fail() says who can recover it. */
+static void
+recover(struct store *st)
+{
+	char dir[PATH_MAX];
+	sqlite3 *db = NULL;
+
+	dir_of(st->path, dir, sizeof dir);
+	if (access(st->path, R_OK | W_OK) != 0 ||
+	    access(dir, W_OK | X_OK) != 0)
+		return;
+	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, st->busy_ms);
+		sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL,
+		    NULL, NULL);
+	}
+	sqlite3_close_v2(db);
+}
+
 /* The database must be a regular file (or a link to one): SQLite would
  * block for ever opening a FIFO nobody writes to, and a device or a
  * directory is no place for sessions. */
@@ -591,6 +636,17 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 		return fail(st, rc, "cannot open the session database", e);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (st->readonly && needs_recovery(st)) {
+		sqlite3_close_v2(st->db);
+		st->db = NULL;
+		recover(st);
+		rc = sqlite3_open_v2(st->path, &st->db, flags, NULL);
+		if (rc != SQLITE_OK)
+			return fail(st, rc, "cannot open the session database",
+			    e);
+		sqlite3_extended_result_codes(st->db, 1);
+		sqlite3_busy_timeout(st->db, st->busy_ms);
+	}
 	if (!st->readonly && check_writable(st, e) != 0)
 		return -1;
 	/* One read transaction: another process may be migrating. */
