@@ -371,6 +371,16 @@ dir_of(const char *path, char *dir, size_t size)
 		snprintf(dir, size, "%.*s", (int)(slash - path), path);
 }
 
+/* Whether the directory of PATH is on a read-only file system. */
+static int
+on_readonly_fs(const char *path)
+{
+	char dir[PATH_MAX];
+
+	dir_of(path, dir, sizeof dir);
+	return access(dir, W_OK) != 0 && errno == EROFS;
+}
+
 /* Whether PATH lives on a file system where WAL's shared memory cannot
  * work (it is not shared between machines). */
 static int
@@ -543,8 +553,9 @@ check_writable(struct store *st, struct err *e)
 
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
 		err_file(e, st->path, "the session database is read-only "
-		    "(check the permissions of the file); changes could not "
-		    "be saved");
+		    "(%s); changes could not be saved",
+		    on_readonly_fs(st->path) ? "it is on a read-only file "
+		    "system" : "check the permissions of the file");
 		return -1;
 	}
 	dir_of(st->path, dir, sizeof dir);
@@ -557,17 +568,39 @@ check_writable(struct store *st, struct err *e)
 	return 0;
 }
 
-/* Whether a read-only connection finds a change that a stopped program
- * left unfinished: a hot rollback journal, or a write-ahead log that
- * needs recovery.  Only a writer can finish it. */
+/* The result of a first read through a read-only connection. */
 static int
-needs_recovery(struct store *st)
+probe(struct store *st)
 {
-	int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+	return sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
 	    NULL, NULL, NULL);
+}
 
-	return rc == SQLITE_READONLY_ROLLBACK ||
-	    rc == SQLITE_READONLY_RECOVERY;
+/* Open the database at ST's path read-only as immutable: for a WAL
+ * database on a read-only file system, where SQLite cannot create the
+ * -shm file a WAL reader needs (nothing on this machine can change the
+ * file there).  The path goes in a URI, with what URIs reserve
+ * escaped. */
+static int
+open_immutable(struct store *st)
+{
+	char uri[PATH_MAX * 3 + 32];
+	size_t o, i;
+
+	o = (size_t)snprintf(uri, sizeof uri, "file:%s",
+	    st->path[0] == '/' ? "//" : "");
+	for (i = 0; st->path[i] != '\0' && o + 4 < sizeof uri; i++) {
+		unsigned char c = (unsigned char)st->path[i];
+
+		if (c == '%' || c == '?' || c == '#')
+			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02x",
+			    c);
+		else
+			uri[o++] = (char)c;
+	}
+	snprintf(uri + o, sizeof uri - o, "?immutable=1");
+	return sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 /* Let a brief read-write connection roll the unfinished change back (or
@@ -636,16 +669,30 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 		return fail(st, rc, "cannot open the session database", e);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
-	if (st->readonly && needs_recovery(st)) {
-		sqlite3_close_v2(st->db);
-		st->db = NULL;
-		recover(st);
-		rc = sqlite3_open_v2(st->path, &st->db, flags, NULL);
-		if (rc != SQLITE_OK)
-			return fail(st, rc, "cannot open the session database",
-			    e);
-		sqlite3_extended_result_codes(st->db, 1);
-		sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (st->readonly && (rc = probe(st)) != SQLITE_OK) {
+		/* A change a stopped program left unfinished: a writer
+		 * finishes it first.  A WAL database on a read-only file
+		 * system: read it as immutable. */
+		int unfinished = rc == SQLITE_READONLY_ROLLBACK ||
+		    rc == SQLITE_READONLY_RECOVERY;
+		int frozen = (rc & 0xff) == SQLITE_CANTOPEN &&
+		    on_readonly_fs(st->path);
+
+		if (unfinished || frozen) {
+			sqlite3_close_v2(st->db);
+			st->db = NULL;
+			if (unfinished) {
+				recover(st);
+				rc = sqlite3_open_v2(st->path, &st->db, flags,
+				    NULL);
+			} else
+				rc = open_immutable(st);
+			if (rc != SQLITE_OK)
+				return fail(st, rc, "cannot open the session "
+				    "database", e);
+			sqlite3_extended_result_codes(st->db, 1);
+			sqlite3_busy_timeout(st->db, st->busy_ms);
+		}
 	}
 	if (!st->readonly && check_writable(st, e) != 0)
 		return -1;
