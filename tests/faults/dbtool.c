@@ -148,8 +148,19 @@ main(int argc, char **argv)
 
 	if (argc == 3 && strcmp(argv[1], "integrity") == 0) {
 		/* Read-write, as tradeoff opens it: a change a kill left
-		 * unfinished is rolled back first. */
+		 * unfinished is rolled back first.  On a read-only file
+		 * system, read-only as immutable (as tradeoff reads it). */
 		db = open_db(argv[2], SQLITE_OPEN_READWRITE);
+		if (sqlite3_exec(db, "SELECT 1 FROM sqlite_master", NULL,
+		    NULL, NULL) != SQLITE_OK) {
+			char uri[8192];
+
+			sqlite3_close(db);
+			snprintf(uri, sizeof uri, "file:%s?immutable=1",
+			    argv[2]);
+			db = open_db(uri, SQLITE_OPEN_READONLY |
+			    SQLITE_OPEN_URI);
+		}
 		rc = query(db, "PRAGMA integrity_check", "ok");
 		sqlite3_close(db);
 		return rc == 0 ? 0 : rc < 0 ? 2 : 1;
