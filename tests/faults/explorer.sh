@@ -132,22 +132,6 @@ while [ $r -lt "$rounds" ]; do
 	check_saved "$name" "$shown"
 done
 
-# ---- a note being typed is kept on SIGTERM and SIGHUP ----
-for sig in TERM HUP; do
-	start --session "note-$sig"
-	wait_for "0/20 answered"
-	keys n
-	sleep 0.2
-	text "typed when the $sig came"
-	wait_for "typed when the $sig came"
-	kill -s "$sig" "$(pid)"
-	wait_for "[exit"
-	expect_restored "a note and SIG$sig"
-	run "$TRADEOFF" export "note-$sig" --format yaml
-	expect_status 0
-	expect_out "traffic: typed when the $sig came"
-done
-
 # ---- the database locked by another program for longer than 5 s ----
 # The answer is refused with a message, not shown as made; once the lock
 # is gone the same key saves it.
