@@ -140,6 +140,14 @@ for name in "a${nl}b" "$(printf 'a\033[2Jb')" "$(printf 'a\tb')" \
 		show
 	fi
 done
+# A bad name for the explorer is refused before a database is made.
+db_saved=$TRADEOFF_DB
+TRADEOFF_DB=$tmp/explorer-bad-name.db
+usage --session "$(printf 'a\tb')"
+TRADEOFF_DB=$db_saved
+checks=$((checks + 1))
+[ -e "$tmp/explorer-bad-name.db" ] &&
+    fail "--session with a bad name created the database"
 # Nothing of that was saved: x is the only session besides the names.
 run "$TRADEOFF" list --format yaml
 checks=$((checks + 1))
