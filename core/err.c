@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+static void err_vformat(struct err *e, const char *prefix, const char *fmt,
+    va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 err_vformat(struct err *e, const char *prefix, const char *fmt, va_list ap)
 {

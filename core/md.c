@@ -18,36 +18,78 @@ special(unsigned char c)
 	return c != '\0' && strchr("\\`*_[]|~", c) != NULL;
 }
 
-/* Whether byte I of the line starts something only at a line's start:
- * a list item or thematic break ("-", "+"), a setext underline ("="),
- * an ordered list item ("1. ", "12) ", "3." alone; not "1.0"). */
+/* The length of the character at byte I of S (LEN bytes) when the
+ * writers drop it, else 0: control characters other than the tab
+ * (which becomes a space) and the line break (which separates lines),
+ * ASCII or C1 (U+0080-U+009F). */
+static size_t
+dropped_at(const char *s, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+		return 1;
+	if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+	    (unsigned char)s[i + 1] < 0xa0)
+		return 2;
+	return 0;
+}
+
+/* Whether byte I of the line (LEN bytes at S, which starts with a
+ * character that shows) starts something only at a line's start: a
+ * list item or thematic break ("-", "+"), a setext underline ("="), an
+ * ordered list item ("1. ", "12) ", "3." alone; not "1.0").  Dropped
+ * characters do not count: they are not there in the output. */
 static int
 opens_block(const char *s, size_t len, size_t i)
 {
-	size_t j;
+	size_t j, n, digits = 0;
 
 	if (i == 0)
 		return strchr("+-=", s[0]) != NULL;
-	if ((s[i] != '.' && s[i] != ')') || i > 9)
+	if (s[i] != '.' && s[i] != ')')
 		return 0;
-	for (j = 0; j < i; j++)
+	for (j = 0; j < i; j += n ? n : 1) {
+		if ((n = dropped_at(s, len, j)) > 0)
+			continue;
 		if (s[j] < '0' || s[j] > '9')
 			return 0;
-	return i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t';
+		digits++;
+	}
+	if (digits == 0 || digits > 9)
+		return 0;
+	/* What shows next: nothing, or a blank. */
+	for (j = i + 1; j < len && (n = dropped_at(s, len, j)) > 0; j += n)
+		;
+	return j == len || s[j] == ' ' || s[j] == '\t';
 }
 
-/* Skip leading blanks (they would make an indented code block) and
- * trailing ones and a CR; returns the length left. */
+/* Skip blanks (leading ones would make an indented code block, trailing
+ * ones a hard break) and dropped characters at both ends, so the line
+ * starts and ends with what shows; returns the length left. */
 static size_t
 trim(const char **s, size_t len)
 {
-	while (len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		len--;
+	size_t n;
+
+	while (len > 0) {
+		if (**s == ' ' || **s == '\t')
+			n = 1;
+		else if ((n = dropped_at(*s, len, 0)) == 0)
+			break;
+		*s += n;
+		len -= n;
 	}
-	while (len > 0 && ((*s)[len - 1] == ' ' || (*s)[len - 1] == '\t' ||
-	    (*s)[len - 1] == '\r'))
-		len--;
+	while (len > 0) {
+		unsigned char c = (unsigned char)(*s)[len - 1];
+
+		if (c == ' ' || c == '\t' || dropped_at(*s, len, len - 1) == 1)
+			len--;
+		else if (len >= 2 && dropped_at(*s, len, len - 2) == 2)
+			len -= 2;
+		else
+			break;
+	}
 	return len;
 }
 
@@ -61,14 +103,16 @@ line(FILE *out, const char *s, size_t len, int at_start)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x80) {
-			/* Invalid UTF-8 and C1 controls say nothing a
-			 * reader could use; everything else is kept. */
+		if (dropped_at(s, len, i) == 2)
+			i++;
+		else if (c >= 0x80) {
+			/* Invalid UTF-8 says nothing a reader could use;
+			 * everything else is kept. */
 			int n = utf8_valid_len(s + i, len - i);
 
 			if (n == 0)
 				fputs("\xef\xbf\xbd", out);
-			else if (!(c == 0xc2 && (unsigned char)s[i + 1] < 0xa0))
+			else
 				fwrite(s + i, 1, (size_t)n, out);
 			if (n > 1)
 				i += (size_t)n - 1;
@@ -80,7 +124,7 @@ line(FILE *out, const char *s, size_t len, int at_start)
 			fputs("&amp;", out);
 		else if (c == '\t')
 			fputc(' ', out);
-		else if (c < 0x20 || c == 0x7f)
+		else if (dropped_at(s, len, i) == 1)
 			continue;
 		else if (special(c) || c == '#' ||
 		    (at_start && opens_block(s, len, i))) {
@@ -91,53 +135,43 @@ line(FILE *out, const char *s, size_t len, int at_start)
 	}
 }
 
+/* The lines of S, each trimmed; lines with nothing to show are blank.
+ * Blank lines before the first line of text and after the last say
+ * nothing.  Between two lines of text: a space (inline), " / " (cell),
+ * or in a block a hard break, or a new paragraph where there were blank
+ * lines. */
 static void
 text(FILE *out, const char *s, int mode, const char *prefix)
 {
-	int first = 1, prev_empty = 0;
-	size_t total = strlen(s);
+	int started = 0, blank = 0;
 
-	/* Blank lines at either end say nothing. */
-	while (*s == '\n' || *s == '\r') {
-		s++;
-		total--;
-	}
-	while (total > 0 && (s[total - 1] == '\n' || s[total - 1] == '\r' ||
-	    s[total - 1] == ' ' || s[total - 1] == '\t'))
-		total--;
 	for (;;) {
-		const char *nl = memchr(s, '\n', total);
-		size_t raw = nl ? (size_t)(nl - s) : total, len;
+		const char *nl = strchr(s, '\n');
+		size_t raw = nl != NULL ? (size_t)(nl - s) : strlen(s), len;
 		const char *t = s;
 
 		len = trim(&t, raw);
-		if (!first) {
-			if (mode == MODE_CELL)
-				fputs(len ? " / " : "", out);
-			else if (mode == MODE_INLINE)
-				fputs(len ? " " : "", out);
-			else if (len == 0 || prev_empty) {
-				/* A blank line: a new paragraph. */
-				if (len != 0 || !prev_empty) {
-					fputc('\n', out);
-					fputs(prefix, out);
-				}
-			} else {
-				/* A hard break ends the previous line. */
-				fputs("\\\n", out);
-				fputs(prefix, out);
-			}
+		if (len == 0)
+			blank = started;
+		else {
+			if (started && mode == MODE_CELL)
+				fputs(" / ", out);
+			else if (started && mode == MODE_INLINE)
+				fputc(' ', out);
+			else if (started && blank)
+				fprintf(out, "\n%s\n%s", prefix, prefix);
+			else if (started)
+				fprintf(out, "\\\n%s", prefix);
+			/* The first line may follow "- " in a list item or
+			 * start a heading's text, where "1." or "- " would
+			 * open a block too: its start is escaped in every
+			 * mode. */
+			line(out, t, len, mode == MODE_BLOCK || !started);
+			started = 1;
+			blank = 0;
 		}
-		/* Text of one line may follow "- " in a list item or start
-		 * a heading's text, where "1." or "- " would open a block
-		 * too: its start is escaped in every mode. */
-		line(out, t, len, mode == MODE_BLOCK || first);
-		if (len != 0 || mode == MODE_BLOCK)
-			first = 0;
-		prev_empty = len == 0;
 		if (nl == NULL)
 			break;
-		total -= raw + 1;
 		s = nl + 1;
 	}
 }

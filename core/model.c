@@ -27,6 +27,45 @@ alloc_array(struct loader *L, size_t n, size_t size)
 	return p;
 }
 
+/* FNV-1a: question ids are short, and a model has few of them. */
+static size_t
+id_hash(const char *s)
+{
+	size_t h = (size_t)2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)16777619u;
+	return h;
+}
+
+/* Room for TOTAL questions in the id hash, at most half full. */
+static int
+qhash_init(struct loader *L, size_t total)
+{
+	struct model *m = L->m;
+	size_t size = 16, i;
+
+	while (size < 2 * total)
+		size *= 2;
+	m->qhash = alloc_array(L, size, sizeof *m->qhash);
+	if (m->qhash == NULL)
+		return -1;
+	for (i = 0; i < size; i++)
+		m->qhash[i] = -1;
+	m->qhash_size = size;
+	return 0;
+}
+
+static void
+qhash_add(struct model *m, int q)
+{
+	size_t i = id_hash(m->questions[q].id) & (m->qhash_size - 1);
+
+	while (m->qhash[i] >= 0)
+		i = (i + 1) & (m->qhash_size - 1);
+	m->qhash[i] = q;
+}
+
 /* Require N to be a non-empty list of at most MAX items. */
 static int
 expect_list(struct loader *L, const struct ynode *n, const char *what,
@@ -397,6 +436,7 @@ load_question(struct loader *L, const struct ynode *n, int panel)
 	/* Visible to model_question_index from here on, so `when` can
 	 * refer to earlier questions and not to itself. */
 	m->nquestions++;
+	qhash_add(m, self);
 	if ((v = ymap_get(n, "when")) != NULL && load_when(L, v, qn, self) != 0)
 		return -1;
 	for (a = 0; a < qn->nanswers; a++)
@@ -443,7 +483,8 @@ load_panels(struct loader *L, const struct ynode *list)
 		    "%d", total, MODEL_MAX_QUESTIONS);
 	m->panels = alloc_array(L, list->len, sizeof *m->panels);
 	m->questions = alloc_array(L, total, sizeof *m->questions);
-	if (m->panels == NULL || m->questions == NULL)
+	if (m->panels == NULL || m->questions == NULL ||
+	    qhash_init(L, total) != 0)
 		return -1;
 	for (i = 0; i < list->len; i++) {
 		const struct ynode *n = list->kids[i], *qs;
@@ -731,11 +772,18 @@ model_dim_index(const struct model *m, const char *id)
 int
 model_question_index(const struct model *m, const char *id)
 {
-	int i;
+	size_t i;
+	int q;
 
-	for (i = 0; i < m->nquestions; i++)
-		if (strcmp(m->questions[i].id, id) == 0)
-			return i;
+	/* Hashed: rows and `when` may name questions millions of times in
+	 * a file of a few megabytes, and a linear search each time would
+	 * take minutes. */
+	if (m->qhash_size == 0)
+		return -1;
+	for (i = id_hash(id) & (m->qhash_size - 1); (q = m->qhash[i]) >= 0;
+	    i = (i + 1) & (m->qhash_size - 1))
+		if (strcmp(m->questions[q].id, id) == 0)
+			return q;
 	return -1;
 }
 

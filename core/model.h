@@ -89,6 +89,10 @@ struct model {
 	/* guidance[o]: the "choose this when" list for option o. */
 	int *nguidance;
 	const char ***guidance;
+	/* Question ids hashed for model_question_index: qhash_size slots
+	 * (a power of two), each a question index or -1. */
+	int *qhash;
+	size_t qhash_size;
 };
 
 /* Load and validate the model at PATH.  NULL with a positioned error in

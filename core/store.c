@@ -120,6 +120,15 @@ fail(struct store *st, int rc, const char *doing, struct err *e)
 		    "changed, free some space and try again", doing);
 		break;
 	case SQLITE_READONLY:
+		if (rc == SQLITE_READONLY_ROLLBACK ||
+		    rc == SQLITE_READONLY_RECOVERY) {
+			err_file(e, st->path, "%s: the database holds a change "
+			    "a stopped program left unfinished, which only "
+			    "someone who can write to the file and its "
+			    "directory can finish (opening it with tradeoff "
+			    "does); nothing was changed", doing);
+			break;
+		}
 		err_file(e, st->path, "%s: the database is read-only (check "
 		    "the permissions of the file and its directory); nothing "
 		    "was changed", doing);
@@ -368,6 +377,16 @@ dir_of(const char *path, char *dir, size_t size)
 		snprintf(dir, size, "%.*s", (int)(slash - path), path);
 }
 
+/* Whether the directory of PATH is on a read-only file system. */
+static int
+on_readonly_fs(const char *path)
+{
+	char dir[PATH_MAX];
+
+	dir_of(path, dir, sizeof dir);
+	return access(dir, W_OK) != 0 && errno == EROFS;
+}
+
 /* Whether PATH lives on a file system where WAL's shared memory cannot
  * work (it is not shared between machines). */
 static int
@@ -540,8 +559,9 @@ check_writable(struct store *st, struct err *e)
 
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
 		err_file(e, st->path, "the session database is read-only "
-		    "(check the permissions of the file); changes could not "
-		    "be saved");
+		    "(%s); changes could not be saved",
+		    on_readonly_fs(st->path) ? "it is on a read-only file "
+		    "system" : "check the permissions of the file");
 		return -1;
 	}
 	dir_of(st->path, dir, sizeof dir);
@@ -554,6 +574,85 @@ check_writable(struct store *st, struct err *e)
 	return 0;
 }
 
+/* The result of a first read through a read-only connection. */
+static int
+probe(struct store *st)
+{
+	return sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+	    NULL, NULL, NULL);
+}
+
+/* Open the database at ST's path read-only as immutable: for a WAL
+ * database on a read-only file system, where SQLite cannot create the
+ * -shm file a WAL reader needs (nothing on this machine can change the
+ * file there).  The path goes in a URI, with what URIs reserve
+ * escaped. */
+static int
+open_immutable(struct store *st)
+{
+	char uri[PATH_MAX * 3 + 32];
+	size_t o, i;
+
+	o = (size_t)snprintf(uri, sizeof uri, "file:%s",
+	    st->path[0] == '/' ? "//" : "");
+	for (i = 0; st->path[i] != '\0' && o + 4 < sizeof uri; i++) {
+		unsigned char c = (unsigned char)st->path[i];
+
+		if (c == '%' || c == '?' || c == '#')
+			o += (size_t)snprintf(uri + o, sizeof uri - o, "%%%02x",
+			    c);
+		else
+			uri[o++] = (char)c;
+	}
+	snprintf(uri + o, sizeof uri - o, "?immutable=1");
+	return sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
+/* Let a brief read-write connection roll the unfinished change back (or
+ * recover the log), as any writer would on opening, when this user may
+ * write the file and its directory.  Otherwise the read that follows
+ * fails and fail() says who can recover it. */
+static void
+recover(struct store *st)
+{
+	char dir[PATH_MAX];
+	sqlite3 *db = NULL;
+
+	dir_of(st->path, dir, sizeof dir);
+	if (access(st->path, R_OK | W_OK) != 0 ||
+	    access(dir, W_OK | X_OK) != 0)
+		return;
+	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, st->busy_ms);
+		sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL,
+		    NULL, NULL);
+	}
+	sqlite3_close_v2(db);
+}
+
+/* The database must be a regular file (or a link to one): SQLite would
+ * block for ever opening a FIFO nobody writes to, and a device or a
+ * directory is no place for sessions. */
+static int
+check_regular(const struct store *st, struct err *e)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0) {
+		err_file(e, st->path, "cannot open the session database: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(sb.st_mode))
+		return 0;
+	err_file(e, st->path, "cannot open the session database: %s; use "
+	    "--db to choose a file", S_ISDIR(sb.st_mode) ? "it is a directory" :
+	    "it is not a regular file");
+	return -1;
+}
+
 static int
 open_db(struct store *st, const struct store_opts *o, struct err *e)
 {
@@ -562,17 +661,12 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	int flags = SQLITE_OPEN_NOMUTEX, rc;
 
 	if (st->readonly) {
-		struct stat sb;
-
-		if (stat(st->path, &sb) != 0) {
-			err_file(e, st->path, "cannot open the session "
-			    "database: %s", strerror(errno));
+		if (check_regular(st, e) != 0)
 			return -1;
-		}
 		flags |= SQLITE_OPEN_READONLY;
 	} else {
 		if (make_parents(st->path, e) != 0 ||
-		    make_file(st->path, e) != 0)
+		    make_file(st->path, e) != 0 || check_regular(st, e) != 0)
 			return -1;
 		flags |= SQLITE_OPEN_READWRITE;
 	}
@@ -581,6 +675,31 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 		return fail(st, rc, "cannot open the session database", e);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (st->readonly && (rc = probe(st)) != SQLITE_OK) {
+		/* A change a stopped program left unfinished: a writer
+		 * finishes it first.  A WAL database on a read-only file
+		 * system: read it as immutable. */
+		int unfinished = rc == SQLITE_READONLY_ROLLBACK ||
+		    rc == SQLITE_READONLY_RECOVERY;
+		int frozen = (rc & 0xff) == SQLITE_CANTOPEN &&
+		    on_readonly_fs(st->path);
+
+		if (unfinished || frozen) {
+			sqlite3_close_v2(st->db);
+			st->db = NULL;
+			if (unfinished) {
+				recover(st);
+				rc = sqlite3_open_v2(st->path, &st->db, flags,
+				    NULL);
+			} else
+				rc = open_immutable(st);
+			if (rc != SQLITE_OK)
+				return fail(st, rc, "cannot open the session "
+				    "database", e);
+			sqlite3_extended_result_codes(st->db, 1);
+			sqlite3_busy_timeout(st->db, st->busy_ms);
+		}
+	}
 	if (!st->readonly && check_writable(st, e) != 0)
 		return -1;
 	/* One read transaction: another process may be migrating. */

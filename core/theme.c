@@ -847,9 +847,11 @@ load_parent(struct loader *L, struct chain *c, struct spec *out)
 		return FAIL(L->inherits_node, "too many levels of 'inherits' "
 		    "(the limit is %d)", THEME_INHERIT_MAX);
 	if (ydoc_read_file(path, YDOC_MAX_BYTES, &buf, &len, L->e) != 0)
-		return -1;
-	rc = load_file(c, NULL, path, buf, len, out, L->e);
-	free(buf);
+		rc = -1;
+	else {
+		rc = load_file(c, NULL, path, buf, len, out, L->e);
+		free(buf);
+	}
 	if (rc != 0 && strstr(L->e->msg, " (inherited by ") == NULL) {
 		/* Say why this file was read at all (once: a loop message
 		 * already shows the whole chain). */

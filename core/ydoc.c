@@ -172,16 +172,23 @@ parser_error(struct builder *b, yaml_parser_t *p)
 		return -1;
 	}
 	if (p->error == YAML_READER_ERROR) {
+		const char *what = p->problem ? p->problem : "unreadable input";
+
 		offset_position(b->buf, b->len, p->problem_offset, &line, &col);
-		if (p->problem_value != -1)
+		/* libyaml gives the octet for a broken UTF-8 sequence, the
+		 * code point for a character it refuses. */
+		if (p->problem_value != -1 && (p->problem_value < 0x80 ||
+		    strstr(what, "octet") != NULL))
 			err_at(b->e, b->doc->name, line, col,
-			    "not valid text: %s (byte 0x%02x)",
-			    p->problem ? p->problem : "unreadable input",
+			    "not valid text: %s (byte 0x%02x)", what,
 			    (unsigned)p->problem_value & 0xff);
+		else if (p->problem_value != -1)
+			err_at(b->e, b->doc->name, line, col,
+			    "not valid text: %s (U+%04X)", what,
+			    (unsigned)p->problem_value);
 		else
 			err_at(b->e, b->doc->name, line, col,
-			    "not valid text: %s",
-			    p->problem ? p->problem : "unreadable input");
+			    "not valid text: %s", what);
 		return -1;
 	}
 	line = (int)p->problem_mark.line + 1;
@@ -372,6 +379,12 @@ handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
 		if (refuse_extras(b, ev, ev->data.scalar.anchor,
 		    ev->data.scalar.tag) != 0)
 			return -1;
+		/* A "\0" escape would make the text end early wherever it is
+		 * used as a C string ("traffic\0x" read as "traffic"). */
+		if (memchr(ev->data.scalar.value, '\0',
+		    ev->data.scalar.length) != NULL)
+			return mark_error(b, &ev->start_mark,
+			    "a NUL character ('\\0') is not allowed in text");
 		n = node_new(b, Y_SCALAR, &ev->start_mark);
 		if (n == NULL)
 			goto nomem;

@@ -169,7 +169,8 @@ int
 cmd_check(struct cli *c)
 {
 	static const struct check_ctx none;
-	char path[PATH_MAX], ppath[PATH_MAX];
+	char buf[PATH_MAX], pbuf[PATH_MAX];
+	const char *path = c->value[OPT_MODEL], *ppath = c->value[OPT_PRICING];
 	struct check_ctx x;
 	struct model *m = NULL;
 	struct pricing *p = NULL;
@@ -179,14 +180,10 @@ cmd_check(struct cli *c)
 	/* Answers are checked against the model and the price list in use;
 	 * a broken one is reported once, by itself, when it is among the
 	 * files. */
-	if (c->value[OPT_MODEL] == NULL)
-		cli_datafile("data/model.yaml", path, sizeof path);
-	else
-		snprintf(path, sizeof path, "%s", c->value[OPT_MODEL]);
-	if (c->value[OPT_PRICING] == NULL)
-		cli_datafile("data/pricing.yaml", ppath, sizeof ppath);
-	else
-		snprintf(ppath, sizeof ppath, "%s", c->value[OPT_PRICING]);
+	if (path == NULL)
+		path = cli_datafile("data/model.yaml", buf, sizeof buf);
+	if (ppath == NULL)
+		ppath = cli_datafile("data/pricing.yaml", pbuf, sizeof pbuf);
 	m = model_load(path, &me);
 	if (c->argc == 0) {
 		if (m == NULL)

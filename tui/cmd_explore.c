@@ -25,8 +25,6 @@ pick_session(const struct cli *c, struct store *st, struct store_session *s)
 	int i, rc;
 
 	if (c->value[OPT_SESSION] != NULL) {
-		if (answers_name_check(c->value[OPT_SESSION], &e) != 0)
-			return cli_usage_error("%s", e.msg);
 		if (store_find_or_create(st, c->value[OPT_SESSION], s, NULL,
 		    &e) != 0)
 			return cli_fail("%s", e.msg);
@@ -61,6 +59,10 @@ cmd_explore(struct cli *c)
 
 	memset(&ui, 0, sizeof ui);
 	memset(&sess, 0, sizeof sess);
+	/* A bad name is a usage error before anything is written. */
+	if (c->value[OPT_SESSION] != NULL &&
+	    answers_name_check(c->value[OPT_SESSION], &e) != 0)
+		return cli_usage_error("%s", e.msg);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
 	ui.model = m;

@@ -161,14 +161,15 @@ cli_datafile(const char *rel, char *buf, size_t size)
 struct model *
 cli_load_model(const struct cli *c)
 {
-	char path[PATH_MAX];
+	char buf[PATH_MAX];
+	const char *path = c->value[OPT_MODEL];
 	struct model *m;
 	struct err e;
 
-	if (c->value[OPT_MODEL] == NULL)
-		cli_datafile("data/model.yaml", path, sizeof path);
-	else
-		snprintf(path, sizeof path, "%s", c->value[OPT_MODEL]);
+	/* The path as given: a copy could cut a long one short and name
+	 * another file. */
+	if (path == NULL)
+		path = cli_datafile("data/model.yaml", buf, sizeof buf);
 	m = model_load(path, &e);
 	if (m == NULL)
 		cli_fail("%s", e.msg);
@@ -178,14 +179,13 @@ cli_load_model(const struct cli *c)
 struct pricing *
 cli_load_pricing(const struct cli *c)
 {
-	char path[PATH_MAX];
+	char buf[PATH_MAX];
+	const char *path = c->value[OPT_PRICING];
 	struct pricing *p;
 	struct err e;
 
-	if (c->value[OPT_PRICING] == NULL)
-		cli_datafile("data/pricing.yaml", path, sizeof path);
-	else
-		snprintf(path, sizeof path, "%s", c->value[OPT_PRICING]);
+	if (path == NULL)
+		path = cli_datafile("data/pricing.yaml", buf, sizeof buf);
 	p = pricing_load(path, &e);
 	if (p == NULL)
 		cli_fail("%s", e.msg);
@@ -322,7 +322,11 @@ main(int argc, char **argv)
 	size_t i;
 	int rc;
 
+	/* The user's locale for text (UTF-8 or not), but numbers are read
+	 * and written the C way: files and reports use a decimal point
+	 * whatever the decimal separator of the locale. */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	if ((rc = parse(argc, argv, &c)) != EXIT_OK)
 		return rc;
 	if (c.given & OPTBIT(HELP)) {

@@ -30,7 +30,8 @@ trap cleanup_tmux EXIT
 
 # start [-x COLS] [-y ROWS] [-t TERM] [-e VAR=VALUE]... [ARGS...]: run the
 # explorer in a fresh tmux window; it stays open after the program ends
-# so its last screen and exit status can be read.
+# so its last screen and exit status can be read.  -t - leaves TERM
+# unset.
 start() {
 	cols=80 rows=24 term=xterm envs=
 	while [ $# -gt 0 ]; do
@@ -52,8 +53,10 @@ start() {
 	for a in "$@"; do
 		qargs="$qargs '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
 	done
-	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin TERM=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
-	    "$tmp" "$term" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
+	termvar="TERM=$term"
+	[ "$term" = - ] && termvar=
+	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
+	    "$tmp" "$termvar" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
 	    "$TRADEOFF_DB" "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" \
 	    "$TRADEOFF" "$qargs" >"$tmp/run.sh"
 	chmod +x "$tmp/run.sh"
@@ -146,4 +149,22 @@ quit() {
 
 resize() {
 	tm resize-window -t t -x "$1" -y "$2"
+}
+
+# term_state: what the program left the terminal in, as tmux sees it:
+# "ALTERNATE CURSOR KEYPAD" flags, "0 1 0" when restored (the normal
+# screen, the cursor shown, the keypad in normal mode).
+term_state() {
+	tm display -p -t "$pane" '#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}'
+}
+
+# expect_restored [WHAT]: the terminal is back as it was before the
+# program ran.
+expect_restored() {
+	checks=$((checks + 1))
+	st=$(term_state)
+	if [ "$st" != "0 1 0" ]; then
+		fail "${1:-the terminal} was not restored (alternate, cursor, keypad: $st)"
+		screen | sed 's/^/  | /' >&2
+	fi
 }

@@ -332,6 +332,43 @@ END_TEST
 
 /* Text that follows "- " in a list item or starts a cell must not open
  * a block there; what cannot open one is left alone. */
+/* Found by tests/fuzz/fuzz_md: control characters, which are dropped,
+ * hid what starts a line from the escaping, and lines of them alone
+ * made hard breaks and blank lines out of nothing. */
+START_TEST(test_md_controls)
+{
+	static const struct {
+		void (*fn)(FILE *, const char *);
+		const char *in, *out;
+	} cases[] = {
+		{ md_paragraph, "first\n\x01- item\n\f    code\n\x02" "1. one\n"
+		  "1\x03) two\n\x7f===",
+		  "first\\\n\\- item\\\ncode\\\n1\\. one\\\n1\\) two\\\n\\===" },
+		/* C1 controls likewise, and after the marker. */
+		{ md_paragraph, "a\n\xc2\x85- b\n1.\xc2\x9b c\n2\x01.",
+		  "a\\\n\\- b\\\n1\\. c\\\n2\\." },
+		{ md_inline, "\x01\xc2\x90+ plus", "\\+ plus" },
+		/* Lines of controls only: blank, and blank at the ends say
+		 * nothing. */
+		{ md_paragraph, "\x01\nline\n\x0e\n\nnext\n\x0e",
+		  "line\n\nnext" },
+		{ md_paragraph, "  \nafter a blank first line",
+		  "after a blank first line" },
+		{ md_paragraph, "ends\x0e\xc2\x80  ", "ends" },
+		{ md_cell, "\x01|\x02", "\\|" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = md_of(cases[i].fn, cases[i].in);
+
+		ck_assert_msg(strcmp(s, cases[i].out) == 0, "case %zu gave "
+		    "'%s', expected '%s'", i, s, cases[i].out);
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(test_md_escape_start)
 {
 	static const struct {
@@ -513,6 +550,7 @@ suite(void)
 	tcase_add_test(tc, test_yaml_text_round_trip);
 	tcase_add_test(tc, test_md_escape);
 	tcase_add_test(tc, test_md_escape_start);
+	tcase_add_test(tc, test_md_controls);
 	tcase_add_test(tc, test_md_cell_max);
 	tcase_add_test(tc, test_markdown_summary);
 	suite_add_tcase(s, tc);

@@ -215,6 +215,24 @@ path_int(const char *path, const char *sql)
 	return v;
 }
 
+/* The text of the first row of SQL on the database at PATH. */
+static const char *
+path_text(const char *path, const char *sql)
+{
+	static char buf[256];
+	sqlite3 *db = raw_open(path);
+	sqlite3_stmt *s;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK,
+	    "%s: %s", sql, sqlite3_errmsg(db));
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(s,
+	    0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return buf;
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -571,6 +589,67 @@ START_TEST(test_readonly_open)
 }
 END_TEST
 
+/* A change a killed writer left unfinished: in a child, change every
+ * history entry with too small a cache (so pages reach the file and the
+ * rollback journal) and die of SIGKILL before committing. */
+static void
+leave_hot_journal(const char *path)
+{
+	pid_t pid = fork();
+	int status;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		sqlite3 *db = raw_open(path);
+
+		raw_exec(db, "PRAGMA journal_mode = DELETE; "
+		    "PRAGMA cache_size = 2; BEGIN IMMEDIATE; "
+		    "UPDATE history SET new = new || zeroblob(4000)");
+		raise(SIGKILL);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+/* Reading after a kill in rollback-journal mode (the mode on network
+ * file systems): a read-only open finds a hot journal it cannot roll
+ * back, so the store has a writer do it first when it may. */
+START_TEST(test_readonly_hot_journal)
+{
+	const char *p = tpath("hot.db");
+	struct store_opts o = { .path = p, .readonly = 1,
+	    .journal = STORE_JOURNAL_DELETE };
+	struct store_session s;
+	struct store *st;
+	struct answers *a;
+	struct err e;
+	char journal[PATH_MAX];
+
+	make_filled(p);
+	leave_hot_journal(p);
+	snprintf(journal, sizeof journal, "%s-journal", p);
+	ck_assert_msg(access(journal, F_OK) == 0, "no journal was left");
+	st = open_opts(&o);
+	ck_assert_int_eq(store_find(st, "filled", &s, &e), 1);
+	a = store_load(st, s.id, NULL, &e);
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	ck_assert_str_eq(a->note[qi("traffic")], "a note");
+	answers_free(a);
+	store_close(st);
+	ck_assert_str_eq(path_text(p, "PRAGMA integrity_check"), "ok");
+	ck_assert_int_eq(path_int(p, "SELECT count(*) FROM history WHERE "
+	    "length(new) > 1000"), 0);
+
+	/* Someone who cannot write it is told who can finish it. */
+	if (geteuid() != 0) {
+		leave_hot_journal(p);
+		chmod(p, 0400);
+		open_fails(&o, "left unfinished");
+		chmod(p, 0600);
+	}
+}
+END_TEST
+
 START_TEST(test_readonly_file)
 {
 	const char *p = tpath("ro/file.db");
@@ -595,6 +674,27 @@ START_TEST(test_readonly_file)
 	chmod(tpath("ro"), 0700);
 	same_bytes(p, before, len);
 	free(before);
+}
+END_TEST
+
+/* Not a file: SQLite would wait for ever for a writer to a FIFO. */
+START_TEST(test_not_a_file)
+{
+	const char *fifo = tpath("fifo.db"), *dir = tpath("dir.db");
+	struct store_opts o = { .path = NULL };
+	int ro;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	for (ro = 0; ro <= 1; ro++) {
+		o.readonly = ro;
+		o.path = fifo;
+		open_fails(&o, "not a regular file");
+		o.path = "/dev/null";
+		open_fails(&o, "not a regular file");
+		o.path = dir;
+		open_fails(&o, "is a directory");
+	}
 }
 END_TEST
 
@@ -1471,6 +1571,7 @@ START_TEST(test_crash)
 		 * the later ones anywhere in a run of changes. */
 		delay = k < 5 ? (useconds_t)(rand() % 3000) :
 		    (useconds_t)(rand() % 25000);
+		delay *= (useconds_t)tu_slow();
 		usleep(delay);
 		kill(pid, SIGKILL);
 		ck_assert_int_eq(waitpid(pid, &status, 0), pid);
@@ -1538,6 +1639,8 @@ store_suite(void)
 	tcase_add_test(tc, test_corrupt);
 	tcase_add_test(tc, test_readonly_open);
 	tcase_add_test(tc, test_readonly_file);
+	tcase_add_test(tc, test_readonly_hot_journal);
+	tcase_add_test(tc, test_not_a_file);
 	tcase_add_test(tc, test_locked);
 	tcase_add_test(tc, test_disk_full);
 	suite_add_tcase(s, tc);

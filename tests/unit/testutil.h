@@ -74,6 +74,18 @@ tu_weights(const struct model *m, int *weights)
 		weights[d] = m->dims[d].weight;
 }
 
+/* How much slower than usual the tests run: $TRADEOFF_TEST_SLOW (make
+ * check-valgrind sets it), else 1.  Tests that give a process a moment
+ * to work scale the moment by it. */
+static inline int
+tu_slow(void)
+{
+	const char *s = getenv("TRADEOFF_TEST_SLOW");
+	int n = s != NULL ? atoi(s) : 1;
+
+	return n > 1 ? n : 1;
+}
+
 /* Run SUITE and return the process exit status. */
 static inline int
 tu_run(Suite *s)

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The bad-input catalogue: price lists.  Every value of the wrong type,
+# unknown and missing providers and keys, duplicates, prices, sizes and
+# dates out of range; each refused with the position of the mistake.
+. "$TESTS_SRCDIR/badinput/lib.sh"
+
+d=$tmp/pricing
+mkdir -p "$d/types"
+
+awk -v dir="$d/types" -f "$TESTS_SRCDIR/badinput/mutate.awk" "$pricing" \
+    >"$d/types/index"
+[ "$(wc -l <"$d/types/index")" -gt 150 ] || fail "too few keys mutated"
+while read -r n line key; do
+	bad pricing "$d/types/$n.yaml" "$line"
+done <"$d/types/index"
+
+edit() {
+	sed "$2" "$pricing" >"$d/$1.yaml"
+	cmp -s "$pricing" "$d/$1.yaml" && fail "$1: the edit changed nothing"
+	f=$d/$1.yaml
+}
+
+case_at() {
+	edit "$1" "$2"
+	bad pricing "$f" "$(line_of "$3" "$f")" "$4"
+}
+
+# ---- unknown and missing ----
+case_at unknown-provider 's/^  gcp:$/  ibm:/' '  ibm:' "unknown key 'ibm' in 'providers'"
+edit missing-provider '/^  azure:$/,$d'
+bad pricing "$f" "$(line_of '  aws:' "$f")" "'providers' is missing 'azure'"
+case_at unknown-key '0,/      http: 1.00/s//      grpc: 1.00/' 'grpc:' "unknown key 'grpc' in 'aws.gateway'"
+case_at unknown-arch '0,/        arm64: 0.0000133334/s//        riscv: 0.0000133334/' 'riscv' "unknown key 'riscv'"
+edit missing-x86 '0,/        x86_64: 0.0000166667/s//        arm64: 0.0000166667/'
+bad pricing "$f" "$(($(line_of 'arm64: 0.0000166667' "$f") + 1))" "duplicate key 'arm64'"
+case_at arch-mismatch '0,/        x86_64: 0.000024/s//        x86_64: 0.000024\n        arm64: 0.000020/' 'arm64: 0.000020' "must price the same architectures"
+case_at node-key '0,/per_hour: 0.096, default: true/s//per_hour: 0.096, default: true, spot: 0.03/' 'spot: 0.03' "unknown key 'spot' in a node type"
+
+# ---- duplicates and defaults ----
+case_at dup-node '0,/{type: m6i.xlarge,/s//{type: m6i.large,/' '{type: m6i.large, vcpu: 4' "duplicate node type 'm6i.large' for aws (first at"
+case_at two-defaults '0,/per_hour: 0.192}/s//per_hour: 0.192, default: true}/' 'per_hour: 0.192, default: true' "a second default node type for aws"
+edit no-default '0,/, default: true}/s//}/'
+bad pricing "$f" "$(($(line_of '{type: m6i.large' "$f")))" "no default node type for aws"
+case_at dup-key '0,/      rest: 3.50/s//      rest: 3.50\n      rest: 4.00/' 'rest: 4.00' "duplicate key 'rest'"
+
+# ---- numbers ----
+for v in 1 -0.1 0.02 1e400 .nan '"0.0000166667"' 0x1 abc; do
+	case_at "gb-$v" "0,/x86_64: 0.0000166667/s//x86_64: $v/" "x86_64: $v" "'aws.functions.gb_second.x86_64'"
+done
+case_at per-million '0,/per_million_requests: 0.20/s//per_million_requests: 1001/' 'per_million_requests: 1001' "between 0 and 1000"
+case_at free-huge '0,/requests: 1000000$/s//requests: 1e13/' 'requests: 1e13' "between 0 and 1e+12"
+case_at control-plane '0,/control_plane_per_hour: 0.10/s//control_plane_per_hour: 101/' 'control_plane_per_hour: 101' "between 0 and 100"
+case_at node-vcpu '0,/vcpu: 2, memory_gib: 8, per_hour: 0.096, default: true/s//vcpu: 0.05, memory_gib: 8, per_hour: 0.096, default: true/' 'vcpu: 0.05' "'aws.nodes.types[0].vcpu' must be between 0.1 and 1024"
+case_at node-free '0,/per_hour: 0.096, default: true/s//per_hour: 0, default: true/' 'per_hour: 0, default' "must be more than 0"
+case_at node-memory '0,/memory_gib: 8, per_hour: 0.096, default: true/s//memory_gib: 70000, per_hour: 0.096, default: true/' 'memory_gib: 70000' "between 0.1 and 65536"
+case_at version '0,/  version: 1/s//  version: 2/' 'version: 2' "price list version 2 is not supported"
+case_at version-big '0,/  version: 1/s//  version: 99999999999999999999/' 'version: 9999' "'pricing.version' must be a whole number"
+case_at currency '0,/currency: USD/s//currency: usd/' 'currency: usd' "three-letter code"
+case_at currency-long '0,/currency: USD/s//currency: EURO/' 'currency: EURO' "three-letter code"
+case_at node-type '0,/{type: m6i.large,/s//{type: "m6i large",/' 'm6i large' "node type 'm6i large' is not a valid name"
+case_at node-type-long "0,/{type: m6i.large,/s//{type: $(awk 'BEGIN { for (i = 0; i < 64; i++) printf "m" }'),/" 'mmmm' "is not a valid name"
+
+# ---- dates and sources ----
+for v in 2025-02-30 2025-13-01 1999-12-31 2100-01-01 2025-1-5 20250115 '"yesterday"' 2024-02-29x; do
+	case_at "date-$v" "0,/date: 2025-01-15/s//date: $v/" "date: $v" "'aws.functions.date'"
+done
+edit leap-day '0,/date: 2025-01-15/s//date: 2024-02-29/'
+good pricing "$f"
+i=0
+for v in ftp://example.com https:// 'https://a b' example.com; do
+	i=$((i + 1))
+	case_at "source-$i" "0,\\|source: https://aws.amazon.com/lambda/pricing/|s||source: $v|" "source: $v" "must be a web address"
+done
+
+finish_cases
