@@ -17,7 +17,7 @@
 #define MODEL_MAX_ANSWERS 5	/* per question (DESIGN.md: 2-5) */
 #define MODEL_MAX_WEIGHT 5
 #define MODEL_MAX_EFFECT 5.0	/* |points| one answer gives one option */
-#define MODEL_MAX_QUESTIONS 4096
+#define MODEL_MAX_QUESTIONS 1024
 
 struct model_option {
 	const char *id, *title, *summary;

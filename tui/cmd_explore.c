@@ -74,6 +74,16 @@ cmd_explore(struct cli *c)
 		goto out;
 	}
 	ui.pricing = pricing;
+	/* The terminal and the theme are checked before the database is
+	 * opened, so a run that cannot show anything leaves nothing behind. */
+	opts.ascii = (c->given & OPTBIT(ASCII)) != 0;
+	opts.no_colour = (c->given & OPTBIT(NO_COLOR)) != 0;
+	opts.theme = c->value[OPT_THEME];
+	opts.datadir = cli_datadir();
+	if (ui_check(&ui, &opts) != 0) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	rc = cli_store_open(c, m, 0, 1, &sess.store);
 	if (rc != EXIT_OK)
 		goto out;
@@ -87,11 +97,7 @@ cmd_explore(struct cli *c)
 		    "out of memory");
 		goto out;
 	}
-	opts.ascii = (c->given & OPTBIT(ASCII)) != 0;
-	opts.no_colour = (c->given & OPTBIT(NO_COLOR)) != 0;
-	opts.theme = c->value[OPT_THEME];
-	opts.datadir = cli_datadir();
-	if (ui_start(&ui, &opts) != 0) {
+	if (ui_start(&ui) != 0) {
 		rc = EXIT_FAIL;
 		goto out;
 	}

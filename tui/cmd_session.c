@@ -277,6 +277,7 @@ cmd_import(struct cli *c)
 	struct store_session s;
 	struct answers *a = NULL;
 	struct model *m;
+	struct pricing *p = NULL;
 	struct store *st = NULL;
 	struct err e;
 	int rc = EXIT_FAIL, n = 0;
@@ -286,8 +287,15 @@ cmd_import(struct cli *c)
 		return cli_usage_error("%s", e.msg);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
-	/* Validated in full before the database is touched. */
+	/* Validated in full before the database is touched: against the
+	 * model, and the workload against the price list as eval does. */
 	if ((a = answers_load(m, file, &e)) == NULL) {
+		cli_fail("%s", e.msg);
+		goto out;
+	}
+	if ((p = cli_load_pricing(c)) == NULL)
+		goto out;
+	if (cost_check(p, &a->workload, a->file, &e) != 0) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -316,6 +324,7 @@ cmd_import(struct cli *c)
 out:
 	store_close(st);
 	answers_free(a);
+	pricing_free(p);
 	model_free(m);
 	return rc;
 }

@@ -118,13 +118,12 @@ locale_is_utf8(void)
 }
 
 int
-ui_start(struct ui *ui, const struct ui_opts *o)
+ui_check(struct ui *ui, const struct ui_opts *o)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
-	struct theme theme;
 	struct err e;
 	char *cup;
-	int err = 0, ncolours = 0, default_colours = 0;
+	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "tradeoff: the explorer needs a terminal, and "
@@ -144,7 +143,11 @@ ui_start(struct ui *ui, const struct ui_opts *o)
 		return -1;
 	}
 	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
-		if (err == 0)
+		if (err == 1)
+			fprintf(stderr, "tradeoff: terminal type '%s' is a "
+			    "printing terminal; the explorer needs a screen\n",
+			    term);
+		else if (err == 0)
 			fprintf(stderr, "tradeoff: unknown terminal type '%s' "
 			    "(no terminfo entry; try TERM=xterm)\n", term);
 		else
@@ -161,16 +164,26 @@ ui_start(struct ui *ui, const struct ui_opts *o)
 		return -1;
 	}
 	/* Colours as the terminal has them, unless turned off. */
+	ui->ncolours = 0;
 	if (!o->no_colour && (nc == NULL || nc[0] == '\0') &&
 	    tigetnum("colors") >= 8)
-		ncolours = tigetnum("colors");
+		ui->ncolours = tigetnum("colors");
 	del_curterm(cur_term);
-	/* The theme is read before the screen is taken over, so a bad
-	 * theme file is reported on a normal terminal. */
-	if (theme_choose(&theme, o->theme, o->datadir, ncolours, &e) != 0) {
+	if (theme_choose(&ui->theme, o->theme, o->datadir, ui->ncolours,
+	    &e) != 0) {
 		fprintf(stderr, "tradeoff: %s\n", e.msg);
 		return -1;
 	}
+	ui->ascii = o->ascii;
+	return 0;
+}
+
+int
+ui_start(struct ui *ui)
+{
+	const char *term = getenv("TERM");
+	int ncolours = ui->ncolours, default_colours = 0;
+
 	catch_signals();
 #ifdef HAVE_SET_ESCDELAY
 	/* Esc should answer at once; a user's ESCDELAY wins. */
@@ -197,7 +210,7 @@ ui_start(struct ui *ui, const struct ui_opts *o)
 	keypad(stdscr, TRUE);
 	wtimeout(stdscr, 500);
 	curs_set(0);
-	ui->utf8 = !o->ascii && locale_is_utf8();
+	ui->utf8 = !ui->ascii && locale_is_utf8();
 	if (ncolours > 0 && has_colors() && start_color() == OK) {
 #ifdef HAVE_USE_DEFAULT_COLORS
 		default_colours = use_default_colors() == OK;
@@ -206,7 +219,7 @@ ui_start(struct ui *ui, const struct ui_opts *o)
 	} else
 		ncolours = 0;
 	ui->colour = ncolours > 0;
-	apply_theme(ui, &theme, ncolours, default_colours);
+	apply_theme(ui, &ui->theme, ncolours, default_colours);
 	return 0;
 }
 
@@ -236,6 +249,18 @@ ui_end(struct ui *ui)
 	ui->screen = NULL;
 }
 
+static void
+leave_cursor(struct ui *ui)
+{
+	WINDOW *ws[] = { ui->w_title, ui->w_context, ui->w_body, ui->w_side,
+	    ui->w_scores, ui->w_hint };
+	size_t i;
+
+	for (i = 0; i < sizeof ws / sizeof ws[0]; i++)
+		if (ws[i] != NULL)
+			leaveok(ws[i], TRUE);
+}
+
 /* Build the windows for the terminal's size and the current view. */
 static void
 layout(struct ui *ui)
@@ -247,6 +272,7 @@ layout(struct ui *ui)
 	ui->too_small = ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
 	if (ui->too_small) {
 		ui->w_body = newwin(ui->rows, ui->cols, 0, 0);
+		leave_cursor(ui);
 		return;
 	}
 	ui->side_cols = ui->cols >= UI_WIDE_COLS &&
@@ -262,6 +288,8 @@ layout(struct ui *ui)
 	y = 2 + ui->body_rows;
 	ui->w_scores = newwin(score_rows, ui->cols, y, 0);
 	ui->w_hint = newwin(1, ui->cols, ui->rows - 1, 0);
+	/* The cursor is hidden: no update needs to move it back. */
+	leave_cursor(ui);
 }
 
 void

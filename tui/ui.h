@@ -80,6 +80,8 @@ struct ui {
 
 	/* The terminal. */
 	SCREEN *screen;
+	struct theme theme;		/* chosen by ui_check */
+	int ncolours, ascii;
 	int utf8, colour;
 	attr_t style[ROLE_COUNT];
 	int rows, cols, too_small;
@@ -150,7 +152,13 @@ struct ui_opts {
 	const char *datadir;	/* where the shipped themes are */
 };
 
-int ui_start(struct ui *ui, const struct ui_opts *o);
+/* Whether the terminal can be used, and the theme: everything that can
+ * fail, checked before anything is written (to the database or the
+ * screen).  -1 after printing a one-line reason. */
+int ui_check(struct ui *ui, const struct ui_opts *o);
+
+/* Take over the terminal checked by ui_check. */
+int ui_start(struct ui *ui);
 void ui_end(struct ui *ui);
 
 /* Drawing helpers (draw.c). */

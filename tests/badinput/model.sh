@@ -114,18 +114,29 @@ awk 'BEGIN {
 	print "options: [{id: a, title: A}, {id: b, title: B}]"
 	print "dimensions: [{id: d, title: D, weight: 1}]"
 	print "panels:\n- id: p\n  title: P\n  questions:"
-	for (i = 0; i < 4096; i++)
+	for (i = 0; i < 1024; i++)
 		printf "  - {id: q%d, prompt: p, help: h, answers: [{id: x, label: x}, {id: y, label: y}]}\n", i
 	print "tables:\n- dimension: d\n  title: T\n  rows:"
-	refs = "q4095"
-	for (i = 1; i < 4000; i++)
-		refs = refs ", q4095"
+	refs = "q1023"
+	for (i = 1; i < 1000; i++)
+		refs = refs ", q1023"
 	for (r = 0; r < 250; r++)
 		printf "  - {id: r%d, label: l, cells: {a: x, b: y}, questions: [%s]}\n", r, refs
 }' >"$d/many-refs.yaml"
 good model "$d/many-refs.yaml"
-expect_out "4096 questions, 250 table rows"
+expect_out "1024 questions, 250 table rows"
 checks=$((checks + 1))
 [ "$elapsed" -lt 5000 ] || fail "the model of many references took $elapsed ms"
+
+# ---- one question over the limit is refused with its count ----
+awk 'BEGIN {
+	print "model: {id: big, version: \"1\", title: Big}"
+	print "options: [{id: a, title: A}, {id: b, title: B}]"
+	print "dimensions: [{id: d, title: D, weight: 1}]"
+	print "panels:\n- id: p\n  title: P\n  questions:"
+	for (i = 0; i < 1025; i++)
+		printf "  - {id: q%d, prompt: p, help: h, answers: [{id: x, label: x}, {id: y, label: y}]}\n", i
+}' >"$d/too-many.yaml"
+bad model "$d/too-many.yaml" 5 "the model has 1025 questions; the limit is 1024"
 
 finish_cases

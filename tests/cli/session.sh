@@ -295,6 +295,14 @@ expect_err TRADEOFF_DB_JOURNAL
 te 0 TRADEOFF_DB_JOURNAL=delete --db journal.db import "$example" --session j
 [ -e journal.db-wal ] && fail "WAL used though TRADEOFF_DB_JOURNAL=delete"
 
+# A node type the price list lacks is refused at import as at eval, and
+# nothing is saved.
+printf 'session: nodes\nanswers:\n  traffic: spiky\nworkload:\n  node_type: m9z.huge\n' >nodes.yaml
+t 1 import nodes.yaml
+expect_err "nodes.yaml:5:14: unknown node type 'm9z.huge'"
+t 1 export nodes --format yaml
+expect_err "no session named 'nodes'"
+
 t 2 import
 t 2 rename a
 t 2 delete a b

@@ -79,20 +79,28 @@ expect_screen "| How does traffic arrive?"
 expect_no_screen "█"
 quit
 
-# Terminals that cannot be used: one line, exit 1.
-start -t dumb
+# Terminals that cannot be used: one line, exit 1, and no database or
+# session left behind.
+start -t dumb -e "TRADEOFF_DB=$tmp/unused.db"
 wait_for "[exit 1]"
 expect_screen "tradeoff: TERM=dumb cannot move the cursor"
+checks=$((checks + 1))
+[ ! -e "$tmp/unused.db" ] || fail "TERM=dumb left a database behind"
 start -t no-such-terminal
 wait_for "[exit 1]"
 expect_screen "tradeoff: unknown terminal type 'no-such-terminal'"
 start -t ""
 wait_for "[exit 1]"
 expect_screen "tradeoff: TERM is not set"
+start -t lpr
+wait_for "[exit 1]"
+expect_screen "tradeoff: terminal type 'lpr' is a printing terminal"
 
 # Not a terminal at all.
-run env TERM=xterm "$TRADEOFF" </dev/null
+run env TERM=xterm TRADEOFF_DB="$tmp/unused.db" "$TRADEOFF" </dev/null
 expect_status 1
+checks=$((checks + 1))
+[ ! -e "$tmp/unused.db" ] || fail "no tty, yet a database was made"
 expect_err_line "tradeoff: the explorer needs a terminal, and standard input is not one (for scripts, use 'tradeoff eval')"
 
 # A theme that does not exist, and a broken one: said before the screen.
