@@ -614,5 +614,13 @@ main(int argc, char **argv)
 	}
 	if (o.raw != NULL && fclose(o.raw) != 0)
 		die("cannot write the raw results");
+	if (o.log != NULL)
+		fclose(o.log);
+	for (i = 0; i < o.nphase; i++)
+		free(o.phase[i].latency);
+	free(frame);
+	free(last);
+	free(bytes);
+	free(rss);
 	return 0;
 }
