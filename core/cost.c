@@ -369,3 +369,33 @@ cost_run(const struct pricing *p, const struct workload *w,
 	}
 	return 0;
 }
+
+int
+cost_option_monthly(const struct cost_result *r, const char *id,
+    double *out)
+{
+	if (strcmp(id, "serverless") == 0)
+		*out = r->functions.monthly;
+	else if (strcmp(id, "kubernetes") == 0)
+		*out = r->kubernetes.monthly;
+	else if (strcmp(id, "hybrid") == 0)
+		*out = r->hybrid.monthly;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cost_cheapest_option(const struct cost_result *r, const struct model *m)
+{
+	double best = 0, v;
+	int o, cheapest = -1;
+
+	for (o = 0; o < m->noptions; o++)
+		if (cost_option_monthly(r, m->options[o].id, &v) == 0 &&
+		    (cheapest < 0 || v < best)) {
+			best = v;
+			cheapest = o;
+		}
+	return cheapest;
+}

@@ -10,6 +10,7 @@
 #define TRADEOFF_COST_H
 
 #include "err.h"
+#include "model.h"
 #include "pricing.h"
 #include "workload.h"
 
@@ -139,5 +140,15 @@ void cost_hybrid(const struct pricing_provider *pv,
  * zeroed) when cost_check would refuse W. */
 int cost_run(const struct pricing *p, const struct workload *w,
     struct cost_result *r);
+
+/* The monthly figure of R for the model option with id ID: functions
+ * for "serverless", the cluster for "kubernetes", the split for
+ * "hybrid".  0 with *OUT set, or -1 when the cost model prices no such
+ * option. */
+int cost_option_monthly(const struct cost_result *r, const char *id,
+    double *out);
+
+/* The option of M that R prices lowest, or -1 when it prices none. */
+int cost_cheapest_option(const struct cost_result *r, const struct model *m);
 
 #endif

@@ -399,19 +399,9 @@ adr_rows(FILE *out, const struct report *r, int o, int kind)
 static int
 option_monthly(const struct report *r, int o, double *v)
 {
-	const char *id = r->model->options[o].id;
-
 	if (r->cost == NULL || r->pricing == NULL)
 		return -1;
-	if (strcmp(id, "serverless") == 0)
-		*v = r->cost->functions.monthly;
-	else if (strcmp(id, "kubernetes") == 0)
-		*v = r->cost->kubernetes.monthly;
-	else if (strcmp(id, "hybrid") == 0)
-		*v = r->cost->hybrid.monthly;
-	else
-		return -1;
-	return 0;
+	return cost_option_monthly(r->cost, r->model->options[o].id, v);
 }
 
 /* What option C costs against the others: a Good bullet when it is

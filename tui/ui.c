@@ -654,12 +654,7 @@ draw(struct ui *ui)
 static void
 cost(struct ui *ui)
 {
-	const double *monthly[3];
-	static const char *const ids[3] = { "serverless", "kubernetes",
-	    "hybrid" };
 	struct err e;
-	double best = 0;
-	int i, o;
 
 	ui->cost_ok = 0;
 	ui->cost_cheapest = -1;
@@ -675,16 +670,7 @@ cost(struct ui *ui)
 		return;
 	}
 	ui->cost_ok = 1;
-	monthly[0] = &ui->cost.functions.monthly;
-	monthly[1] = &ui->cost.kubernetes.monthly;
-	monthly[2] = &ui->cost.hybrid.monthly;
-	for (i = 0; i < 3; i++) {
-		o = model_option_index(ui->model, ids[i]);
-		if (o >= 0 && (ui->cost_cheapest < 0 || *monthly[i] < best)) {
-			best = *monthly[i];
-			ui->cost_cheapest = o;
-		}
-	}
+	ui->cost_cheapest = cost_cheapest_option(&ui->cost, ui->model);
 }
 
 static void
