@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "testutil.h"
+#include "testdir.h"
 
 #include "answers.h"
 #include "eval.h"
@@ -58,34 +58,12 @@ setup_dir(void)
 	setenv("USER", "tester", 1);
 }
 
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)ftw;
-	if (flag == FTW_DP)
-		return rmdir(path);
-	return unlink(path);
-}
 
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static const char *
 tpath(const char *rel)
 {
-	static char buf[4][PATH_MAX];
-	static int i;
-
-	int n;
-
-	i = (i + 1) % 4;
-	n = snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, rel);
-	ck_assert(n > 0 && (size_t)n < sizeof buf[i]);
-	return buf[i];
+	return tu_path(tmpdir, rel);
 }
 
 /* The whole file at PATH (malloc'd), or NULL. */
@@ -487,19 +465,5 @@ suite(void)
 int
 main(void)
 {
-	const char *dir = getenv("TESTS_BUILDDIR");
-	int rc;
-
-	if (dir == NULL || dir[0] == '\0')
-		dir = getenv("TMPDIR");
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	snprintf(base, sizeof base, "%s/check_export.XXXXXX", dir);
-	if (strlen(dir) > sizeof base - 64 || mkdtemp(base) == NULL) {
-		perror("check_export: a temporary directory");
-		return 99;
-	}
-	rc = tu_run(suite());
-	rm_tree(base);
-	return rc;
+	return tu_run_in_tmpdir(suite(), "check_export", base, sizeof base);
 }

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "testutil.h"
+#include "testdir.h"
 
 #include "answers.h"
 #include "model.h"
@@ -47,41 +47,13 @@ setup(void)
 	setenv("USER", "tester", 1);
 }
 
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)ftw;
-	if (flag == FTW_DP)
-		return rmdir(path);
-	return unlink(path);
-}
 
-/* Give back the permissions tests take away, so all can be removed. */
-static int
-chmod_entry(const char *path, const struct stat *sb, int flag,
-    struct FTW *ftw)
-{
-	(void)ftw;
-	if (flag == FTW_D || flag == FTW_DNR)
-		chmod(path, 0700);
-	else if (S_ISREG(sb->st_mode))
-		chmod(path, 0600);
-	return 0;
-}
 
-static void
-rm_tree(const char *dir)
-{
-	chmod(dir, 0700);
-	nftw(dir, chmod_entry, 16, FTW_PHYS);
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static void
 teardown(void)
 {
-	rm_tree(tmpdir);
+	tu_rm_tree(tmpdir);
 	model_free(model);
 	model = NULL;
 }
@@ -91,15 +63,7 @@ teardown(void)
 static const char *
 tpath(const char *rel)
 {
-	static char buf[4][PATH_MAX];
-	static int i;
-
-	int n;
-
-	i = (i + 1) % 4;
-	n = snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, rel);
-	ck_assert(n > 0 && (size_t)n < sizeof buf[i]);
-	return buf[i];
+	return tu_path(tmpdir, rel);
 }
 
 static struct store *
@@ -1673,19 +1637,5 @@ store_suite(void)
 int
 main(void)
 {
-	const char *dir = getenv("TESTS_BUILDDIR");
-	int rc;
-
-	if (dir == NULL || dir[0] == '\0')
-		dir = getenv("TMPDIR");
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	snprintf(base, sizeof base, "%s/check_store.XXXXXX", dir);
-	if (strlen(dir) > sizeof base - 64 || mkdtemp(base) == NULL) {
-		perror("check_store: a temporary directory");
-		return 99;
-	}
-	rc = tu_run(store_suite());
-	rm_tree(base);
-	return rc;
+	return tu_run_in_tmpdir(store_suite(), "check_store", base, sizeof base);
 }

@@ -8,7 +8,6 @@
 #include "theme.h"
 #include "ydoc.h"
 
-#include <check.h>
 #include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -16,6 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "testdir.h"
 
 static const char *const shipped[] = { "default", "light", "mono",
     "high-contrast" };
@@ -37,20 +38,7 @@ datadir(void)
 	return d != NULL && d[0] != '\0' ? d : TRADEOFF_SRCDIR;
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)flag;
-	(void)f;
-	return remove(path);
-}
 
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static void
 mkdirs(const char *path)
@@ -88,7 +76,7 @@ setup(void)
 static void
 teardown(void)
 {
-	rm_tree(tmp);
+	tu_rm_tree(tmp);
 }
 
 /* Write TEXT to DIR/NAME; the path in PATH (may be NULL). */
@@ -1059,20 +1047,6 @@ theme_suite(void)
 int
 main(void)
 {
-	const char *dir = getenv("TESTS_BUILDDIR");
-	SRunner *sr;
-	int failed;
-
-	snprintf(base, sizeof base, "%s/theme-XXXXXX",
-	    dir != NULL && dir[0] != '\0' ? dir : "/tmp");
-	if (strlen(base) > 200 || mkdtemp(base) == NULL) {
-		fprintf(stderr, "check_theme: cannot make %s\n", base);
-		return 99;	/* a hard error for the test driver */
-	}
-	sr = srunner_create(theme_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	rm_tree(base);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return tu_run_in_tmpdir(theme_suite(), "check_theme", base,
+	    sizeof base);
 }
