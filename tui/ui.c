@@ -390,7 +390,7 @@ draw_context(struct ui *ui)
 
 	werase(w);
 	x = 1 + draw_text(ui, w, 0, 1, ui->cols / 3, ROLE_HEADING, p->title);
-	snprintf(pos, sizeof pos, " %d/%d ", ui->question - p->first + 1,
+	snprintf(pos, sizeof pos, " (%d of %d) ", ui->question - p->first + 1,
 	    p->count);
 	x += draw_text(ui, w, 0, x, 12, ROLE_DIM, pos);
 	x += draw_text(ui, w, 0, x, 2, ROLE_DIM, ui->utf8 ? "\xe2\x80\xba " :

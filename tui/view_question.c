@@ -81,7 +81,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	const char *note = ui->answers->note[ui->question];
 	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
 	int a, chosen = ui->answers->answer[ui->question], help_rows, n;
-	int note_rows = 0, labelw = 0;
+	int note_rows = 0, labelw = 0, any_help = 0;
 
 	draw_panels(ui, w, rows, pw);
 	draw_vline(ui, w, 0, pw - 1 + 0, rows);
@@ -89,15 +89,18 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	if (y > 2)
 		y = 2;
 	y++;
-	/* Answers' help in one column, after the longest label. */
+	/* Answers' help in one column, after the longest label; labels
+	 * have the whole width when no answer has help. */
 	for (a = 0; a < qn->nanswers; a++) {
 		int lw = text_width(qn->answers[a].label, ui->utf8);
 
 		if (lw > labelw)
 			labelw = lw;
+		if (qn->answers[a].help[0] != '\0')
+			any_help = 1;
 	}
-	if (labelw > width / 2)
-		labelw = width / 2;
+	if (labelw > (any_help ? width / 2 : width - 6))
+		labelw = any_help ? width / 2 : width - 6;
 	for (a = 0; a < qn->nanswers && y < rows; a++, y++) {
 		const struct model_answer *an = &qn->answers[a];
 		int is = a == chosen, at = a == ui->cursor, lx;
