@@ -395,8 +395,9 @@ draw_context(struct ui *ui)
 	x += draw_text(ui, w, 0, x, 12, ROLE_DIM, pos);
 	x += draw_text(ui, w, 0, x, 2, ROLE_DIM, ui->utf8 ? "\xe2\x80\xba " :
 	    "> ");
-	x += draw_text(ui, w, 0, x, ui->cols - x - 20, ROLE_QUESTION,
-	    qn->prompt);
+	/* Room for the answer after the question, when there is one. */
+	x += draw_text(ui, w, 0, x, ui->cols - x - (a >= 0 ? 20 : 1),
+	    ROLE_QUESTION, qn->prompt);
 	if (a >= 0 && x + 4 < ui->cols) {
 		x += draw_text(ui, w, 0, x, 3, ROLE_DIM, " = ");
 		draw_text(ui, w, 0, x, ui->cols - x - 1, ROLE_ANSWER_CHOSEN,
