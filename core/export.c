@@ -142,58 +142,40 @@ collect_change(const struct store_change *c, void *arg)
 }
 
 int
-export_doc_load(struct export_doc *d, struct store *st, long long sid,
-    const struct model *m, const struct pricing *p, long long now,
+export_doc_load(struct export_doc *d, const struct session *s,
     struct err *e)
 {
 	struct collect x = { .d = d };
-	int found;
+	struct store_session now;
+	int rc;
 
 	memset(d, 0, sizeof *d);
-	if ((d->answers = store_load(st, sid, &d->skipped, e)) == NULL)
+	d->s = s;
+	/* Its history goes with it: a deleted session has none to give. */
+	if ((rc = store_find_id(s->store, s->info.id, &now, e)) <= 0) {
+		if (rc == 0)
+			err_file(e, store_path(s->store), "session '%s' no "
+			    "longer exists; it was deleted meanwhile",
+			    s->info.name);
 		return -1;
-	/* The times and model live on the session's row. */
-	found = d->answers->session != NULL ? store_find(st,
-	    d->answers->session, &d->info, e) : 0;
-	if (found < 0)
-		goto fail;
-	if (found == 0 || d->info.id != sid) {
-		err_file(e, store_path(st), "the session was renamed or "
-		    "deleted meanwhile; export it again");
-		goto fail;
 	}
-	if ((d->arena = arena_new()) == NULL ||
-	    (d->result = eval_result_new(m)) == NULL) {
+	if ((d->arena = arena_new()) == NULL) {
 		err_set(e, "out of memory");
-		goto fail;
+		return -1;
 	}
-	if (store_history(st, sid, collect_change, &x, e) != 0)
+	if (store_history(s->store, s->info.id, collect_change, &x, e) != 0)
 		goto fail;
 	if (x.failed) {
 		err_set(e, "out of memory");
 		goto fail;
 	}
-	eval_run(m, d->answers->answer, d->answers->weight, d->result);
-	d->session = (struct report_session){ .name = d->info.name,
-	    .created = d->info.created, .updated = d->info.updated,
-	    .model_id = d->info.model_id,
-	    .model_version = d->info.model_version,
+	d->session = (struct report_session){ .name = s->info.name,
+	    .created = s->info.created, .updated = s->info.updated,
+	    .model_id = s->info.model_id,
+	    .model_version = s->info.model_version,
 	    .nchanges = d->session.nchanges, .changes = d->changes };
-	d->report = (struct report){ .model = m, .answers = d->answers,
-	    .result = d->result, .now = now, .session = &d->session };
-	if (p != NULL) {
-		struct err ce;
-
-		if (cost_check(p, &d->answers->workload, NULL, &ce) != 0)
-			snprintf(d->cost_problem, sizeof d->cost_problem,
-			    "%s", ce.msg);
-		else if (cost_run(p, &d->answers->workload, &d->cost) == 0) {
-			d->report.pricing = p;
-			d->report.cost = &d->cost;
-		} else
-			snprintf(d->cost_problem, sizeof d->cost_problem,
-			    "the workload cannot be priced");
-	}
+	session_report(s, &d->report);
+	d->report.session = &d->session;
 	return 0;
 fail:
 	export_doc_free(d);
@@ -203,8 +185,6 @@ fail:
 void
 export_doc_free(struct export_doc *d)
 {
-	answers_free(d->answers);
-	eval_result_free(d->result);
 	free(d->changes);
 	arena_free(d->arena);
 	memset(d, 0, sizeof *d);
@@ -229,15 +209,14 @@ export_write(FILE *out, enum export_format f, const struct report *r,
 }
 
 int
-export_session_to(struct store *st, long long sid, const struct model *m,
-    const struct pricing *p, enum export_format f, const char *path,
-    int force, long long now, struct err *e)
+export_session_to(const struct session *s, enum export_format f,
+    const char *path, int force, struct err *e)
 {
 	struct export_doc d;
 	struct outfile o;
 	int rc;
 
-	if (export_doc_load(&d, st, sid, m, p, now, e) != 0)
+	if (export_doc_load(&d, s, e) != 0)
 		return -1;
 	if ((rc = outfile_open(&o, path, force, e)) != 0) {
 		export_doc_free(&d);

@@ -20,6 +20,7 @@
 #include "outfile.h"
 #include "pricing.h"
 #include "report.h"
+#include "session.h"
 #include "store.h"
 
 enum export_format {
@@ -55,30 +56,20 @@ const char *export_file_name(const char *name, char *buf, size_t size);
 const char *export_default_path(const char *name, enum export_format f,
     char *buf, size_t size);
 
-/* A session gathered for export: the answers, their evaluation and cost,
- * the session's times and history, and the report the writers read. */
+/* An open session gathered for export: its history, and the report the
+ * writers read (pointing into the session, which must outlive it). */
 struct export_doc {
-	struct answers *answers;
-	struct eval_result *result;
-	struct cost_result cost;
-	struct store_session info;
+	const struct session *s;
 	struct report_session session;
 	struct report_change *changes;
 	struct arena *arena;		/* the history's strings */
 	struct report report;
-	int skipped;			/* stored entries the model lacks */
-	/* Why the cost section is left out though a price list was
-	 * given (the workload names a node type the prices lack...);
-	 * "" when it is in, or no price list was given. */
-	char cost_problem[ERR_MAX];
 };
 
-/* Load session SID from ST (opened with model M) into D: answers,
- * evaluation, cost under P (may be NULL: no cost section) and history.
- * NOW is the time the report is made at (seconds since 1970).  0, or -1
- * with a message (D then holds nothing to free). */
-int export_doc_load(struct export_doc *d, struct store *st, long long sid,
-    const struct model *m, const struct pricing *p, long long now,
+/* Gather the open session S (its answers, evaluation and cost as S holds
+ * them) and its history into D.  0, or -1 with a message (D then holds
+ * nothing to free). */
+int export_doc_load(struct export_doc *d, const struct session *s,
     struct err *e);
 
 /* Release what D holds.  Safe on a zeroed or failed D. */
@@ -89,13 +80,13 @@ void export_doc_free(struct export_doc *d);
 int export_write(FILE *out, enum export_format f, const struct report *r,
     struct err *e);
 
-/* Export session SID in format F to PATH ("-" or NULL: standard output)
- * in one call, for the explorer: load as export_doc_load, write to a
- * temporary file beside PATH and rename it into place (outfile.h).
+/* Export the open session S in format F to PATH ("-" or NULL: standard
+ * output) in one call, for the explorer: gather it as export_doc_load
+ * does, write to a temporary file beside PATH and rename it into place
+ * (outfile.h).  (Refresh S first for what the database holds now.)
  * Returns 0; EXPORT_EXISTS when PATH exists or is a symbolic link and
  * FORCE is 0 (nothing written); -1 with a message otherwise. */
-int export_session_to(struct store *st, long long sid,
-    const struct model *m, const struct pricing *p, enum export_format f,
-    const char *path, int force, long long now, struct err *e);
+int export_session_to(const struct session *s, enum export_format f,
+    const char *path, int force, struct err *e);
 
 #endif

@@ -876,6 +876,54 @@ store_find(struct store *st, const char *name, struct store_session *out,
 }
 
 int
+store_find_id(struct store *st, long long sid, struct store_session *out,
+    struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->empty)
+		return 0;
+	if (prepare(st, "SELECT " SESSION_COLUMNS " FROM sessions "
+	    "WHERE id = ?1", &s, e) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && out != NULL)
+		session_row(s, out);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return fail(st, rc, "cannot read the sessions", e);
+}
+
+int
+store_data_version(struct store *st, long long *out, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->empty)
+		return 1;
+	if (prepare(st, "PRAGMA data_version", &s, e) != 0)
+		return -1;
+	/* A poll never waits for a writer: busy means "ask again". */
+	sqlite3_busy_timeout(st->db, 0);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return 1;
+	return fail(st, rc, "cannot read the database", e);
+}
+
+int
 store_latest(struct store *st, struct store_session *out, struct err *e)
 {
 	return session_query(st, "SELECT " SESSION_COLUMNS " FROM sessions "

@@ -104,6 +104,16 @@ enum store_journal store_journal_mode(const struct store *st);
 int store_find(struct store *st, const char *name, struct store_session *out,
     struct err *e);
 
+/* Find the session with id SID: 1 found (in *OUT), 0 none, -1 error. */
+int store_find_id(struct store *st, long long sid, struct store_session *out,
+    struct err *e);
+
+/* SQLite's PRAGMA data_version in *OUT: it changes when another
+ * connection commits to the database, and costs no query of the data
+ * when nothing changed.  It never waits for a lock: 0 done, 1 the
+ * database is busy (or not yet made; *OUT untouched), -1 error. */
+int store_data_version(struct store *st, long long *out, struct err *e);
+
 /* Find session NAME or create it empty (*CREATED tells which; may be
  * NULL).  0 or -1. */
 int store_find_or_create(struct store *st, const char *name,

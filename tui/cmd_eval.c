@@ -9,6 +9,7 @@
 #include "eval.h"
 #include "export_md.h"
 #include "report.h"
+#include "session.h"
 #include "theme.h"
 
 #include <limits.h>
@@ -32,47 +33,15 @@ parse_format(const char *s, enum format *f)
 	return EXIT_OK;
 }
 
-/* Evaluate the answers file at PATH and write it in FORMAT. */
+/* Write the report of S in FORMAT to standard output. */
 static int
-evaluate(const struct cli *c, const char *path, enum format format)
+write_report(const struct session *s, enum format format)
 {
-	struct model *m;
-	struct pricing *p = NULL;
-	struct answers *a = NULL;
-	struct eval_result *res = NULL;
-	struct cost_result cost;
 	struct report rep;
 	struct err e;
-	long long now;
-	int rc;
+	int rc = -1;
 
-	if ((rc = cli_now(&now)) != EXIT_OK)
-		return rc;
-	rc = EXIT_FAIL;
-	if ((m = cli_load_model(c)) == NULL)
-		return EXIT_FAIL;
-	if ((p = cli_load_pricing(c)) == NULL)
-		goto out;
-	a = answers_load(m, strcmp(path, "-") == 0 ? "-" : path, &e);
-	if (a == NULL) {
-		cli_fail("%s", e.msg);
-		goto out;
-	}
-	/* Figures the answers file alone cannot judge (a node type, an
-	 * architecture) are checked against the prices, at their position. */
-	if (cost_check(p, &a->workload, a->file, &e) != 0) {
-		cli_fail("%s", e.msg);
-		goto out;
-	}
-	res = eval_result_new(m);
-	if (res == NULL) {
-		cli_fail("out of memory");
-		goto out;
-	}
-	eval_run(m, a->answer, a->weight, res);
-	cost_run(p, &a->workload, &cost);
-	rep = (struct report){ .model = m, .answers = a, .result = res,
-	    .pricing = p, .cost = &cost, .now = now };
+	session_report(s, &rep);
 	switch (format) {
 	case FORMAT_YAML:
 		rc = report_yaml(stdout, &rep, &e);
@@ -84,12 +53,41 @@ evaluate(const struct cli *c, const char *path, enum format format)
 		rc = report_text(stdout, &rep, &e);
 		break;
 	}
-	if (rc != 0)
+	return rc == 0 ? EXIT_OK : cli_fail("%s", e.msg);
+}
+
+/* Evaluate the answers file at PATH and write it in FORMAT. */
+static int
+evaluate(const struct cli *c, const char *path, enum format format)
+{
+	struct model *m;
+	struct pricing *p = NULL;
+	struct answers *a;
+	struct session s;
+	struct err e;
+	long long now;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	if ((rc = cli_now(&now)) != EXIT_OK)
+		return rc;
+	if ((m = cli_load_model(c)) == NULL)
+		return EXIT_FAIL;
+	rc = EXIT_FAIL;
+	if ((p = cli_load_pricing(c)) == NULL)
+		goto out;
+	if (session_init(&s, m, p, now, &e) != 0 ||
+	    (a = answers_load(m, path, &e)) == NULL) {
 		cli_fail("%s", e.msg);
-	rc = rc == 0 ? EXIT_OK : EXIT_FAIL;
+		goto out;
+	}
+	if (session_use_answers(&s, a, &e) != 0) {
+		cli_fail("%s", e.msg);
+		goto out;
+	}
+	rc = write_report(&s, format);
 out:
-	eval_result_free(res);
-	answers_free(a);
+	session_fini(&s);
 	pricing_free(p);
 	model_free(m);
 	return rc;

@@ -8,6 +8,7 @@
 #include "eval.h"
 #include "export.h"
 #include "outfile.h"
+#include "session.h"
 #include "store.h"
 #include "utf8.h"
 #include "yamlw.h"
@@ -27,53 +28,6 @@ static const char *
 quote(char *buf, size_t size, const char *s)
 {
 	return err_quote(buf, size, s, strlen(s));
-}
-
-static int
-env_journal(enum store_journal *j)
-{
-	const char *s = getenv("TRADEOFF_DB_JOURNAL");
-
-	*j = STORE_JOURNAL_AUTO;
-	if (s == NULL || s[0] == '\0' || strcmp(s, "auto") == 0)
-		return EXIT_OK;
-	if (strcmp(s, "wal") == 0)
-		*j = STORE_JOURNAL_WAL;
-	else if (strcmp(s, "delete") == 0)
-		*j = STORE_JOURNAL_DELETE;
-	else
-		return cli_usage_error("TRADEOFF_DB_JOURNAL must be auto, wal "
-		    "or delete, not '%s'", s);
-	return EXIT_OK;
-}
-
-int
-cli_store_open(const struct cli *c, const struct model *m, int readonly,
-    int create, struct store **out)
-{
-	struct store_opts o = { .model = m, .readonly = readonly };
-	const char *env = getenv("TRADEOFF_DB");
-	char path[PATH_MAX];
-	struct stat sb;
-	struct err e;
-	int rc;
-
-	*out = NULL;
-	if ((rc = cli_fixed_now(&o.now)) != EXIT_OK ||
-	    (rc = env_journal(&o.journal)) != EXIT_OK)
-		return rc;
-	if (c->value[OPT_DB] != NULL)
-		o.path = c->value[OPT_DB];
-	else if (env != NULL && env[0] != '\0')
-		o.path = env;
-	else if (store_default_path(path, sizeof path, &e) == 0)
-		o.path = path;
-	else
-		return cli_fail("%s", e.msg);
-	if (!create && stat(o.path, &sb) != 0 && errno == ENOENT)
-		return EXIT_OK;		/* nothing saved yet */
-	*out = store_open(&o, &e);
-	return *out != NULL ? EXIT_OK : cli_fail("%s", e.msg);
 }
 
 /* list ---------------------------------------------------------------------- */
@@ -107,28 +61,25 @@ collect(const struct store_session *s, void *arg)
 	return 0;
 }
 
-/* Evaluate each session for its recommendation. */
+/* Evaluate each session of S's store for its recommendation. */
 static int
-evaluate_rows(struct store *st, const struct model *m, struct rows *r)
+evaluate_rows(struct session *s, struct rows *r)
 {
-	struct eval_result *res = eval_result_new(m);
-	struct answers *a;
+	struct eval_result *res = eval_result_new(s->model);
 	struct err e;
 	size_t i;
 
 	if (res == NULL)
 		return cli_fail("out of memory");
 	for (i = 0; i < r->n; i++) {
-		if ((a = store_load(st, r->v[i].s.id, NULL, &e)) == NULL) {
+		if (session_peek(s, r->v[i].s.id, res, &e) != 0) {
 			eval_result_free(res);
 			return cli_fail("%s", e.msg);
 		}
-		eval_run(m, a->answer, a->weight, res);
 		r->v[i].answered = res->answered;
 		r->v[i].visible = res->visible;
 		r->v[i].recommendation = eval_recommendation_id(res);
 		r->v[i].confidence = res->confidence;
-		answers_free(a);
 	}
 	eval_result_free(res);
 	return EXIT_OK;
@@ -223,6 +174,7 @@ cmd_list(struct cli *c)
 	struct rows r = { NULL, 0, 0 };
 	struct model *m = NULL;
 	struct store *st = NULL;
+	struct session s;
 	struct err e;
 	int yaml, rc;
 
@@ -233,15 +185,21 @@ cmd_list(struct cli *c)
 	else
 		return cli_usage_error("unknown format '%s' for list "
 		    "(expected text or yaml)", format);
+	memset(&s, 0, sizeof s);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
+	if (session_init(&s, m, NULL, 0, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+		goto out;
+	}
 	if ((rc = cli_store_open(c, m, 1, 0, &st)) != EXIT_OK)
 		goto out;
+	session_attach(&s, st);
 	if (st != NULL && store_list(st, 0, -1, collect, &r, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	if ((rc = evaluate_rows(st, m, &r)) != EXIT_OK)
+	if ((rc = evaluate_rows(&s, &r)) != EXIT_OK)
 		goto out;
 	if (yaml)
 		rc = list_yaml(&r);
@@ -262,7 +220,7 @@ cmd_list(struct cli *c)
 		rc = cli_fail("cannot write to standard output");
 out:
 	free(r.v);
-	store_close(st);
+	session_fini(&s);
 	model_free(m);
 	return rc;
 }
@@ -274,14 +232,16 @@ cmd_import(struct cli *c)
 {
 	const char *file = c->argv[0], *name;
 	char qn[NAME_Q_MAX], qf[NAME_Q_MAX];
-	struct store_session s;
-	struct answers *a = NULL;
+	struct store_session info;
+	struct answers *a;
 	struct model *m;
 	struct pricing *p = NULL;
 	struct store *st = NULL;
+	struct session s;
 	struct err e;
 	int rc = EXIT_FAIL, n = 0;
 
+	memset(&s, 0, sizeof s);
 	if (c->value[OPT_SESSION] != NULL &&
 	    answers_name_check(c->value[OPT_SESSION], &e) != 0)
 		return cli_usage_error("%s", e.msg);
@@ -293,9 +253,14 @@ cmd_import(struct cli *c)
 		cli_fail("%s", e.msg);
 		goto out;
 	}
-	if ((p = cli_load_pricing(c)) == NULL)
+	if ((p = cli_load_pricing(c)) == NULL ||
+	    session_init(&s, m, p, 0, &e) != 0) {
+		if (p != NULL)
+			cli_fail("%s", e.msg);
+		answers_free(a);
 		goto out;
-	if (cost_check(p, &a->workload, a->file, &e) != 0) {
+	}
+	if (session_use_answers(&s, a, &e) != 0) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -309,7 +274,8 @@ cmd_import(struct cli *c)
 	}
 	if ((rc = cli_store_open(c, m, 0, 1, &st)) != EXIT_OK)
 		goto out;
-	if (store_import(st, name, a, &s, &n, &e) != 0) {
+	session_attach(&s, st);
+	if (store_import(st, name, a, &info, &n, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -322,8 +288,7 @@ cmd_import(struct cli *c)
 		    qf, n, n == 1 ? "" : "s");
 	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 out:
-	store_close(st);
-	answers_free(a);
+	session_fini(&s);
 	pricing_free(p);
 	model_free(m);
 	return rc;
@@ -331,66 +296,89 @@ out:
 
 /* export ---------------------------------------------------------------------- */
 
+/* Warn about what the export of session S leaves out. */
+static void
+export_warnings(const struct session *s, const char *name)
+{
+	char q[NAME_Q_MAX];
+
+	if (s->skipped > 0)
+		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
+		    "entr%s unknown to model '%s' left out\n",
+		    quote(q, sizeof q, name), s->skipped,
+		    s->skipped == 1 ? "y" : "ies", s->model->id);
+	if (s->cost_problem[0] != '\0')
+		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
+		    "section is left out: %s\n", quote(q, sizeof q, name),
+		    s->cost_problem);
+}
+
+/* Write session S in format F where -o says. */
+static int
+export_write_out(struct cli *c, const struct session *s,
+    enum export_format f)
+{
+	struct export_doc d;
+	struct outfile o;
+	struct err e;
+	int rc;
+
+	if (export_doc_load(&d, s, &e) != 0)
+		return cli_fail("%s", e.msg);
+	if (outfile_open(&o, c->value[OPT_OUTPUT],
+	    (c->given & OPTBIT(FORCE)) != 0, &e) != 0) {
+		export_doc_free(&d);
+		return cli_fail("%s", e.msg);
+	}
+	if (export_write(o.fp, f, &d.report, &e) != 0) {
+		outfile_abort(&o);
+		rc = cli_fail("%s", e.msg);
+	} else
+		rc = outfile_commit(&o, &e) == 0 ? EXIT_OK :
+		    cli_fail("%s", e.msg);
+	export_doc_free(&d);
+	return rc;
+}
+
 static int
 export_session(struct cli *c, enum export_format f)
 {
 	const char *name = c->argv[0];
 	char q[NAME_Q_MAX];
-	struct store_session s;
-	struct export_doc d;
-	struct outfile o;
 	struct pricing *p = NULL;
 	struct model *m;
 	struct store *st = NULL;
+	struct session s;
 	struct err e;
 	long long now;
 	int rc;
 
-	memset(&d, 0, sizeof d);
+	memset(&s, 0, sizeof s);
 	if ((rc = cli_now(&now)) != EXIT_OK)
 		return rc;
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
+	rc = EXIT_FAIL;
 	/* The answers file needs no prices; the documents show the cost. */
-	if (f != EXPORT_YAML && (p = cli_load_pricing(c)) == NULL) {
-		rc = EXIT_FAIL;
+	if (f != EXPORT_YAML && (p = cli_load_pricing(c)) == NULL)
+		goto out;
+	if (session_init(&s, m, p, now, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
 	if ((rc = cli_store_open(c, m, 1, 0, &st)) != EXIT_OK)
 		goto out;
-	rc = st != NULL ? store_find(st, name, &s, &e) : 0;
+	session_attach(&s, st);
+	rc = st != NULL ? session_open(&s, name, 0, NULL, NULL, &e) : 0;
 	if (rc <= 0) {
 		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
 		    "named '%s'", quote(q, sizeof q, name));
 		goto out;
 	}
-	if (export_doc_load(&d, st, s.id, m, p, now, &e) != 0) {
-		rc = cli_fail("%s", e.msg);
-		goto out;
-	}
-	if (d.skipped > 0)
-		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
-		    "entr%s unknown to model '%s' left out\n",
-		    quote(q, sizeof q, name), d.skipped,
-		    d.skipped == 1 ? "y" : "ies", m->id);
-	if (d.cost_problem[0] != '\0')
-		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
-		    "section is left out: %s\n", quote(q, sizeof q, name),
-		    d.cost_problem);
-	if (outfile_open(&o, c->value[OPT_OUTPUT],
-	    (c->given & OPTBIT(FORCE)) != 0, &e) != 0) {
-		rc = cli_fail("%s", e.msg);
-		goto out;
-	}
-	if (export_write(o.fp, f, &d.report, &e) != 0) {
-		outfile_abort(&o);
-		rc = cli_fail("%s", e.msg);
-		goto out;
-	}
-	rc = outfile_commit(&o, &e) == 0 ? EXIT_OK : cli_fail("%s", e.msg);
+	export_warnings(&s, name);
+	rc = export_write_out(c, &s, f);
 out:
-	export_doc_free(&d);
-	store_close(st);
+	session_fini(&s);
 	pricing_free(p);
 	model_free(m);
 	return rc;

@@ -139,9 +139,11 @@ draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width, double value,
 }
 
 void
-pager_start(struct pager *p, struct ui *ui, WINDOW *w, int rows, int cols)
+pager_start(struct pager *p, struct ui *ui, struct scroll *sc, WINDOW *w,
+    int rows, int cols)
 {
 	p->ui = ui;
+	p->sc = sc;
 	p->w = w;
 	p->rows = rows;
 	p->cols = cols;
@@ -161,7 +163,7 @@ pager_text(struct pager *p, int indent, enum theme_role label_role,
 		width = 8;
 	n = text_wrap(text, width, ui->utf8, lines, 256);
 	for (i = 0; i < n && i < 256; i++, p->line++) {
-		y = p->line - ui->scroll;
+		y = p->line - p->sc->top;
 		if (y < 0 || y >= p->rows)
 			continue;
 		if (i == 0 && label != NULL)
@@ -180,41 +182,39 @@ pager_blank(struct pager *p)
 void
 pager_end(struct pager *p)
 {
-	struct ui *ui = p->ui;
+	struct scroll *sc = p->sc;
 
-	ui->max_scroll = p->line > p->rows ? p->line - p->rows : 0;
-	if (ui->scroll > ui->max_scroll)
-		ui->scroll = ui->max_scroll;
-	if (ui->max_scroll > 0)
-		draw_text(ui, p->w, p->rows - 1, p->cols - 12, 12, ROLE_DIM,
-		    ui->scroll < ui->max_scroll ? (ui->utf8 ?
-		    " \xe2\x86\x93 more " : " v more ") : " end ");
+	sc->max = p->line > p->rows ? p->line - p->rows : 0;
+	if (sc->top > sc->max)
+		sc->top = sc->max;
+	if (sc->max > 0)
+		draw_text(p->ui, p->w, p->rows - 1, p->cols - 12, 12, ROLE_DIM,
+		    sc->top < sc->max ? (p->ui->utf8 ? " \xe2\x86\x93 more " :
+		    " v more ") : " end ");
 }
 
 int
-pager_key(struct ui *ui, enum action act)
+scroll_key(struct scroll *sc, enum action act, int page)
 {
-	int page = ui->body_rows > 3 ? ui->body_rows - 2 : 1;
-
 	switch (act) {
 	case ACT_DOWN:
-		ui->scroll++;
+		sc->top++;
 		break;
 	case ACT_UP:
-		ui->scroll--;
+		sc->top--;
 		break;
 	case ACT_PAGE_DOWN:
-		ui->scroll += page;
+		sc->top += page;
 		break;
 	case ACT_PAGE_UP:
-		ui->scroll -= page;
+		sc->top -= page;
 		break;
 	default:
 		return UI_NONE;
 	}
-	if (ui->scroll > ui->max_scroll)
-		ui->scroll = ui->max_scroll;
-	if (ui->scroll < 0)
-		ui->scroll = 0;
+	if (sc->top > sc->max)
+		sc->top = sc->max;
+	if (sc->top < 0)
+		sc->top = 0;
 	return UI_DRAW;
 }

@@ -3,16 +3,10 @@
 
 #include "cli.h"
 
-#include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #define COMMON (OPTBIT(DB) | OPTBIT(MODEL) | OPTBIT(PRICING) | \
 	OPTBIT(THEME) | OPTBIT(ASCII) | OPTBIT(NO_COLOR))
@@ -94,137 +88,6 @@ static const char usage_text[] =
 "TRADEOFF_NOW (seconds since the epoch to take as the current time).\n"
 "See tradeoff(1) for the file formats and how scoring works.\n";
 
-int
-cli_usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("tradeoff: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'tradeoff --help' for more information.\n", stderr);
-	return EXIT_USAGE;
-}
-
-int
-cli_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("tradeoff: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_FAIL;
-}
-
-/* Whether this program runs from the build tree (not installed). */
-static int
-in_build_tree(void)
-{
-#if defined(TRADEOFF_BUILDDIR)
-	char exe[PATH_MAX], dir[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	size_t len;
-
-	if (n <= 0 || realpath(TRADEOFF_BUILDDIR, dir) == NULL)
-		return 0;
-	exe[n] = '\0';
-	len = strlen(dir);
-	return strncmp(exe, dir, len) == 0 && exe[len] == '/' &&
-	    strchr(exe + len + 1, '/') == NULL;
-#else
-	return 0;
-#endif
-}
-
-const char *
-cli_datadir(void)
-{
-	const char *env = getenv("TRADEOFF_DATADIR");
-
-	if (env != NULL && env[0] != '\0')
-		return env;
-#if defined(TRADEOFF_SRCDIR)
-	if (in_build_tree())
-		return TRADEOFF_SRCDIR;
-#endif
-	return PKGDATADIR;
-}
-
-const char *
-cli_datafile(const char *rel, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s/%s", cli_datadir(), rel);
-	return buf;
-}
-
-struct model *
-cli_load_model(const struct cli *c)
-{
-	char buf[PATH_MAX];
-	const char *path = c->value[OPT_MODEL];
-	struct model *m;
-	struct err e;
-
-	/* The path as given: a copy could cut a long one short and name
-	 * another file. */
-	if (path == NULL)
-		path = cli_datafile("data/model.yaml", buf, sizeof buf);
-	m = model_load(path, &e);
-	if (m == NULL)
-		cli_fail("%s", e.msg);
-	return m;
-}
-
-struct pricing *
-cli_load_pricing(const struct cli *c)
-{
-	char buf[PATH_MAX];
-	const char *path = c->value[OPT_PRICING];
-	struct pricing *p;
-	struct err e;
-
-	if (path == NULL)
-		path = cli_datafile("data/pricing.yaml", buf, sizeof buf);
-	p = pricing_load(path, &e);
-	if (p == NULL)
-		cli_fail("%s", e.msg);
-	return p;
-}
-
-int
-cli_fixed_now(long long *now)
-{
-	const char *env = getenv("TRADEOFF_NOW");
-	char *end;
-	long long v;
-
-	*now = 0;
-	if (env == NULL || env[0] == '\0')
-		return EXIT_OK;
-	errno = 0;
-	v = strtoll(env, &end, 10);
-	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
-	    env[0] > '9')
-		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
-		    "since the epoch, not '%s'", env);
-	*now = v;
-	return EXIT_OK;
-}
-
-int
-cli_now(long long *now)
-{
-	int rc = cli_fixed_now(now);
-
-	if (rc == EXIT_OK && *now == 0)
-		*now = (long long)time(NULL);
-	return rc;
-}
-
 static int
 version(void)
 {
@@ -241,6 +104,48 @@ static const char *const option_names[OPT_COUNT] = {
 #undef CLI_NAME
 };
 
+/* The short option of each option, or 0. */
+static const char short_names[OPT_COUNT] = {
+#define CLI_SHORT(name, str, arg, shrt) [OPT_##name] = shrt,
+	CLI_OPTIONS(CLI_SHORT)
+#undef CLI_SHORT
+};
+
+/* getopt's string of short options (":a:f:..."), from the table. */
+static const char *
+short_options(char *buf, size_t size)
+{
+	static const int takes_arg[OPT_COUNT] = {
+#define CLI_ARG(name, str, arg, shrt) [OPT_##name] = arg,
+		CLI_OPTIONS(CLI_ARG)
+#undef CLI_ARG
+	};
+	size_t n = 0;
+	int i;
+
+	buf[n++] = ':';
+	for (i = 0; i < OPT_COUNT && n + 3 < size; i++)
+		if (short_names[i] != 0) {
+			buf[n++] = short_names[i];
+			if (takes_arg[i])
+				buf[n++] = ':';
+		}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The option whose short name is CH, or -1. */
+static int
+short_option(int ch)
+{
+	int i;
+
+	for (i = 0; i < OPT_COUNT; i++)
+		if (short_names[i] != 0 && short_names[i] == ch)
+			return i;
+	return -1;
+}
+
 static int
 parse(int argc, char **argv, struct cli *c)
 {
@@ -251,22 +156,17 @@ parse(int argc, char **argv, struct cli *c)
 #undef CLI_LONG
 		{ NULL, 0, NULL, 0 }
 	};
+	char shorts[2 * OPT_COUNT + 2];
 	int ch, i;
 
 	memset(c, 0, sizeof *c);
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":a:f:s:o:hV", longopts,
-	    NULL)) != -1) {
-		int opt = -1;
+	short_options(shorts, sizeof shorts);
+	while ((ch = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+		int opt = ch >= 256 ? ch - 256 : short_option(ch);
 
 		switch (ch) {
-		case 'a': opt = OPT_ANSWERS; break;
-		case 'f': opt = OPT_FORMAT; break;
-		case 's': opt = OPT_SESSION; break;
-		case 'o': opt = OPT_OUTPUT; break;
-		case 'h': opt = OPT_HELP; break;
-		case 'V': opt = OPT_VERSION; break;
 		case ':':
 			if (optopt >= 256)
 				return cli_usage_error("option '--%s' needs "
@@ -278,9 +178,6 @@ parse(int argc, char **argv, struct cli *c)
 				return cli_usage_error("unknown or ambiguous "
 				    "option '%s'", argv[optind - 1]);
 			return cli_usage_error("unknown option '-%c'", optopt);
-		default:
-			opt = ch - 256;
-			break;
 		}
 		if (opt < 0 || opt >= OPT_COUNT)
 			return cli_usage_error("bad option");

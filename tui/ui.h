@@ -1,33 +1,32 @@
-/* ui.h - the interactive explorer: state, windows, views.
+/* ui.h - the interactive explorer: what the whole screen shares, the
+ * view table's shape, and the library every view draws and acts with.
  *
- * One loop (ui.c) reads a key, asks the current view what it means, lets
- * the session layer save and re-evaluate when something changed, and
- * redraws the windows that need it with one doupdate.  Views are tables
- * of functions (view_*.c); they turn the evaluator's result into cells
- * and keys into requests, and hold no domain logic. */
+ * One loop (loop.c) reads a key, asks the current view what it means,
+ * and redraws the windows that need it with one doupdate.  Views are
+ * tables of functions (view_*.c) with private state the loop hands
+ * back; they turn the open session's results (core/session.h) into
+ * cells and keys into requests to it, and hold no domain logic.  The
+ * files depend on each other one way: loop.c -> views -> ui.c, edit.c,
+ * draw.c -> text.c, keys.c. */
 #ifndef TRADEOFF_UI_H
 #define TRADEOFF_UI_H
 
 #include <curses.h>
-#include <signal.h>
-#include <wchar.h>
+#include <stddef.h>
 
-#include "answers.h"
-#include "cost.h"
-#include "eval.h"
+#include "edit.h"
 #include "keys.h"
-#include "model.h"
+#include "session.h"
 #include "theme.h"
 
 /* What a key handler asks of the loop. */
 enum {
 	UI_NONE = 0,
 	UI_DRAW = 1 << 0,	/* redraw the body (the current view) */
-	UI_CHANGED = 1 << 1,	/* the session changed: re-evaluate, redraw
-				 * everything that shows results */
+	UI_CHANGED = 1 << 1,	/* the session changed (ui->what says how):
+				 * redraw what shows it */
 	UI_ALL = 1 << 2,	/* redraw every window */
-	UI_QUIT = 1 << 3,
-	UI_LAYOUT = 1 << 4	/* the layout changed (view, wide pane) */
+	UI_QUIT = 1 << 3
 };
 
 /* The smallest terminal the explorer draws in. */
@@ -36,47 +35,25 @@ enum {
 /* From this width, a comparison table sits beside the questionnaire. */
 #define UI_WIDE_COLS 120
 
-/* A one-line text field at the bottom of the screen. */
-enum edit_purpose {
-	EDIT_NONE, EDIT_NOTE, EDIT_NEW_SESSION, EDIT_RENAME, EDIT_COPY,
-	EDIT_CONFIRM_DELETE, EDIT_COST, EDIT_EXPORT_FORMAT, EDIT_EXPORT_PATH,
-	EDIT_CONFIRM_OVERWRITE
-};
-
-#define EDIT_MAX 4096
-
-struct editor {
-	enum edit_purpose purpose;
-	char prompt[128];
-	wchar_t buf[EDIT_MAX];
-	int len, pos, scroll;
-	int arg;		/* what is being edited (question, figure) */
-};
-
 struct ui;
 
+/* A view: its functions, and how big its private state is.  The loop
+ * allocates that state (zeroed) once and passes it to every call. */
 struct view_ops {
 	enum view_id id;
+	size_t private_size;
 	/* Draw the body (W, of the given size). */
-	void (*draw)(struct ui *ui, WINDOW *w, int rows, int cols);
+	void (*draw)(struct ui *ui, void *st, WINDOW *w, int rows, int cols);
 	/* Handle ACTION (DIGIT for ACT_DIGIT); returns UI_* flags. */
-	int (*key)(struct ui *ui, enum action action, int digit);
-	/* Called when the view is opened. */
-	void (*open)(struct ui *ui);
+	int (*key)(struct ui *ui, void *st, enum action action, int digit);
+	/* Called when the view is opened (may be NULL). */
+	void (*open)(struct ui *ui, void *st);
+	/* Release what the private state holds (may be NULL). */
+	void (*free)(void *st);
 };
 
 struct ui {
-	const struct model *model;
-	struct answers *answers;	/* the open session */
-	struct eval_result *result;	/* of those answers */
-	struct eval_result *scratch;	/* for evaluating other sessions */
-	const struct pricing *pricing;	/* the price list, or NULL */
-	struct cost_result cost;	/* of the session's workload */
-	int cost_ok;			/* cost_run accepted the workload */
-	int cost_cheapest;		/* option with the lowest monthly cost */
-	char cost_error[ERR_MAX];	/* why not, when !cost_ok */
-	long long now;			/* for flagging stale prices */
-	struct session *session;	/* saving and undo (session.c) */
+	struct session *s;		/* the open session (core) */
 
 	/* The terminal. */
 	SCREEN *screen;
@@ -88,47 +65,30 @@ struct ui {
 	WINDOW *w_title, *w_context, *w_body, *w_side, *w_scores, *w_hint;
 	int body_rows, body_cols, side_cols;
 
-	/* Where the facilitator is. */
-	const struct view_ops *view;
-	int question;		/* the current question */
-	int cursor;		/* the answer under the cursor */
-	int help_scroll;	/* in the question's help text */
-	int table;		/* the table shown in the tables view */
-	int scroll;		/* of the tables, rationale and help views */
-	int max_scroll;
-	int weight;		/* the dimension under the cursor */
-	int cost_cursor;	/* the workload figure under the cursor */
-	int session_cursor, session_top;
+	/* Where the room is. */
+	enum view_id view;
+	int next_view;			/* a view asked for: id + 1, or 0 */
+	int question;			/* the current question */
 
-	struct editor edit;
+	struct editor edit;		/* the bottom line's text field */
 	int export_format;		/* chosen in the export prompts */
 	char export_path[EDIT_MAX];
 	char status[256];
 	int status_error;
-	unsigned dirty;		/* UI_* redraw flags pending */
+	unsigned what;			/* SESSION_* changes not yet drawn */
+	unsigned dirty;			/* windows to redraw (loop.c) */
 };
-
-/* The views. */
-extern const struct view_ops view_question, view_table, view_why,
-    view_weights, view_sessions, view_cost, view_help;
-
-/* The comparison table for the current question, in the side pane of a
- * wide terminal (view_table.c). */
-void view_table_side(struct ui *ui, WINDOW *w, int rows, int cols);
-
-/* The signal that ended ui_run, or 0. */
-int ui_signal_received(void);
-
-/* Switch to VIEW. */
-void ui_open_view(struct ui *ui, const struct view_ops *view);
 
 /* Show a message in the status line (ERROR styles it as an error). */
 void ui_status(struct ui *ui, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Start editing a line: PROMPT, initial TEXT (UTF-8). */
-void ui_edit_start(struct ui *ui, enum edit_purpose purpose, int arg,
-    const char *prompt, const char *text);
+/* The outcome of a session verb, as UI_* flags: RC -1 shows "Not saved"
+ * and E's message; otherwise WHAT is noted for the loop to redraw. */
+int ui_changed(struct ui *ui, int rc, unsigned what, const struct err *e);
+
+/* Ask the loop to switch to VIEW once the handler returns. */
+void ui_request_view(struct ui *ui, enum view_id view);
 
 /* The questions that are asked, in order: the next or previous asked
  * question from Q (DIR +1/-1), or -1. */
@@ -140,11 +100,9 @@ int ui_first_open(const struct ui *ui);
 /* Make Q the current question (skipping to an asked one). */
 void ui_go_question(struct ui *ui, int q);
 
-/* Run the explorer until the user quits; returns an exit status. */
-int ui_run(struct ui *ui);
-
-/* Set up and restore the terminal.  ui_start returns -1 after printing a
- * one-line reason when the terminal or the theme cannot be used. */
+/* The terminal (term.c).  ui_check: whether the terminal can be used,
+ * and the theme: everything that can fail, checked before anything is
+ * written (to the database or the screen); -1 with the reason in E. */
 struct ui_opts {
 	int ascii;		/* --ascii */
 	int no_colour;		/* --no-color */
@@ -152,14 +110,24 @@ struct ui_opts {
 	const char *datadir;	/* where the shipped themes are */
 };
 
-/* Whether the terminal can be used, and the theme: everything that can
- * fail, checked before anything is written (to the database or the
- * screen).  -1 after printing a one-line reason. */
-int ui_check(struct ui *ui, const struct ui_opts *o);
+int ui_check(struct ui *ui, const struct ui_opts *o, struct err *e);
 
-/* Take over the terminal checked by ui_check. */
-int ui_start(struct ui *ui);
+/* Take over the terminal checked by ui_check; -1 with E.  ui_end gives
+ * it back (safe to call twice). */
+int ui_start(struct ui *ui, struct err *e);
 void ui_end(struct ui *ui);
+
+/* Delete the windows (before a new layout, and at the end). */
+void ui_windows_free(struct ui *ui);
+
+/* The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) caught since ui_start,
+ * or 0. */
+int ui_signal(void);
+
+/* Run the explorer until the user quits or a signal arrives; returns
+ * that signal's number, 0 when the user quit, -1 when out of memory
+ * (loop.c). */
+int ui_run(struct ui *ui);
 
 /* Drawing helpers (draw.c). */
 int draw_text(struct ui *ui, WINDOW *w, int y, int x, int maxcols,
@@ -168,34 +136,41 @@ int draw_text_len(struct ui *ui, WINDOW *w, int y, int x, int maxcols,
     enum theme_role role, const char *s, size_t len);
 int draw_wrapped(struct ui *ui, WINDOW *w, int y, int x, int cols,
     int maxrows, int skip, enum theme_role role, const char *s);
-void draw_fill(struct ui *ui, WINDOW *w, int y, int x, int n, enum theme_role role,
-    const char *utf8_char, char ascii);
+void draw_fill(struct ui *ui, WINDOW *w, int y, int x, int n,
+    enum theme_role role, const char *utf8_char, char ascii);
 void draw_hline(struct ui *ui, WINDOW *w, int y, int x, int n);
 void draw_vline(struct ui *ui, WINDOW *w, int y, int x, int n);
 void draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width,
     double value, enum theme_role role);
-/* Printf into BUF then draw. */
+/* Printf into a buffer then draw. */
 void draw_fmt(struct ui *ui, WINDOW *w, int y, int x, int maxcols,
     enum theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 
-/* A scrolling page of wrapped lines (rationale, help): lines before
- * ui->scroll are counted, not drawn; pager_end sets ui->max_scroll. */
+/* Where a scrolling page (rationale, help) is: kept in the view's
+ * private state. */
+struct scroll {
+	int top, max;
+};
+
+/* A scrolling page of wrapped lines: lines before SC->top are counted,
+ * not drawn; pager_end sets SC->max. */
 struct pager {
 	struct ui *ui;
+	struct scroll *sc;
 	WINDOW *w;
 	int rows, cols, line;
 };
 
-void pager_start(struct pager *p, struct ui *ui, WINDOW *w, int rows,
-    int cols);
+void pager_start(struct pager *p, struct ui *ui, struct scroll *sc,
+    WINDOW *w, int rows, int cols);
 /* TEXT wrapped after a LABEL (may be NULL) in LABEL_ROLE, at INDENT. */
 void pager_text(struct pager *p, int indent, enum theme_role label_role,
     const char *label, enum theme_role role, const char *text);
 void pager_blank(struct pager *p);
 void pager_end(struct pager *p);
 
-/* Scroll a pager view for ACT (up, down, page up, page down). */
-int pager_key(struct ui *ui, enum action act);
+/* Scroll SC for ACT (up, down, page up, page down) by pages of PAGE. */
+int scroll_key(struct scroll *sc, enum action act, int page);
 
 #endif

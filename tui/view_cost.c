@@ -3,19 +3,23 @@
  * against requests per month. */
 #include "config.h"
 
-#include "ui.h"
-#include "session.h"
+#include "views.h"
 #include "text.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+/* The workload figure under the cursor, and the one being typed. */
+struct cost_view {
+	int cursor;
+	int typing;
+};
 
 static const struct pricing_provider *
 provider(const struct ui *ui)
 {
-	return &ui->pricing->provider[(int)ui->answers->workload.num[
+	return &ui->s->pricing->provider[(int)ui->s->answers->workload.num[
 	    WL_PROVIDER]];
 }
 
@@ -23,7 +27,7 @@ provider(const struct ui *ui)
 static const char *
 show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 {
-	const struct workload *w = &ui->answers->workload;
+	const struct workload *w = &ui->s->answers->workload;
 	const struct wl_field *fd = &wl_fields[f];
 	char num[64];
 
@@ -66,15 +70,16 @@ left_cols(int cols)
 }
 
 static void
-draw_figures(struct ui *ui, WINDOW *w, int rows, int lw)
+draw_figures(struct ui *ui, const struct cost_view *st, WINDOW *w, int rows,
+    int lw)
 {
 	char buf[128];
 	int f, y = 1, labelw = lw >= 42 ? 22 : 17;
 
 	draw_text(ui, w, 0, 1, lw - 2, ROLE_HEADING, "Workload");
 	for (f = 0; f < WL_NFIELDS && y < rows; f++, y++) {
-		int at = f == ui->cost_cursor;
-		int set = (ui->answers->workload.set >> f) & 1;
+		int at = f == st->cursor;
+		int set = (ui->s->answers->workload.set >> f) & 1;
 
 		draw_text(ui, w, y, 1, 2, ROLE_KEY, at ? (ui->utf8 ?
 		    "\xe2\x96\xb8 " : "> ") : "  ");
@@ -95,11 +100,11 @@ cost_line(struct ui *ui, WINDOW *w, int y, int x, int cols, int option,
     double monthly, const char *how)
 {
 	char money[64];
-	int best = option == ui->cost_cheapest;
+	int best = option == ui->s->cost_cheapest;
 
 	draw_text(ui, w, y, x, 11, ROLE_NORMAL,
-	    ui->model->options[option].title);
-	pricing_money(ui->pricing, monthly, 2, money, sizeof money);
+	    ui->s->model->options[option].title);
+	pricing_money(ui->s->pricing, monthly, 2, money, sizeof money);
 	draw_text(ui, w, y, x + 11, 11, best ? ROLE_RECOMMENDED : ROLE_NORMAL,
 	    money);
 	draw_text(ui, w, y, x + 22, cols - 22, ROLE_DIM, how);
@@ -153,7 +158,7 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 	static const char *const glyph_utf8[3] = { "\xe2\x97\x8f",
 	    "\xe2\x96\xa0", "\xe2\x96\xb2" };
 	static const char glyph_ascii[3] = { 'o', '#', '+' };
-	const struct cost_result *r = &ui->cost;
+	const struct cost_result *r = &ui->s->cost;
 	char money[32];
 	int width = cols - 9, height = rows - 2, s, c, y, col, lx;
 	double lo = INFINITY, hi = 0, v;
@@ -178,9 +183,9 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 	}
 	lo = lo < 0.01 ? 0.01 : lo;
 	/* The y axis: cost, log scale, labels at the top and bottom. */
-	pricing_money(ui->pricing, hi, 0, money, sizeof money);
+	pricing_money(ui->s->pricing, hi, 0, money, sizeof money);
 	draw_text(ui, w, top, x0, 8, ROLE_DIM, money);
-	pricing_money(ui->pricing, lo, lo < 1 ? 2 : 0, money, sizeof money);
+	pricing_money(ui->s->pricing, lo, lo < 1 ? 2 : 0, money, sizeof money);
 	draw_text(ui, w, top + height - 1, x0, 8, ROLE_DIM, money);
 	for (y = 0; y < height; y++)
 		draw_fill(ui, w, top + y, x0 + 8, 1, ROLE_BORDER,
@@ -189,7 +194,7 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 	    "\xe2\x94\x94", '+');
 	draw_hline(ui, w, top + height, x0 + 9, width);
 	/* Where the workload is now, and the break-even. */
-	col = volume_col(ui->answers->workload.num[WL_REQUESTS], width);
+	col = volume_col(ui->s->answers->workload.num[WL_REQUESTS], width);
 	if (col >= 0)
 		for (y = 0; y < height; y++)
 			draw_fill(ui, w, top + y, x0 + 9 + col, 1, ROLE_DIM,
@@ -226,16 +231,16 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 }
 
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
-	const struct cost_result *r = &ui->cost;
+	const struct model *m = ui->s->model;
+	const struct cost_result *r = &ui->s->cost;
 	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 0, o;
 	char buf[256], money[64], num[64];
 
-	draw_figures(ui, w, rows, lw);
+	draw_figures(ui, priv, w, rows, lw);
 	draw_vline(ui, w, 0, lw, rows);
-	if (ui->pricing == NULL) {
+	if (ui->s->pricing == NULL) {
 		draw_wrapped(ui, w, 0, x, width, rows, 0, ROLE_WARNING,
 		    "No price list is loaded.");
 		return;
@@ -244,24 +249,24 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	    provider(ui)->name : provider(ui)->id, provider(ui)->region,
 	    provider(ui)->date);
 	y = draw_text(ui, w, 0, x, width, ROLE_HEADING, buf);
-	if (pricing_is_stale(provider(ui)->day, ui->now))
+	if (pricing_is_stale(provider(ui)->day, ui->s->now))
 		draw_text(ui, w, 0, x + y + 1, width - y - 1, ROLE_WARNING,
 		    width >= 60 ? "STALE: over a year old" : "STALE");
 	y = 1;
-	if (!ui->cost_ok) {
+	if (!ui->s->cost_ok) {
 		draw_wrapped(ui, w, y, x, width, rows - y, 0, ROLE_ERROR,
-		    ui->cost_error);
+		    ui->s->cost_problem);
 		return;
 	}
 	snprintf(buf, sizeof buf, "compute %s + requests %s",
-	    pricing_money(ui->pricing, r->functions.compute, 2, money,
-	    sizeof money), pricing_money(ui->pricing, r->functions.requests, 2,
+	    pricing_money(ui->s->pricing, r->functions.compute, 2, money,
+	    sizeof money), pricing_money(ui->s->pricing, r->functions.requests, 2,
 	    num, sizeof num));
 	if (r->functions.gateway > 0) {
 		size_t n = strlen(buf);
 
 		snprintf(buf + n, sizeof buf - n, " + gateway %s",
-		    pricing_money(ui->pricing, r->functions.gateway, 2, money,
+		    pricing_money(ui->s->pricing, r->functions.gateway, 2, money,
 		    sizeof money));
 	}
 	o = model_option_index(m, "serverless");
@@ -322,7 +327,7 @@ static int
 step(struct ui *ui, int f, int dir, char *out, size_t size)
 {
 	const struct wl_field *fd = &wl_fields[f];
-	const struct workload *w = &ui->answers->workload;
+	const struct workload *w = &ui->s->answers->workload;
 	double v = w->num[f], nv;
 
 	switch (fd->kind) {
@@ -397,38 +402,59 @@ step(struct ui *ui, int f, int dir, char *out, size_t size)
 	return 0;
 }
 
+/* Set figure F from TEXT (NULL: the default). */
 static int
-key(struct ui *ui, enum action act, int digit)
+set(struct ui *ui, int f, const char *text)
 {
+	unsigned what = 0;
+	struct err e;
+	int rc = session_set_workload(ui->s, f, text, &what, &e);
+
+	return ui_changed(ui, rc, what, &e);
+}
+
+static int
+typed(struct ui *ui, void *priv, const char *text)
+{
+	struct cost_view *st = priv;
+
+	return set(ui, st->typing, text[0] != '\0' ? text : NULL);
+}
+
+static int
+key(struct ui *ui, void *priv, enum action act, int digit)
+{
+	struct cost_view *st = priv;
 	char value[WL_TEXT_MAX + 32], prompt[96], cur[WL_TEXT_MAX + 32];
-	int f = ui->cost_cursor;
+	int f = st->cursor;
 
 	(void)digit;
 	switch (act) {
 	case ACT_UP:
-		if (ui->cost_cursor > 0)
-			ui->cost_cursor--;
+		if (st->cursor > 0)
+			st->cursor--;
 		return UI_DRAW;
 	case ACT_DOWN:
-		if (ui->cost_cursor < WL_NFIELDS - 1)
-			ui->cost_cursor++;
+		if (st->cursor < WL_NFIELDS - 1)
+			st->cursor++;
 		return UI_DRAW;
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		if (ui->pricing == NULL ||
+		if (ui->s->pricing == NULL ||
 		    step(ui, f, act == ACT_RIGHT ? 1 : -1, value,
 		    sizeof value) != 0)
 			return UI_NONE;
-		return session_set_workload(ui, f, value);
+		return set(ui, f, value);
 	case ACT_CLEAR:
-		if (!((ui->answers->workload.set >> f) & 1))
+		if (!((ui->s->answers->workload.set >> f) & 1))
 			return UI_NONE;
-		return session_set_workload(ui, f, NULL);
+		return set(ui, f, NULL);
 	case ACT_EDIT:
 		snprintf(prompt, sizeof prompt, "%s%s%s:", wl_fields[f].label,
 		    wl_fields[f].unit[0] ? " in " : "", wl_fields[f].unit);
-		workload_format(&ui->answers->workload, f, cur, sizeof cur);
-		ui_edit_start(ui, EDIT_COST, f, prompt, cur);
+		workload_format(&ui->s->answers->workload, f, cur, sizeof cur);
+		st->typing = f;
+		edit_start(ui, prompt, cur, 0, typed, st);
 		return UI_NONE;
 	default:
 		return UI_NONE;
@@ -437,6 +463,7 @@ key(struct ui *ui, enum action act, int digit)
 
 const struct view_ops view_cost = {
 	.id = VIEW_COST,
+	.private_size = sizeof(struct cost_view),
 	.draw = draw,
 	.key = key,
 };

@@ -1,7 +1,7 @@
 /* view_help.c - every key, generated from the key table. */
 #include "config.h"
 
-#include "ui.h"
+#include "views.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -63,12 +63,12 @@ section(struct pager *p, struct ui *ui, unsigned mask, int exact,
 }
 
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
 	struct pager p;
 	int v;
 
-	pager_start(&p, ui, w, rows, cols);
+	pager_start(&p, ui, priv, w, rows, cols);
 	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_NORMAL, "Every change is "
 	    "saved the moment it is made; quitting, a dropped connection or "
 	    "a kill loses nothing. Esc goes back without discarding "
@@ -95,14 +95,16 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 }
 
 static int
-key(struct ui *ui, enum action act, int digit)
+key(struct ui *ui, void *priv, enum action act, int digit)
 {
 	(void)digit;
-	return pager_key(ui, act);
+	return scroll_key(priv, act, ui->body_rows > 3 ? ui->body_rows - 2 :
+	    1);
 }
 
 const struct view_ops view_help = {
 	.id = VIEW_HELP,
+	.private_size = sizeof(struct scroll),
 	.draw = draw,
 	.key = key,
 };

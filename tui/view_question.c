@@ -1,12 +1,36 @@
 /* view_question.c - the questionnaire: panels, the question, answers. */
 #include "config.h"
 
-#include "ui.h"
-#include "session.h"
+#include "views.h"
 #include "text.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* Where the room is in the question: the answer under the cursor and
+ * the help text's scroll, for question Q - 1 (reset when it changes;
+ * 0 before the first). */
+struct question_view {
+	int q;
+	int cursor;
+	struct scroll help;
+	int note_q;		/* the question whose note is being typed */
+};
+
+/* Keep the cursor on the current question's answer once the room has
+ * moved to another question. */
+static void
+follow(struct ui *ui, struct question_view *st)
+{
+	int a;
+
+	if (st->q == ui->question + 1)
+		return;
+	a = ui->s->answers->answer[ui->question];
+	st->q = ui->question + 1;
+	st->cursor = a >= 0 ? a : 0;
+	st->help.top = 0;
+}
 
 /* Width of the panel list on the left. */
 static int
@@ -20,8 +44,8 @@ panel_cols(int cols)
 static void
 draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 {
-	const struct model *m = ui->model;
-	const struct eval_result *r = ui->result;
+	const struct model *m = ui->s->model;
+	const struct eval_result *r = ui->s->result;
 	int cur = m->questions[ui->question].panel, p, q, y = 0;
 	char count[32];
 
@@ -33,7 +57,7 @@ draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 		for (q = pn->first; q < pn->first + pn->count; q++)
 			if (r->visible_q[q]) {
 				asked++;
-				done += ui->answers->answer[q] >= 0;
+				done += ui->s->answers->answer[q] >= 0;
 			}
 		snprintf(count, sizeof count, "%d/%d", done, asked);
 		cw = (int)strlen(count);
@@ -54,7 +78,7 @@ draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 
 		for (q = pn->first; q < pn->first + pn->count && y < rows;
 		    q++) {
-			int answered = ui->answers->answer[q] >= 0;
+			int answered = ui->s->answers->answer[q] >= 0;
 			const char *mark;
 
 			if (!r->visible_q[q])
@@ -74,15 +98,17 @@ draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 }
 
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
+	struct question_view *st = priv;
+	const struct model *m = ui->s->model;
 	const struct model_question *qn = &m->questions[ui->question];
-	const char *note = ui->answers->note[ui->question];
+	const char *note = ui->s->answers->note[ui->question];
 	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
-	int a, chosen = ui->answers->answer[ui->question], help_rows, n;
+	int a, chosen = ui->s->answers->answer[ui->question], help_rows, n;
 	int note_rows = 0, labelw = 0, any_help = 0;
 
+	follow(ui, st);
 	draw_panels(ui, w, rows, pw);
 	draw_vline(ui, w, 0, pw - 1 + 0, rows);
 	y += draw_wrapped(ui, w, y, x, width, 2, 0, ROLE_QUESTION, qn->prompt);
@@ -103,7 +129,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 		labelw = any_help ? width / 2 : width - 6;
 	for (a = 0; a < qn->nanswers && y < rows; a++, y++) {
 		const struct model_answer *an = &qn->answers[a];
-		int is = a == chosen, at = a == ui->cursor, lx;
+		int is = a == chosen, at = a == st->cursor, lx;
 		char num[16];
 
 		snprintf(num, sizeof num, "%d ", a + 1);
@@ -125,9 +151,9 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
 	if (help_rows > 0) {
 		n = draw_wrapped(ui, w, y, x, width, help_rows,
-		    ui->help_scroll, ROLE_HELP, qn->help);
-		ui->max_scroll = n > help_rows ? n - help_rows : 0;
-		if (n - ui->help_scroll > help_rows)
+		    st->help.top, ROLE_HELP, qn->help);
+		st->help.max = n > help_rows ? n - help_rows : 0;
+		if (n - st->help.top > help_rows)
 			draw_text(ui, w, y + help_rows - 1, x + width - 9, 9,
 			    ROLE_DIM, ui->utf8 ? " \xe2\x80\xa6 PgDn" :
 			    " ... PgDn");
@@ -145,11 +171,11 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 static int
 panel_first(const struct ui *ui, int p)
 {
-	const struct model_panel *pn = &ui->model->panels[p];
+	const struct model_panel *pn = &ui->s->model->panels[p];
 	int q;
 
 	for (q = pn->first; q < pn->first + pn->count; q++)
-		if (ui->result->visible_q[q])
+		if (ui->s->result->visible_q[q])
 			return q;
 	return -1;
 }
@@ -157,7 +183,7 @@ panel_first(const struct ui *ui, int p)
 static int
 go_panel(struct ui *ui, int dir)
 {
-	int np = ui->model->npanels, p = ui->model->questions[ui->question]
+	int np = ui->s->model->npanels, p = ui->s->model->questions[ui->question]
 	    .panel, i, q;
 
 	for (i = 1; i <= np; i++) {
@@ -170,62 +196,87 @@ go_panel(struct ui *ui, int dir)
 	return UI_NONE;
 }
 
+/* Answer the current question with A (-1 clears it). */
 static int
-key(struct ui *ui, enum action act, int digit)
+answer(struct ui *ui, int a)
 {
-	const struct model_question *qn = &ui->model->questions[ui->question];
-	int q;
+	unsigned what = 0;
+	struct err e;
+	int rc = session_set_answer(ui->s, ui->question, a, &what, &e);
 
+	return ui_changed(ui, rc, what, &e);
+}
+
+static int
+note_typed(struct ui *ui, void *priv, const char *text)
+{
+	struct question_view *st = priv;
+	unsigned what = 0;
+	struct err e;
+	int rc = session_set_note(ui->s, st->note_q, text, &what, &e);
+
+	if (rc == 0 && what != 0)
+		ui_status(ui, 0, text[0] != '\0' ? "Note saved." :
+		    "Note removed.");
+	return ui_changed(ui, rc, what, &e);
+}
+
+/* Move to the question DIR away (+1, -1), or to the first or last. */
+static int
+go_to(struct ui *ui, int q)
+{
+	if (q >= 0)
+		ui_go_question(ui, q);
+	return UI_DRAW;
+}
+
+static int
+key(struct ui *ui, void *priv, enum action act, int digit)
+{
+	struct question_view *st = priv;
+	const struct model_question *qn;
+
+	follow(ui, st);
+	qn = &ui->s->model->questions[ui->question];
 	switch (act) {
 	case ACT_UP:
-		if (ui->cursor > 0)
-			ui->cursor--;
+		if (st->cursor > 0)
+			st->cursor--;
 		return UI_DRAW;
 	case ACT_DOWN:
-		if (ui->cursor < qn->nanswers - 1)
-			ui->cursor++;
+		if (st->cursor < qn->nanswers - 1)
+			st->cursor++;
 		return UI_DRAW;
 	case ACT_SELECT:
-		return session_set_answer(ui, ui->question, ui->cursor);
+		return answer(ui, st->cursor);
 	case ACT_DIGIT:
 		if (digit < 1 || digit > qn->nanswers)
 			return UI_NONE;
-		ui->cursor = digit - 1;
-		return session_set_answer(ui, ui->question, digit - 1);
+		st->cursor = digit - 1;
+		return answer(ui, digit - 1);
 	case ACT_CLEAR:
-		if (ui->answers->answer[ui->question] < 0)
-			return UI_NONE;
-		return session_set_answer(ui, ui->question, -1);
+		return answer(ui, -1);
 	case ACT_RIGHT:
 	case ACT_LEFT:
-		q = ui_step_question(ui, ui->question, act == ACT_RIGHT ? 1 :
-		    -1);
-		if (q >= 0)
-			ui_go_question(ui, q);
-		return UI_DRAW;
+		return go_to(ui, ui_step_question(ui, ui->question,
+		    act == ACT_RIGHT ? 1 : -1));
 	case ACT_FIRST:
-		ui_go_question(ui, 0);
-		return UI_DRAW;
+		return go_to(ui, 0);
 	case ACT_LAST:
-		q = ui_step_question(ui, ui->model->nquestions, -1);
-		if (q >= 0)
-			ui_go_question(ui, q);
-		return UI_DRAW;
+		return go_to(ui, ui_step_question(ui, ui->s->model->nquestions,
+		    -1));
 	case ACT_NEXT_PANEL:
 		return go_panel(ui, 1);
 	case ACT_PREV_PANEL:
 		return go_panel(ui, -1);
 	case ACT_PAGE_DOWN:
-		if (ui->help_scroll < ui->max_scroll)
-			ui->help_scroll++;
-		return UI_DRAW;
 	case ACT_PAGE_UP:
-		if (ui->help_scroll > 0)
-			ui->help_scroll--;
-		return UI_DRAW;
+		return scroll_key(&st->help, act == ACT_PAGE_DOWN ? ACT_DOWN :
+		    ACT_UP, 1);
 	case ACT_NOTE:
-		ui_edit_start(ui, EDIT_NOTE, ui->question, "Note:",
-		    ui->answers->note[ui->question]);
+		st->note_q = ui->question;
+		edit_start(ui, "Note:", ui->s->answers->note[ui->question],
+		    EDIT_KEEP, note_typed, st);
 		return UI_NONE;
 	default:
 		return UI_NONE;
@@ -234,6 +285,7 @@ key(struct ui *ui, enum action act, int digit)
 
 const struct view_ops view_question = {
 	.id = VIEW_QUESTION,
+	.private_size = sizeof(struct question_view),
 	.draw = draw,
 	.key = key,
 };

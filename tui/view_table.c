@@ -2,11 +2,17 @@
  * questionnaire. */
 #include "config.h"
 
-#include "ui.h"
+#include "views.h"
 #include "text.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The table shown, and how far it is scrolled. */
+struct table_view {
+	int table;
+	struct scroll sc;
+};
 
 /* Whether a row of table T names question Q. */
 static int
@@ -41,10 +47,13 @@ table_for_question(const struct model *m, int q)
 }
 
 static void
-open_view(struct ui *ui)
+open_view(struct ui *ui, void *priv)
 {
-	if (ui->model->ntables > 0)
-		ui->table = table_for_question(ui->model, ui->question);
+	struct table_view *st = priv;
+
+	st->sc.top = 0;
+	if (ui->s->model->ntables > 0)
+		st->table = table_for_question(ui->s->model, ui->question);
 }
 
 /* Height of a row: its tallest cell, wrapped. */
@@ -67,8 +76,8 @@ static void
 draw_row(struct ui *ui, WINDOW *w, const struct model_table *t, int r,
     int y, int skip, int maxrows, int labelw, int cellw)
 {
-	const struct model *m = ui->model;
-	const struct eval_result *res = ui->result;
+	const struct model *m = ui->s->model;
+	const struct eval_result *res = ui->s->result;
 	const struct model_row *row = &t->rows[r];
 	int idx = t->first_row + r, o, x;
 	int relevant = res->row_relevant[idx], fav = res->row_favors[idx];
@@ -92,10 +101,12 @@ draw_row(struct ui *ui, WINDOW *w, const struct model_table *t, int r,
 }
 
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
-	const struct eval_result *res = ui->result;
+	struct table_view *st = priv;
+	struct scroll *sc = &st->sc;
+	const struct model *m = ui->s->model;
+	const struct eval_result *res = ui->s->result;
 	const struct model_table *t;
 	const char *legend = ui->utf8 ?
 	    "\xe2\x97\x8f matters here  \xe2\x9c\x93 favoured" :
@@ -108,27 +119,27 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 		    "comparison tables.");
 		return;
 	}
-	t = &m->tables[ui->table];
+	t = &m->tables[st->table];
 	labelw = cols / 5 < 14 ? 14 : cols / 5;
 	cellw = (cols - labelw - 1 - m->noptions) / m->noptions;
 	/* Header: the table, where it is among them, the legend. */
 	x = 1 + draw_text(ui, w, 0, 1, cols / 2, ROLE_HEADING, t->title);
-	snprintf(buf, sizeof buf, " (%d of %d, weight %d)", ui->table + 1,
-	    m->ntables, ui->answers->weight[t->dim]);
+	snprintf(buf, sizeof buf, " (%d of %d, weight %d)", st->table + 1,
+	    m->ntables, ui->s->answers->weight[t->dim]);
 	x += draw_text(ui, w, 0, x, cols - x, ROLE_DIM, buf);
 	if (x + 2 + text_width(legend, ui->utf8) < cols)
 		draw_text(ui, w, 0, cols - 1 - text_width(legend, ui->utf8),
 		    cols, ROLE_DIM, legend);
 	/* The cost table carries the workload's monthly figures. */
-	if (strcmp(m->dims[t->dim].id, "cost") == 0 && ui->cost_ok) {
+	if (strcmp(m->dims[t->dim].id, "cost") == 0 && ui->s->cost_ok) {
 		char s[32], k[32], hy[32];
 
 		snprintf(buf, sizeof buf, "Monthly for this workload: "
 		    "Serverless %s, Kubernetes %s, Hybrid %s (c: details)",
-		    pricing_money(ui->pricing, ui->cost.functions.monthly, 2, s,
-		    sizeof s), pricing_money(ui->pricing,
-		    ui->cost.kubernetes.monthly, 2, k, sizeof k),
-		    pricing_money(ui->pricing, ui->cost.hybrid.monthly, 2, hy,
+		    pricing_money(ui->s->pricing, ui->s->cost.functions.monthly, 2, s,
+		    sizeof s), pricing_money(ui->s->pricing,
+		    ui->s->cost.kubernetes.monthly, 2, k, sizeof k),
+		    pricing_money(ui->s->pricing, ui->s->cost.hybrid.monthly, 2, hy,
 		    sizeof hy));
 		draw_text(ui, w, top - 1, 2, cols - 3, ROLE_CONFIDENCE, buf);
 		top++;
@@ -149,82 +160,68 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	avail = rows - top;
 	if (total > avail)
 		avail--;	/* the last line says there is more */
-	ui->max_scroll = total > avail ? total - avail : 0;
-	if (ui->scroll > ui->max_scroll)
-		ui->scroll = ui->max_scroll;
+	sc->max = total > avail ? total - avail : 0;
+	if (sc->top > sc->max)
+		sc->top = sc->max;
 	for (line = 0, r = 0; r < t->nrows; r++) {
 		int y, skip;
 
 		line += r > 0;
 		h = row_height(ui, &t->rows[r], m->noptions, labelw - 2,
 		    cellw - 2);
-		if (line + h > ui->scroll && line - ui->scroll < avail) {
-			skip = ui->scroll > line ? ui->scroll - line : 0;
-			y = top + line + skip - ui->scroll;
+		if (line + h > sc->top && line - sc->top < avail) {
+			skip = sc->top > line ? sc->top - line : 0;
+			y = top + line + skip - sc->top;
 			draw_row(ui, w, t, r, y, skip, top + avail - y, labelw,
 			    cellw);
 		}
 		line += h;
 	}
-	if (ui->max_scroll > 0) {
+	if (sc->max > 0) {
 		snprintf(buf, sizeof buf, "%s lines %d-%d of %d",
-		    ui->scroll < ui->max_scroll ? (ui->utf8 ?
-		    "\xe2\x86\x93 more:" : "more:") : "end:", ui->scroll + 1,
-		    ui->scroll + avail, total);
+		    sc->top < sc->max ? (ui->utf8 ?
+		    "\xe2\x86\x93 more:" : "more:") : "end:", sc->top + 1,
+		    sc->top + avail, total);
 		draw_text(ui, w, rows - 1, 2, cols - 3, ROLE_DIM, buf);
 	}
 }
 
+/* Show table T from its top. */
 static int
-key(struct ui *ui, enum action act, int digit)
+show(struct table_view *st, int t)
 {
-	int n = ui->model->ntables;
+	st->table = t;
+	st->sc.top = 0;
+	return UI_DRAW;
+}
+
+static int
+key(struct ui *ui, void *priv, enum action act, int digit)
+{
+	struct table_view *st = priv;
+	int n = ui->s->model->ntables;
 
 	if (n == 0)
 		return UI_NONE;
 	switch (act) {
 	case ACT_RIGHT:
-		ui->table = (ui->table + 1) % n;
-		ui->scroll = 0;
-		return UI_DRAW;
+		return show(st, (st->table + 1) % n);
 	case ACT_LEFT:
-		ui->table = (ui->table + n - 1) % n;
-		ui->scroll = 0;
-		return UI_DRAW;
+		return show(st, (st->table + n - 1) % n);
 	case ACT_DIGIT:
 		if (digit < 1 || digit > n)
 			return UI_NONE;
-		ui->table = digit - 1;
-		ui->scroll = 0;
-		return UI_DRAW;
-	case ACT_DOWN:
-		if (ui->scroll < ui->max_scroll)
-			ui->scroll++;
-		return UI_DRAW;
-	case ACT_UP:
-		if (ui->scroll > 0)
-			ui->scroll--;
-		return UI_DRAW;
-	case ACT_PAGE_DOWN:
-		ui->scroll += ui->body_rows - 3;
-		if (ui->scroll > ui->max_scroll)
-			ui->scroll = ui->max_scroll;
-		return UI_DRAW;
-	case ACT_PAGE_UP:
-		ui->scroll -= ui->body_rows - 3;
-		if (ui->scroll < 0)
-			ui->scroll = 0;
-		return UI_DRAW;
+		return show(st, digit - 1);
 	default:
-		return UI_NONE;
+		return scroll_key(&st->sc, act, ui->body_rows - 3);
 	}
 }
 
 void
 view_table_side(struct ui *ui, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
-	const struct eval_result *res = ui->result;
+	const struct model *m = ui->s->model;
+	const struct eval_result *res = ui->s->result;
 	const struct model_table *t;
 	int r, o, y = 0, shown = 0;
 
@@ -263,6 +260,7 @@ view_table_side(struct ui *ui, WINDOW *w, int rows, int cols)
 
 const struct view_ops view_table = {
 	.id = VIEW_TABLE,
+	.private_size = sizeof(struct table_view),
 	.draw = draw,
 	.key = key,
 	.open = open_view,

@@ -1,15 +1,20 @@
 /* view_weights.c - the dimension weights, 0 to 5, edited live. */
 #include "config.h"
 
-#include "ui.h"
-#include "session.h"
+#include "views.h"
 
 #include <stdio.h>
 
+/* The dimension under the cursor. */
+struct weights_view {
+	int cursor;
+};
+
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
+	const struct weights_view *st = priv;
+	const struct model *m = ui->s->model;
 	int d, y = 0, namew = 20;
 	char buf[64];
 
@@ -18,7 +23,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	    "dimension counts in the totals: 0 ignores it, 5 counts it most.");
 	y++;
 	for (d = 0; d < m->ndims && y < rows; d++, y++) {
-		int wt = ui->answers->weight[d], at = d == ui->weight;
+		int wt = ui->s->answers->weight[d], at = d == st->cursor;
 		int x = 1;
 
 		x += draw_text(ui, w, y, x, 2, ROLE_KEY, at ? (ui->utf8 ?
@@ -34,33 +39,43 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 		    m->dims[d].weight ? ROLE_NORMAL : ROLE_WARNING, buf);
 	}
 	y++;
-	if (y < rows && m->dims[ui->weight].help[0] != '\0')
+	if (y < rows && m->dims[st->cursor].help[0] != '\0')
 		draw_wrapped(ui, w, y, 3, cols - 4, rows - y, 0, ROLE_HELP,
-		    m->dims[ui->weight].help);
+		    m->dims[st->cursor].help);
+}
+
+/* Set the weight of dimension D to W. */
+static int
+set(struct ui *ui, int d, int w)
+{
+	unsigned what = 0;
+	struct err e;
+	int rc = session_set_weight(ui->s, d, w, &what, &e);
+
+	return ui_changed(ui, rc, what, &e);
 }
 
 static int
-key(struct ui *ui, enum action act, int digit)
+key(struct ui *ui, void *priv, enum action act, int digit)
 {
-	int d = ui->weight, wt = ui->answers->weight[d];
+	struct weights_view *st = priv;
+	int d = st->cursor, wt = ui->s->answers->weight[d];
 
 	switch (act) {
 	case ACT_UP:
-		if (ui->weight > 0)
-			ui->weight--;
+		if (st->cursor > 0)
+			st->cursor--;
 		return UI_DRAW;
 	case ACT_DOWN:
-		if (ui->weight < ui->model->ndims - 1)
-			ui->weight++;
+		if (st->cursor < ui->s->model->ndims - 1)
+			st->cursor++;
 		return UI_DRAW;
 	case ACT_LEFT:
-		return wt > 0 ? session_set_weight(ui, d, wt - 1) : UI_NONE;
+		return wt > 0 ? set(ui, d, wt - 1) : UI_NONE;
 	case ACT_RIGHT:
-		return wt < MODEL_MAX_WEIGHT ? session_set_weight(ui, d,
-		    wt + 1) : UI_NONE;
+		return wt < MODEL_MAX_WEIGHT ? set(ui, d, wt + 1) : UI_NONE;
 	case ACT_DIGIT:
-		return digit != wt ? session_set_weight(ui, d, digit) :
-		    UI_NONE;
+		return set(ui, d, digit);
 	default:
 		return UI_NONE;
 	}
@@ -68,6 +83,7 @@ key(struct ui *ui, enum action act, int digit)
 
 const struct view_ops view_weights = {
 	.id = VIEW_WEIGHTS,
+	.private_size = sizeof(struct weights_view),
 	.draw = draw,
 	.key = key,
 };

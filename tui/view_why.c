@@ -2,20 +2,20 @@
  * others, what would flip it, the scores by dimension, the guidance. */
 #include "config.h"
 
-#include "ui.h"
+#include "views.h"
 
 #include <stdio.h>
 
 static void
-draw(struct ui *ui, WINDOW *w, int rows, int cols)
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	const struct model *m = ui->model;
-	const struct eval_result *r = ui->result;
+	const struct model *m = ui->s->model;
+	const struct eval_result *r = ui->s->result;
 	struct pager p;
 	char buf[1200], label[64];
 	int i, o, d;
 
-	pager_start(&p, ui, w, rows, cols);
+	pager_start(&p, ui, priv, w, rows, cols);
 	if (r->recommendation >= 0)
 		snprintf(buf, sizeof buf, "%s, with confidence %.2f (%d of %d "
 		    "questions answered; a lead of %.1f points).",
@@ -43,7 +43,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 	} else if (r->flip.kind == FLIP_WEIGHT)
 		snprintf(buf, sizeof buf, "Setting the weight of %s to %d "
 		    "(now %d) would recommend %s.", m->dims[r->flip.dim].title,
-		    r->flip.weight, ui->answers->weight[r->flip.dim],
+		    r->flip.weight, ui->s->answers->weight[r->flip.dim],
 		    m->options[r->flip.to].title);
 	else
 		snprintf(buf, sizeof buf, "%s", r->recommendation < 0 ?
@@ -93,7 +93,7 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 			n = snprintf(buf, sizeof buf, "%-20s", "");
 		else
 			n = snprintf(buf, sizeof buf, "%-16.16s (%d) ",
-			    m->dims[d].title, ui->answers->weight[d]);
+			    m->dims[d].title, ui->s->answers->weight[d]);
 		for (o = 0; o < m->noptions && n < (int)sizeof buf - 16; o++)
 			n += d < 0 ? snprintf(buf + n, sizeof buf - (size_t)n,
 			    "%12.12s", m->options[o].title) :
@@ -117,14 +117,16 @@ draw(struct ui *ui, WINDOW *w, int rows, int cols)
 }
 
 static int
-key(struct ui *ui, enum action act, int digit)
+key(struct ui *ui, void *priv, enum action act, int digit)
 {
 	(void)digit;
-	return pager_key(ui, act);
+	return scroll_key(priv, act, ui->body_rows > 3 ? ui->body_rows - 2 :
+	    1);
 }
 
 const struct view_ops view_why = {
 	.id = VIEW_WHY,
+	.private_size = sizeof(struct scroll),
 	.draw = draw,
 	.key = key,
 };

@@ -35,7 +35,7 @@ quit
 start --session resize
 wait_for "Recommendation: Kubernetes"
 keys g
-wait_for "▸ Workload     1/6"
+wait_for "Workload (1 of 6) › How does traffic arrive?"
 screen >"$tmp/fresh.txt"
 checks=$((checks + 1))
 diff -u "$tmp/fresh.txt" "$tmp/after-resize.txt" >&2 ||

@@ -325,6 +325,18 @@ store_with(const char *name, const char *text, long long *sid)
 	return st;
 }
 
+/* Session SID of ST open in S (which then owns ST), priced with P. */
+static void
+open_in(struct session *s, struct store *st, long long sid,
+    const struct pricing *p, long long now)
+{
+	struct err e;
+
+	ck_assert_msg(session_init(s, m, p, now, &e) == 0, "%s", e.msg);
+	session_attach(s, st);
+	ck_assert_msg(session_open_id(s, sid, NULL, &e) == 1, "%s", e.msg);
+}
+
 START_TEST(test_session_to)
 {
 	long long sid;
@@ -335,10 +347,11 @@ START_TEST(test_session_to)
 	size_t len = 0;
 	FILE *f;
 	const char *path = tpath("demo.md");
+	struct session s;
 
+	open_in(&s, st, sid, NULL, 1767225600);
 	/* The bytes export_doc_load and export_write give. */
-	ck_assert_msg(export_doc_load(&d, st, sid, m, NULL, 1767225600,
-	    &e) == 0, "%s", e.msg);
+	ck_assert_msg(export_doc_load(&d, &s, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(d.session.nchanges, 5);
 	ck_assert_str_eq(d.session.changes[0].field, "created");
 	ck_assert_str_eq(d.session.changes[0].user, "tester");
@@ -347,22 +360,22 @@ START_TEST(test_session_to)
 	fclose(f);
 	export_doc_free(&d);
 
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_MARKDOWN,
-	    path, 0, 1767225600, &e), 0);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_MARKDOWN,
+	    path, 0, &e), 0);
 	got = slurp(path);
 	ck_assert_ptr_nonnull(got);
 	ck_assert_str_eq(got, want);
 	free(got);
 
 	/* An existing file: EXPORT_EXISTS, untouched; then forced. */
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_ADR,
-	    path, 0, 1767225600, &e), EXPORT_EXISTS);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_ADR,
+	    path, 0, &e), EXPORT_EXISTS);
 	ck_assert_ptr_nonnull(strstr(e.msg, "already exists"));
 	got = slurp(path);
 	ck_assert_str_eq(got, want);
 	free(got);
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_ADR,
-	    path, 1, 1767225600, &e), 0);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_ADR,
+	    path, 1, &e), 0);
 	got = slurp(path);
 	ck_assert_msg(strncmp(got, "---\nstatus: proposed\n", 21) == 0, "%s",
 	    got);
@@ -371,24 +384,24 @@ START_TEST(test_session_to)
 	/* A symbolic link, dangling or not: EXPORT_EXISTS; forced, the
 	 * link itself is replaced. */
 	ck_assert_int_eq(symlink("nowhere", tpath("link.md")), 0);
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_MARKDOWN,
-	    tpath("link.md"), 0, 1767225600, &e), EXPORT_EXISTS);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_MARKDOWN,
+	    tpath("link.md"), 0, &e), EXPORT_EXISTS);
 	ck_assert_int_eq(access(tpath("nowhere"), F_OK), -1);
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_MARKDOWN,
-	    tpath("link.md"), 1, 1767225600, &e), 0);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_MARKDOWN,
+	    tpath("link.md"), 1, &e), 0);
 	ck_assert_int_eq(access(tpath("nowhere"), F_OK), -1);
 	got = slurp(tpath("link.md"));
 	ck_assert_str_eq(got, want);
 	free(got);
 
 	/* Other failures are -1 with a message. */
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_MARKDOWN,
-	    tpath("no/such/dir.md"), 0, 1767225600, &e), -1);
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_MARKDOWN,
-	    tmpdir, 1, 1767225600, &e), -1);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_MARKDOWN,
+	    tpath("no/such/dir.md"), 0, &e), -1);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_MARKDOWN,
+	    tmpdir, 1, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "is a directory"));
 	free(want);
-	store_close(st);
+	session_fini(&s);
 }
 END_TEST
 
@@ -399,16 +412,18 @@ START_TEST(test_session_gone)
 	struct store *st = store_with("demo", "answers: {traffic: spiky}\n",
 	    &sid);
 	struct export_doc d;
+	struct session s;
 	struct err e;
 
+	open_in(&s, st, sid, NULL, 1);
 	ck_assert_int_eq(store_delete(st, "demo", &e), 0);
-	ck_assert_int_eq(export_doc_load(&d, st, sid, m, NULL, 1, &e), -1);
+	ck_assert_int_eq(export_doc_load(&d, &s, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "no longer exists"));
-	ck_assert_int_eq(export_session_to(st, sid, m, NULL, EXPORT_ADR,
-	    tpath("x.md"), 0, 1, &e), -1);
+	ck_assert_int_eq(export_session_to(&s, EXPORT_ADR,
+	    tpath("x.md"), 0, &e), -1);
 	ck_assert_int_eq(access(tpath("x.md"), F_OK), -1);
 	export_doc_free(&d);		/* safe on a failed load */
-	store_close(st);
+	session_fini(&s);
 }
 END_TEST
 
@@ -423,18 +438,19 @@ START_TEST(test_cost_problem)
 	    "workload: {node_type: no-such-node}\n", &sid);
 	struct export_doc d;
 	struct pricing *p;
+	struct session s;
 	struct err e;
 
 	snprintf(path, sizeof path, "%s/data/pricing.yaml", dir);
 	p = pricing_load(path, &e);
 	ck_assert_msg(p != NULL, "%s", e.msg);
-	ck_assert_msg(export_doc_load(&d, st, sid, m, p, 1767225600, &e) == 0,
-	    "%s", e.msg);
+	open_in(&s, st, sid, p, 1767225600);
+	ck_assert_msg(export_doc_load(&d, &s, &e) == 0, "%s", e.msg);
 	ck_assert_ptr_null(d.report.cost);
-	ck_assert_ptr_nonnull(strstr(d.cost_problem, "no-such-node"));
+	ck_assert_ptr_nonnull(strstr(s.cost_problem, "no-such-node"));
 	export_doc_free(&d);
+	session_fini(&s);
 	pricing_free(p);
-	store_close(st);
 }
 END_TEST
 

@@ -1,0 +1,197 @@
+/* cli.c - what every command uses: messages and exit statuses, where
+ * the shipped data is, loading the model and prices, the clock, and
+ * opening the session store; see cli.h. */
+#include "config.h"
+
+#include "cli.h"
+
+#include "store.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tradeoff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'tradeoff --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tradeoff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+/* Whether this program runs from the build tree (not installed). */
+static int
+in_build_tree(void)
+{
+#if defined(TRADEOFF_BUILDDIR)
+	char exe[PATH_MAX], dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t len;
+
+	if (n <= 0 || realpath(TRADEOFF_BUILDDIR, dir) == NULL)
+		return 0;
+	exe[n] = '\0';
+	len = strlen(dir);
+	return strncmp(exe, dir, len) == 0 && exe[len] == '/' &&
+	    strchr(exe + len + 1, '/') == NULL;
+#else
+	return 0;
+#endif
+}
+
+const char *
+cli_datadir(void)
+{
+	const char *env = getenv("TRADEOFF_DATADIR");
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+#if defined(TRADEOFF_SRCDIR)
+	if (in_build_tree())
+		return TRADEOFF_SRCDIR;
+#endif
+	return PKGDATADIR;
+}
+
+const char *
+cli_datafile(const char *rel, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", cli_datadir(), rel);
+	return buf;
+}
+
+struct model *
+cli_load_model(const struct cli *c)
+{
+	char buf[PATH_MAX];
+	const char *path = c->value[OPT_MODEL];
+	struct model *m;
+	struct err e;
+
+	/* The path as given: a copy could cut a long one short and name
+	 * another file. */
+	if (path == NULL)
+		path = cli_datafile("data/model.yaml", buf, sizeof buf);
+	m = model_load(path, &e);
+	if (m == NULL)
+		cli_fail("%s", e.msg);
+	return m;
+}
+
+struct pricing *
+cli_load_pricing(const struct cli *c)
+{
+	char buf[PATH_MAX];
+	const char *path = c->value[OPT_PRICING];
+	struct pricing *p;
+	struct err e;
+
+	if (path == NULL)
+		path = cli_datafile("data/pricing.yaml", buf, sizeof buf);
+	p = pricing_load(path, &e);
+	if (p == NULL)
+		cli_fail("%s", e.msg);
+	return p;
+}
+
+int
+cli_fixed_now(long long *now)
+{
+	const char *env = getenv("TRADEOFF_NOW");
+	char *end;
+	long long v;
+
+	*now = 0;
+	if (env == NULL || env[0] == '\0')
+		return EXIT_OK;
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
+	    env[0] > '9')
+		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
+		    "since the epoch, not '%s'", env);
+	*now = v;
+	return EXIT_OK;
+}
+
+int
+cli_now(long long *now)
+{
+	int rc = cli_fixed_now(now);
+
+	if (rc == EXIT_OK && *now == 0)
+		*now = (long long)time(NULL);
+	return rc;
+}
+
+static int
+env_journal(enum store_journal *j)
+{
+	const char *s = getenv("TRADEOFF_DB_JOURNAL");
+
+	*j = STORE_JOURNAL_AUTO;
+	if (s == NULL || s[0] == '\0' || strcmp(s, "auto") == 0)
+		return EXIT_OK;
+	if (strcmp(s, "wal") == 0)
+		*j = STORE_JOURNAL_WAL;
+	else if (strcmp(s, "delete") == 0)
+		*j = STORE_JOURNAL_DELETE;
+	else
+		return cli_usage_error("TRADEOFF_DB_JOURNAL must be auto, wal "
+		    "or delete, not '%s'", s);
+	return EXIT_OK;
+}
+
+int
+cli_store_open(const struct cli *c, const struct model *m, int readonly,
+    int create, struct store **out)
+{
+	struct store_opts o = { .model = m, .readonly = readonly };
+	const char *env = getenv("TRADEOFF_DB");
+	char path[PATH_MAX];
+	struct stat sb;
+	struct err e;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cli_fixed_now(&o.now)) != EXIT_OK ||
+	    (rc = env_journal(&o.journal)) != EXIT_OK)
+		return rc;
+	if (c->value[OPT_DB] != NULL)
+		o.path = c->value[OPT_DB];
+	else if (env != NULL && env[0] != '\0')
+		o.path = env;
+	else if (store_default_path(path, sizeof path, &e) == 0)
+		o.path = path;
+	else
+		return cli_fail("%s", e.msg);
+	if (!create && stat(o.path, &sb) != 0 && errno == ENOENT)
+		return EXIT_OK;		/* nothing saved yet */
+	*out = store_open(&o, &e);
+	return *out != NULL ? EXIT_OK : cli_fail("%s", e.msg);
+}
+
