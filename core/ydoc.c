@@ -31,106 +31,104 @@ struct builder {
 	struct err *e;
 };
 
+/* Open PATH ("-": standard input) for reading, refusing what is not a
+ * regular file or is larger than MAX; *SIZE is how much to expect.  The
+ * descriptor, or -1 with a message.  *NAME is the name for messages. */
+static int
+open_input(const char **name, size_t max, size_t *size, struct err *e)
+{
+	const char *path = *name;
+	struct stat st;
+	const char *why = NULL;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		/* Standard input: whatever it is, read at most MAX bytes. */
+		*name = "<stdin>";
+		*size = 4096;
+		if ((fd = dup(STDIN_FILENO)) < 0)
+			err_file(e, *name, "cannot read: %s", strerror(errno));
+		return fd;
+	}
+	/* O_NONBLOCK: a FIFO must not hang the open; it is refused below
+	 * as not a regular file. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		err_file(e, path, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0)
+		err_file(e, path, "cannot read: %s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		why = "is a directory, not a file";
+	else if (!S_ISREG(st.st_mode))
+		why = "is not a regular file";
+	else if ((unsigned long long)st.st_size > max)
+		err_file(e, path, "file too large (%lld bytes; the limit is "
+		    "%zu)", (long long)st.st_size, max);
+	else {
+		*size = (size_t)st.st_size;
+		return fd;
+	}
+	if (why != NULL)
+		err_file(e, path, "%s", why);
+	close(fd);
+	return -1;
+}
+
+/* One read() into BUF[*LEN ..] of at most ROOM bytes, retried on EINTR:
+ * the count, 0 at the end, -1 with a message. */
+static ssize_t
+read_some(int fd, char *buf, size_t room, const char *name, struct err *e)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, buf, room);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		err_file(e, name, "cannot read: %s", strerror(errno));
+	return r;
+}
+
 int
 ydoc_read_file(const char *path, size_t max, char **bufp, size_t *lenp,
     struct err *e)
 {
-	struct stat st;
-	char *buf = NULL;
+	char *buf, *nb;
 	size_t len = 0, cap;
 	ssize_t r;
 	int fd;
 
 	*bufp = NULL;
 	*lenp = 0;
-	if (strcmp(path, "-") == 0) {
-		/* Standard input: whatever it is, read at most MAX bytes. */
-		path = "<stdin>";
-		fd = dup(STDIN_FILENO);
-		if (fd < 0) {
-			err_file(e, path, "cannot read: %s", strerror(errno));
-			return -1;
-		}
-		st.st_size = 4096;
-	} else {
-		/* O_NONBLOCK: a FIFO must not hang the open; it is refused
-		 * below as not a regular file. */
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-		if (fd < 0) {
-			err_file(e, path, "cannot open: %s", strerror(errno));
-			return -1;
-		}
-		if (fstat(fd, &st) != 0) {
-			err_file(e, path, "cannot read: %s", strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			err_file(e, path, "is a directory, not a file");
-			close(fd);
-			return -1;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			err_file(e, path, "is not a regular file");
-			close(fd);
-			return -1;
-		}
-		if ((unsigned long long)st.st_size > max) {
-			err_file(e, path, "file too large (%lld bytes; the "
-			    "limit is %zu)", (long long)st.st_size, max);
-			close(fd);
-			return -1;
-		}
-	}
-	cap = (size_t)st.st_size + 1;
-	buf = malloc(cap);
-	if (buf == NULL) {
-		err_file(e, path, "out of memory");
-		close(fd);
+	if ((fd = open_input(&path, max, &cap, e)) < 0)
 		return -1;
+	/* One byte more than expected: a read that fills it means the file
+	 * is bigger than it said (standard input, or it grew meanwhile). */
+	cap += 2;
+	if ((buf = malloc(cap)) == NULL) {
+		err_file(e, path, "out of memory");
+		goto fail;
 	}
-	for (;;) {
-		if (len == cap - 1) {
-			/* Full: at the end, or the file is bigger than it
-			 * said (standard input, or it grew meanwhile). */
-			char probe, *nb;
-
-			r = read(fd, &probe, 1);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0) {
-				err_file(e, path, "cannot read: %s",
-				    strerror(errno));
-				goto fail;
-			}
-			if (r == 0)
-				break;
-			if (len + 1 > max) {
-				err_file(e, path, "file too large (the limit "
-				    "is %zu bytes)", max);
-				goto fail;
-			}
-			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			nb = realloc(buf, cap);
-			if (nb == NULL) {
-				err_file(e, path, "out of memory");
-				goto fail;
-			}
-			buf = nb;
-			buf[len++] = probe;
-			continue;
-		}
-		r = read(fd, buf + len, cap - 1 - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err_file(e, path, "cannot read: %s", strerror(errno));
+	while ((r = read_some(fd, buf + len, cap - 1 - len, path, e)) > 0) {
+		len += (size_t)r;
+		if (len > max) {
+			err_file(e, path, "file too large (the limit is %zu "
+			    "bytes)", max);
 			goto fail;
 		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
+		if (len < cap - 1)
+			continue;
+		cap = cap * 2 > max + 2 ? max + 2 : cap * 2;
+		if ((nb = realloc(buf, cap)) == NULL) {
+			err_file(e, path, "out of memory");
+			goto fail;
+		}
+		buf = nb;
 	}
+	if (r < 0)
+		goto fail;
 	close(fd);
 	buf[len] = '\0';
 	*bufp = buf;
@@ -356,14 +354,73 @@ refuse_extras(struct builder *b, const yaml_event_t *ev,
 }
 
 static int
-handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
+out_of_memory(struct builder *b)
+{
+	err_file(b->e, b->doc->name, "out of memory");
+	return -1;
+}
+
+/* A scalar: a leaf of the tree. */
+static int
+on_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	struct ynode *n;
 
+	if (refuse_extras(b, ev, ev->data.scalar.anchor,
+	    ev->data.scalar.tag) != 0)
+		return -1;
+	/* A "\0" escape would make the text end early wherever it is used
+	 * as a C string ("traffic\0x" read as "traffic"). */
+	if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) !=
+	    NULL)
+		return mark_error(b, &ev->start_mark,
+		    "a NUL character ('\\0') is not allowed in text");
+	if ((n = node_new(b, Y_SCALAR, &ev->start_mark)) == NULL)
+		return out_of_memory(b);
+	n->str = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
+	    ev->data.scalar.length);
+	if (n->str == NULL)
+		return out_of_memory(b);
+	n->len = ev->data.scalar.length;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return attach(b, n);
+}
+
+/* The start of a sequence or mapping: a frame on the stack until its
+ * end event attaches it. */
+static int
+on_collection(struct builder *b, const yaml_event_t *ev)
+{
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	struct ynode *n;
+
+	if (refuse_extras(b, ev, seq ? ev->data.sequence_start.anchor :
+	    ev->data.mapping_start.anchor, seq ? ev->data.sequence_start.tag :
+	    ev->data.mapping_start.tag) != 0)
+		return -1;
+	if (b->depth == YDOC_MAX_DEPTH)
+		return mark_error(b, &ev->start_mark, "nested too deeply (the "
+		    "limit is 64 levels)");
+	if ((n = node_new(b, seq ? Y_SEQ : Y_MAP, &ev->start_mark)) == NULL)
+		return out_of_memory(b);
+	if (b->depth > 0) {
+		struct frame *f = &b->stack[b->depth - 1];
+
+		if (f->node->type == Y_MAP && f->n % 2 == 0)
+			return mark_error(b, &ev->start_mark,
+			    "a mapping key must be plain text");
+	}
+	b->stack[b->depth].node = n;
+	b->stack[b->depth].items = NULL;
+	b->stack[b->depth].n = b->stack[b->depth].cap = 0;
+	b->depth++;
+	return 0;
+}
+
+static int
+handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
+{
 	switch (ev->type) {
-	case YAML_STREAM_START_EVENT:
-	case YAML_DOCUMENT_END_EVENT:
-		return 0;
 	case YAML_STREAM_END_EVENT:
 		*done = 1;
 		return 0;
@@ -376,65 +433,16 @@ handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
 		return mark_error(b, &ev->start_mark,
 		    "anchors and aliases are not allowed in this file");
 	case YAML_SCALAR_EVENT:
-		if (refuse_extras(b, ev, ev->data.scalar.anchor,
-		    ev->data.scalar.tag) != 0)
-			return -1;
-		/* A "\0" escape would make the text end early wherever it is
-		 * used as a C string ("traffic\0x" read as "traffic"). */
-		if (memchr(ev->data.scalar.value, '\0',
-		    ev->data.scalar.length) != NULL)
-			return mark_error(b, &ev->start_mark,
-			    "a NUL character ('\\0') is not allowed in text");
-		n = node_new(b, Y_SCALAR, &ev->start_mark);
-		if (n == NULL)
-			goto nomem;
-		n->str = arena_strndup(b->arena,
-		    (const char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		if (n->str == NULL)
-			goto nomem;
-		n->len = ev->data.scalar.length;
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return attach(b, n);
+		return on_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (ev->type == YAML_SEQUENCE_START_EVENT) {
-			if (refuse_extras(b, ev, ev->data.sequence_start.anchor,
-			    ev->data.sequence_start.tag) != 0)
-				return -1;
-		} else if (refuse_extras(b, ev, ev->data.mapping_start.anchor,
-		    ev->data.mapping_start.tag) != 0)
-			return -1;
-		if (b->depth == YDOC_MAX_DEPTH)
-			return mark_error(b, &ev->start_mark,
-			    "nested too deeply (the limit is "
-			    "64 levels)");
-		n = node_new(b, ev->type == YAML_SEQUENCE_START_EVENT ? Y_SEQ :
-		    Y_MAP, &ev->start_mark);
-		if (n == NULL)
-			goto nomem;
-		if (b->depth > 0) {
-			struct frame *f = &b->stack[b->depth - 1];
-
-			if (f->node->type == Y_MAP && f->n % 2 == 0)
-				return mark_error(b, &ev->start_mark,
-				    "a mapping key must be plain text");
-		}
-		b->stack[b->depth].node = n;
-		b->stack[b->depth].items = NULL;
-		b->stack[b->depth].n = b->stack[b->depth].cap = 0;
-		b->depth++;
-		return 0;
+		return on_collection(b, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		return close_frame(b);
-	case YAML_NO_EVENT:
-		break;
+	default:
+		return 0;
 	}
-	return 0;
-nomem:
-	err_file(b->e, b->doc->name, "out of memory");
-	return -1;
 }
 
 /* The tree of built-in document BI, made in ARENA. */

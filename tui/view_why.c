@@ -7,19 +7,15 @@
 #include <stdio.h>
 
 static void
-draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+recommendation(struct pager *p, const struct session *s)
 {
-	const struct model *m = ui->s->model;
-	const struct eval_result *r = ui->s->result;
-	struct pager p;
-	char buf[1200], label[64];
-	int i, o, d;
+	const struct eval_result *r = s->result;
+	char buf[512];
 
-	pager_start(&p, ui, priv, w, rows, cols);
 	if (r->recommendation >= 0)
 		snprintf(buf, sizeof buf, "%s, with confidence %.2f (%d of %d "
 		    "questions answered; a lead of %.1f points).",
-		    m->options[r->recommendation].title, r->confidence,
+		    s->model->options[r->recommendation].title, r->confidence,
 		    r->answered, r->visible, r->runner_up >= 0 ?
 		    r->total[r->recommendation] - r->total[r->runner_up] :
 		    100.0);
@@ -27,10 +23,19 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		snprintf(buf, sizeof buf, "Undecided: %s.", r->answered == 0 ?
 		    "nothing is answered yet" : "the leading options tie, or "
 		    "every option is blocked");
-	pager_text(&p, 1, ROLE_HEADING, "Recommendation:", ROLE_RECOMMENDED,
+	pager_text(p, 1, ROLE_HEADING, "Recommendation:", ROLE_RECOMMENDED,
 	    buf);
-	pager_blank(&p);
-	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+}
+
+static void
+flip(struct pager *p, const struct session *s)
+{
+	const struct model *m = s->model;
+	const struct eval_result *r = s->result;
+	char buf[1200];
+
+	pager_blank(p);
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
 	    "What would flip it");
 	if (r->flip.kind == FLIP_ANSWER) {
 		const struct model_question *qn =
@@ -43,35 +48,53 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	} else if (r->flip.kind == FLIP_WEIGHT)
 		snprintf(buf, sizeof buf, "Setting the weight of %s to %d "
 		    "(now %d) would recommend %s.", m->dims[r->flip.dim].title,
-		    r->flip.weight, ui->s->answers->weight[r->flip.dim],
+		    r->flip.weight, s->answers->weight[r->flip.dim],
 		    m->options[r->flip.to].title);
 	else
 		snprintf(buf, sizeof buf, "%s", r->recommendation < 0 ?
 		    "Nothing to flip yet." : "No single answer or weight "
 		    "change would: the recommendation is robust.");
-	pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, buf);
-	if (r->nblocks > 0) {
-		pager_blank(&p);
-		pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
-		    "Ruled out");
-		for (i = 0; i < r->nblocks; i++) {
-			const struct eval_block *b = &r->blocks[i];
-			const struct model_question *qn =
-			    &m->questions[b->question];
+	pager_text(p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, buf);
+}
 
-			snprintf(label, sizeof label, "%s:",
-			    m->options[b->option].title);
-			snprintf(buf, sizeof buf, "%s (%s = %s)",
-			    qn->answers[b->answer].block[b->option], qn->id,
-			    qn->answers[b->answer].id);
-			pager_text(&p, 3, ROLE_BLOCKED, label, ROLE_NORMAL, buf);
-		}
+static void
+blocked(struct pager *p, const struct session *s)
+{
+	const struct model *m = s->model;
+	const struct eval_result *r = s->result;
+	char buf[1200], label[64];
+	int i;
+
+	if (r->nblocks == 0)
+		return;
+	pager_blank(p);
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING, "Ruled out");
+	for (i = 0; i < r->nblocks; i++) {
+		const struct eval_block *b = &r->blocks[i];
+		const struct model_question *qn = &m->questions[b->question];
+
+		snprintf(label, sizeof label, "%s:",
+		    m->options[b->option].title);
+		snprintf(buf, sizeof buf, "%s (%s = %s)",
+		    qn->answers[b->answer].block[b->option], qn->id,
+		    qn->answers[b->answer].id);
+		pager_text(p, 3, ROLE_BLOCKED, label, ROLE_NORMAL, buf);
 	}
-	pager_blank(&p);
-	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+}
+
+static void
+reasons(struct pager *p, const struct session *s)
+{
+	const struct model *m = s->model;
+	const struct eval_result *r = s->result;
+	char buf[1200], label[64];
+	int i;
+
+	pager_blank(p);
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
 	    "Why: the answers that moved the result most");
 	if (r->nrationale == 0)
-		pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_DIM,
+		pager_text(p, 3, ROLE_NORMAL, NULL, ROLE_DIM,
 		    "No answer favours one option yet.");
 	for (i = 0; i < r->nrationale; i++) {
 		const struct eval_reason *x = &r->rationale[i];
@@ -81,10 +104,22 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		snprintf(buf, sizeof buf, "%s = %s: favours %s on %s",
 		    qn->id, qn->answers[x->answer].label,
 		    m->options[x->favors].title, m->dims[x->dim].title);
-		pager_text(&p, 2, ROLE_CONFIDENCE, label, ROLE_NORMAL, buf);
+		pager_text(p, 2, ROLE_CONFIDENCE, label, ROLE_NORMAL, buf);
 	}
-	pager_blank(&p);
-	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
+}
+
+/* The scores by dimension: a heading row of options, then a row per
+ * dimension. */
+static void
+scores(struct pager *p, const struct session *s)
+{
+	const struct model *m = s->model;
+	const struct eval_result *r = s->result;
+	char buf[1200];
+	int d, o;
+
+	pager_blank(p);
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
 	    "Scores by dimension (weight)");
 	for (d = -1; d < m->ndims; d++) {
 		int n = 0;
@@ -93,26 +128,46 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 			n = snprintf(buf, sizeof buf, "%-20s", "");
 		else
 			n = snprintf(buf, sizeof buf, "%-16.16s (%d) ",
-			    m->dims[d].title, ui->s->answers->weight[d]);
+			    m->dims[d].title, s->answers->weight[d]);
 		for (o = 0; o < m->noptions && n < (int)sizeof buf - 16; o++)
 			n += d < 0 ? snprintf(buf + n, sizeof buf - (size_t)n,
 			    "%12.12s", m->options[o].title) :
 			    snprintf(buf + n, sizeof buf - (size_t)n, "%12.1f",
 			    r->score[o][d]);
-		pager_text(&p, 3, ROLE_NORMAL, NULL, d < 0 ? ROLE_HEADING :
+		pager_text(p, 3, ROLE_NORMAL, NULL, d < 0 ? ROLE_HEADING :
 		    r->has_evidence[d] ? ROLE_NORMAL : ROLE_DIM, buf);
 	}
-	if (r->recommendation >= 0 &&
-	    m->nguidance[r->recommendation] > 0) {
-		pager_blank(&p);
-		snprintf(buf, sizeof buf, "Choose %s when",
-		    m->options[r->recommendation].title);
-		pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING, buf);
-		for (i = 0; i < m->nguidance[r->recommendation]; i++)
-			pager_text(&p, 3, ROLE_DIM, ui->utf8 ? "\xe2\x80\xa2" :
-			    "-", ROLE_NORMAL,
-			    m->guidance[r->recommendation][i]);
-	}
+}
+
+static void
+guidance(struct pager *p, const struct session *s, int utf8)
+{
+	const struct model *m = s->model;
+	int o = s->result->recommendation, i;
+	char buf[256];
+
+	if (o < 0 || m->nguidance[o] == 0)
+		return;
+	pager_blank(p);
+	snprintf(buf, sizeof buf, "Choose %s when", m->options[o].title);
+	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING, buf);
+	for (i = 0; i < m->nguidance[o]; i++)
+		pager_text(p, 3, ROLE_DIM, utf8 ? "\xe2\x80\xa2" : "-",
+		    ROLE_NORMAL, m->guidance[o][i]);
+}
+
+static void
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+{
+	struct pager p;
+
+	pager_start(&p, ui, priv, w, rows, cols);
+	recommendation(&p, ui->s);
+	flip(&p, ui->s);
+	blocked(&p, ui->s);
+	reasons(&p, ui->s);
+	scores(&p, ui->s);
+	guidance(&p, ui->s, ui->utf8);
 	pager_end(&p);
 }
 
