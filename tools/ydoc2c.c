@@ -7,7 +7,7 @@
  * as C: its bytes, and its tree as read-only tables without pointers
  * (struct ydoc_builtin in ydoc.h).  The program's ydoc_parse then makes
  * the tree from the tables for the same bytes instead of parsing them at
- * every start (DESIGN.md section 9, the first frame).  A file that does
+ * every start (README.md, "Performance": the first frame).  A file that does
  * not parse stops the build with its message. */
 #include "config.h"
 

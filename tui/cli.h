@@ -6,7 +6,7 @@
 #include "model.h"
 #include "pricing.h"
 
-/* Exit statuses (DESIGN.md section 7). */
+/* Exit statuses (README.md and tradeoff(1), "Exit status"). */
 enum {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,		/* bad file, I/O, not found */

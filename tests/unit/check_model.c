@@ -319,7 +319,7 @@ START_TEST(test_files)
 }
 END_TEST
 
-/* DESIGN.md section 3: these ids are a public interface. */
+/* These ids are a public interface (README.md, "Answers files"). */
 static const char *const vocabulary[][7] = {
 	{ "workload", "traffic", "spiky", "steady", "mixed" },
 	{ "workload", "duration", "short", "medium", "long" },
