@@ -144,58 +144,53 @@ store_find_or_create(struct store *st, const char *name,
 
 /* Fields ----------------------------------------------------------------------- */
 
-/* How each kind of field is read and written.  ?1 is the session, ?2
- * the key (after the prefix), ?3 the value. */
-static const struct fkind {
-	const char *prefix;
-	int keyed;		/* "answer:traffic" rather than "context" */
+/* How a field is read and written.  ?1 is the session, ?2 the key
+ * (after the prefix), ?3 the value. */
+struct fkind {
 	const char *get, *put, *del;
-} fkinds[] = {
-	{ "answer:", 1,
-	  "SELECT answer FROM answers WHERE session_id = ?1 AND question = ?2",
-	  "INSERT OR REPLACE INTO answers(session_id, question, answer) "
-	  "VALUES (?1, ?2, ?3)",
-	  "DELETE FROM answers WHERE session_id = ?1 AND question = ?2" },
-	{ "note:", 1,
-	  "SELECT text FROM notes WHERE session_id = ?1 AND question = ?2",
-	  "INSERT OR REPLACE INTO notes(session_id, question, text) "
-	  "VALUES (?1, ?2, ?3)",
-	  "DELETE FROM notes WHERE session_id = ?1 AND question = ?2" },
-	{ "weight:", 1,
-	  "SELECT weight FROM weights WHERE session_id = ?1 AND dimension = ?2",
-	  "INSERT OR REPLACE INTO weights(session_id, dimension, weight) "
-	  "VALUES (?1, ?2, ?3)",
-	  "DELETE FROM weights WHERE session_id = ?1 AND dimension = ?2" },
-	{ "workload:", 1,
-	  "SELECT value FROM workload WHERE session_id = ?1 AND key = ?2",
-	  "INSERT OR REPLACE INTO workload(session_id, key, value) "
-	  "VALUES (?1, ?2, ?3)",
-	  "DELETE FROM workload WHERE session_id = ?1 AND key = ?2" },
-	{ "context", 0,
-	  "SELECT context FROM sessions WHERE id = ?1",
-	  "UPDATE sessions SET context = ?3 WHERE id = ?1",
-	  "UPDATE sessions SET context = NULL WHERE id = ?1" },
-	{ "participants", 0,
-	  "SELECT participants FROM sessions WHERE id = ?1",
-	  "UPDATE sessions SET participants = ?3 WHERE id = ?1",
-	  "UPDATE sessions SET participants = NULL WHERE id = ?1" },
 };
 
-static const struct fkind *
-fkind_of(const char *field, const char **key)
+/* The fields kept in the session's own row rather than in a table. */
+static const struct column {
+	const char *field;
+	struct fkind sql;
+} columns[] = {
+	{ "context", {
+	  "SELECT context FROM sessions WHERE id = ?1",
+	  "UPDATE sessions SET context = ?3 WHERE id = ?1",
+	  "UPDATE sessions SET context = NULL WHERE id = ?1" } },
+	{ "participants", {
+	  "SELECT participants FROM sessions WHERE id = ?1",
+	  "UPDATE sessions SET participants = ?3 WHERE id = ?1",
+	  "UPDATE sessions SET participants = NULL WHERE id = ?1" } },
+};
+
+/* The statements of FIELD ("answer:traffic", "context") in *K and its
+ * key in *KEY; -1 for a field no table or column holds. */
+static int
+fkind_of(const char *field, struct fkind *k, const char **key)
 {
+	const struct store_table *t;
 	size_t i, n;
 
-	for (i = 0; i < sizeof fkinds / sizeof fkinds[0]; i++) {
-		n = strlen(fkinds[i].prefix);
-		if (fkinds[i].keyed ? strncmp(field, fkinds[i].prefix,
-		    n) == 0 && field[n] != '\0' :
-		    strcmp(field, fkinds[i].prefix) == 0) {
+	for (i = 0; i < STORE_NTABLES; i++) {
+		t = &store_tables[i];
+		n = strlen(t->prefix);
+		if (strncmp(field, t->prefix, n) == 0 && field[n] != '\0') {
+			k->get = t->get;
+			k->put = t->put;
+			k->del = t->del;
 			*key = field + n;
-			return &fkinds[i];
+			return 0;
 		}
 	}
-	return NULL;
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if (strcmp(field, columns[i].field) == 0) {
+			*k = columns[i].sql;
+			*key = field + strlen(field);
+			return 0;
+		}
+	return -1;
 }
 
 /* Bind the session, key and value a field statement uses. */
@@ -217,19 +212,19 @@ static int
 field_get(struct store *st, long long sid, const char *field, char **out,
     struct err *e)
 {
-	const struct fkind *k;
+	struct fkind k;
 	const char *key;
 	const unsigned char *t;
 	sqlite3_stmt *s;
 	int rc;
 
 	*out = NULL;
-	if ((k = fkind_of(field, &key)) == NULL) {
+	if (fkind_of(field, &k, &key) != 0) {
 		err_file(e, st->path, "unknown field '%s' in the history",
 		    field);
 		return -1;
 	}
-	if (store_prepare(st, k->get, &s, e) != 0)
+	if (store_prepare(st, k.get, &s, e) != 0)
 		return -1;
 	field_bind(s, sid, key, NULL);
 	rc = sqlite3_step(s);
@@ -246,16 +241,16 @@ static int
 field_put(struct store *st, long long sid, const char *field,
     const char *value, struct err *e)
 {
-	const struct fkind *k;
+	struct fkind k;
 	const char *key;
 	sqlite3_stmt *s;
 
-	if ((k = fkind_of(field, &key)) == NULL) {
+	if (fkind_of(field, &k, &key) != 0) {
 		err_file(e, st->path, "unknown field '%s' in the history",
 		    field);
 		return -1;
 	}
-	if (store_prepare(st, value != NULL ? k->put : k->del, &s, e) != 0)
+	if (store_prepare(st, value != NULL ? k.put : k.del, &s, e) != 0)
 		return -1;
 	field_bind(s, sid, key, value);
 	return store_run(st, s, "cannot save the change", e);

@@ -21,8 +21,36 @@
 
 #include "store.h"
 
-enum { LOAD_SESSION, LOAD_ANSWERS, LOAD_NOTES, LOAD_WEIGHTS, LOAD_WORKLOAD,
-	LOAD_NSTMTS };
+/* The tables that hold a session's fields by key, one row each; the
+ * schema, the setters, load, copy and delete all read this list.  A row
+ * gives an id, the table, its key column, its value column and type,
+ * the prefix of its fields in the history ("answer:traffic"), the
+ * schema version that creates it (a table added later comes with the
+ * next version, so that older files get it too) and the function of
+ * store_load.c that reads one of its rows. */
+#define STORE_TABLES(X) \
+	X(ANSWERS, answers, question, answer, TEXT, "answer:", 1, load_answer) \
+	X(NOTES, notes, question, text, TEXT, "note:", 1, load_note) \
+	X(WEIGHTS, weights, dimension, weight, INTEGER, "weight:", 1, \
+	    load_weight) \
+	X(WORKLOAD, workload, key, value, TEXT, "workload:", 1, load_workload)
+
+#define STORE_TABLE_ID(id, ...) STORE_T_##id,
+enum { STORE_TABLES(STORE_TABLE_ID) STORE_NTABLES };
+#undef STORE_TABLE_ID
+
+/* A table's SQL, made from its row of STORE_TABLES (store_schema.c).
+ * ?1 is a session; for one field ?2 is the key, ?3 the value. */
+struct store_table {
+	const char *prefix;	/* of its fields in the history */
+	int since;		/* the schema version that creates it */
+	const char *create;
+	const char *get, *put, *del;	/* one field */
+	const char *load;	/* the session's (key, value) rows */
+	const char *copy;	/* the rows of session ?1 to session ?2 */
+	const char *purge;	/* the session's rows */
+};
+extern const struct store_table store_tables[STORE_NTABLES];
 
 struct store {
 	sqlite3 *db;
@@ -38,7 +66,8 @@ struct store {
 				 * history entry */
 	/* store_load's statements, compiled once: the session list loads a
 	 * page of sessions at a time, and compiling was half the work. */
-	sqlite3_stmt *load[LOAD_NSTMTS];
+	sqlite3_stmt *load[1 + STORE_NTABLES];	/* the session's row, then
+						 * each table's rows */
 };
 
 /* store_sql.c ------------------------------------------------------------ */

@@ -70,8 +70,18 @@ load_workload(struct loader *L, const char *key, const char *value)
 	return 0;
 }
 
-/* Statement WHICH of store_load (SQL), compiled on first use and kept
- * until store_close; SID bound as ?1.  Give it back with load_done. */
+/* Each table's loader: 0 for a row read, 1 for one skipped, -1 when out
+ * of memory. */
+static int (*const loaders[STORE_NTABLES])(struct loader *, const char *,
+    const char *) = {
+#define LOADER(id, t, k, v, type, pre, ver, loader) [STORE_T_##id] = loader,
+	STORE_TABLES(LOADER)
+#undef LOADER
+};
+
+/* Statement WHICH of store_load (SQL; 0 the session's row, 1 + I the
+ * rows of store_tables[I]), compiled on first use and kept until
+ * store_close; SID bound as ?1.  Give it back with load_done. */
 static sqlite3_stmt *
 load_stmt(struct store *st, int which, const char *sql, long long sid,
     struct err *e)
@@ -165,7 +175,7 @@ load_session_row(struct loader *L, long long sid, struct err *e)
 	const char *name, *ctx, *parts;
 	int rc, r = 0;
 
-	if ((s = load_stmt(L->st, LOAD_SESSION, "SELECT name, context, "
+	if ((s = load_stmt(L->st, 0, "SELECT name, context, "
 	    "participants FROM sessions WHERE id = ?1", sid, e)) == NULL)
 		return -1;
 	rc = sqlite3_step(s);
@@ -206,6 +216,7 @@ struct answers *
 store_load(struct store *st, long long sid, int *skipped, struct err *e)
 {
 	struct loader L = { .st = st };
+	int i;
 
 	if (store_need_model(st, e) != 0)
 		return NULL;
@@ -216,17 +227,11 @@ store_load(struct store *st, long long sid, int *skipped, struct err *e)
 	/* One read transaction: a consistent snapshot. */
 	if (store_begin_read(st, e) != 0)
 		goto fail;
-	if (load_session_row(&L, sid, e) != 0 ||
-	    load_rows(&L, sid, LOAD_ANSWERS, "SELECT question, answer FROM "
-	    "answers WHERE session_id = ?1 ORDER BY question", load_answer,
-	    e) != 0 ||
-	    load_rows(&L, sid, LOAD_NOTES, "SELECT question, text FROM notes "
-	    "WHERE session_id = ?1 ORDER BY question", load_note, e) != 0 ||
-	    load_rows(&L, sid, LOAD_WEIGHTS, "SELECT dimension, weight FROM "
-	    "weights WHERE session_id = ?1 ORDER BY dimension", load_weight,
-	    e) != 0 ||
-	    load_rows(&L, sid, LOAD_WORKLOAD, "SELECT key, value FROM workload "
-	    "WHERE session_id = ?1 ORDER BY key", load_workload, e) != 0)
+	if (load_session_row(&L, sid, e) != 0)
+		goto fail;
+	for (i = 0; i < STORE_NTABLES; i++)
+		if (load_rows(&L, sid, 1 + i, store_tables[i].load, loaders[i],
+		    e) != 0)
 		goto fail;
 	store_rollback(st);		/* end the read transaction */
 	if (skipped != NULL)

@@ -285,7 +285,7 @@ store_close(struct store *st)
 	if (st->db != NULL) {
 		int i;
 
-		for (i = 0; i < LOAD_NSTMTS; i++)
+		for (i = 0; i < 1 + STORE_NTABLES; i++)
 			sqlite3_finalize(st->load[i]);
 		store_rollback(st);
 		sqlite3_close_v2(st->db);
