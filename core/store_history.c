@@ -14,18 +14,16 @@ struct undo_entry {
 	char *field, *old;
 };
 
-/* The undoable entries of the last change of SID, newest first. */
+/* The id of the last change of SID with entries still undoable: 1
+ * found, 0 none, -1 error. */
 static int
-undo_entries(struct store *st, long long sid, struct undo_entry **out,
-    int *n, struct err *e)
+last_change(struct store *st, long long sid, long long *change_id,
+    struct err *e)
 {
 	sqlite3_stmt *s;
-	long long change_id = 0;
-	struct undo_entry *v = NULL, *nv;
-	int rc, cap = 0;
+	int rc;
 
-	*out = NULL;
-	*n = 0;
+	*change_id = 0;
 	if (store_prepare(st, "SELECT change_id FROM history WHERE "
 	    "session_id = ?1 AND undoable = 1 ORDER BY id DESC LIMIT 1", &s,
 	    e) != 0)
@@ -33,11 +31,28 @@ undo_entries(struct store *st, long long sid, struct undo_entry **out,
 	sqlite3_bind_int64(s, 1, sid);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		change_id = sqlite3_column_int64(s, 0);
+		*change_id = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 :
-		    store_fail(st, rc, "cannot read the history", e);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 :
+	    store_fail(st, rc, "cannot read the history", e);
+}
+
+/* The undoable entries of the last change of SID, newest first. */
+static int
+undo_entries(struct store *st, long long sid, struct undo_entry **out,
+    int *n, struct err *e)
+{
+	sqlite3_stmt *s;
+	long long change_id;
+	struct undo_entry *v = NULL, *nv;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = last_change(st, sid, &change_id, e)) <= 0)
+		return rc;
 	if (store_prepare(st, "SELECT id, field, old FROM history WHERE "
 	    "session_id = ?1 AND undoable = 1 AND change_id = ?2 "
 	    "ORDER BY id DESC", &s, e) != 0)

@@ -160,80 +160,111 @@ recover(struct store *st)
 	sqlite3_close_v2(db);
 }
 
+/* Finish opening a connection (RC is what opening it returned). */
 static int
-open_db(struct store *st, const struct store_opts *o, struct err *e)
+conn_ready(struct store *st, int rc, struct err *e)
 {
-	char sql[64];
-	long long version;
-	int flags = SQLITE_OPEN_NOMUTEX, rc;
-
-	if (store_fs_ready(st->path, st->readonly, e) != 0)
-		return -1;
-	flags |= st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(st->path, &st->db, flags, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the session database",
 		    e);
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
-	if (st->readonly && (rc = probe(st)) != SQLITE_OK) {
-		/* A change a stopped program left unfinished: a writer
-		 * finishes it first.  A WAL database on a read-only file
-		 * system: read it as immutable. */
-		int unfinished = rc == SQLITE_READONLY_ROLLBACK ||
-		    rc == SQLITE_READONLY_RECOVERY;
-		int frozen = (rc & 0xff) == SQLITE_CANTOPEN &&
-		    store_fs_readonly(st->path);
+	return 0;
+}
 
-		if (unfinished || frozen) {
-			sqlite3_close_v2(st->db);
-			st->db = NULL;
-			if (unfinished) {
-				recover(st);
-				rc = sqlite3_open_v2(st->path, &st->db, flags,
-				    NULL);
-			} else
-				rc = open_immutable(st);
-			if (rc != SQLITE_OK)
-				return store_fail(st, rc, "cannot open the "
-				    "session database", e);
-			sqlite3_extended_result_codes(st->db, 1);
-			sqlite3_busy_timeout(st->db, st->busy_ms);
-		}
-	}
-	if (!st->readonly && check_writable(st, e) != 0)
-		return -1;
-	/* One read transaction: another process may be migrating. */
+/* A read-only connection that cannot read is opened again when it is
+ * for a change a stopped program left unfinished (a writer finishes it
+ * first) or for a WAL database on a read-only file system (read it as
+ * immutable); other failures are reported by the reads that follow. */
+static int
+reopen_readonly(struct store *st, int flags, struct err *e)
+{
+	int rc = probe(st), unfinished, frozen;
+
+	if (rc == SQLITE_OK)
+		return 0;
+	unfinished = rc == SQLITE_READONLY_ROLLBACK ||
+	    rc == SQLITE_READONLY_RECOVERY;
+	frozen = (rc & 0xff) == SQLITE_CANTOPEN &&
+	    store_fs_readonly(st->path);
+	if (!unfinished && !frozen)
+		return 0;
+	sqlite3_close_v2(st->db);
+	st->db = NULL;
+	if (unfinished) {
+		recover(st);
+		rc = sqlite3_open_v2(st->path, &st->db, flags, NULL);
+	} else
+		rc = open_immutable(st);
+	return conn_ready(st, rc, e);
+}
+
+/* The schema version, read in one read transaction: another process
+ * may be migrating. */
+static int
+read_header(struct store *st, long long *version, struct err *e)
+{
+	int rc;
+
 	if (store_begin_read(st, e) != 0)
 		return -1;
-	rc = store_check_header(st, &version, e);
+	rc = store_check_header(st, version, e);
 	store_rollback(st);
-	if (rc != 0)
-		return -1;
+	return rc;
+}
+
+/* The settings of every connection: foreign keys, and the size cap
+ * tests give to make a full disk. */
+static int
+set_pragmas(struct store *st, const struct store_opts *o, struct err *e)
+{
+	char sql[64];
+
 	if (store_exec(st, "PRAGMA foreign_keys = ON", "cannot open the "
 	    "session database", e) != 0)
 		return -1;
-	if (o->max_pages > 0) {
-		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d",
-		    o->max_pages);
-		if (store_exec(st, sql, "cannot open the session database",
-		    e) != 0)
-			return -1;
-	}
-	if (st->readonly) {
-		if (version == 0) {
-			st->empty = 1;
-			return 0;
-		}
-		if (version < STORE_SCHEMA_VERSION) {
-			err_file(e, st->path, "the session database comes "
-			    "from an older version of tradeoff and must be "
-			    "upgraded: open it once for writing (e.g. with "
-			    "'tradeoff import')");
-			return -1;
-		}
+	if (o->max_pages <= 0)
+		return 0;
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d", o->max_pages);
+	return store_exec(st, sql, "cannot open the session database", e);
+}
+
+/* A read-only store migrates nothing: a file without tables reads as
+ * empty, and one of an older schema must be opened for writing first. */
+static int
+readonly_version(struct store *st, long long version, struct err *e)
+{
+	if (version == 0) {
+		st->empty = 1;
 		return 0;
 	}
+	if (version < STORE_SCHEMA_VERSION) {
+		err_file(e, st->path, "the session database comes from an "
+		    "older version of tradeoff and must be upgraded: open it "
+		    "once for writing (e.g. with 'tradeoff import')");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+open_db(struct store *st, const struct store_opts *o, struct err *e)
+{
+	long long version;
+	int flags = SQLITE_OPEN_NOMUTEX | (st->readonly ?
+	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+
+	if (store_fs_ready(st->path, st->readonly, e) != 0 ||
+	    conn_ready(st, sqlite3_open_v2(st->path, &st->db, flags, NULL),
+	    e) != 0)
+		return -1;
+	if (st->readonly ? reopen_readonly(st, flags, e) != 0 :
+	    check_writable(st, e) != 0)
+		return -1;
+	if (read_header(st, &version, e) != 0 || set_pragmas(st, o, e) != 0)
+		return -1;
+	if (st->readonly)
+		return readonly_version(st, version, e);
 	if (set_journal(st, o->journal, e) != 0)
 		return -1;
 	/* Schemas only move forward: one found current stays current, and

@@ -12,6 +12,22 @@
 
 /* Errors ------------------------------------------------------------- */
 
+/* Why a write was refused (RC is one of the SQLITE_READONLY codes). */
+static void
+fail_readonly(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+		err_file(e, st->path, "%s: the database holds a change a "
+		    "stopped program left unfinished, which only someone who "
+		    "can write to the file and its directory can finish "
+		    "(opening it with tradeoff does); nothing was changed",
+		    doing);
+	else
+		err_file(e, st->path, "%s: the database is read-only (check "
+		    "the permissions of the file and its directory); nothing "
+		    "was changed", doing);
+}
+
 /* Turn SQLite result RC (while DOING something) into a message that says
  * which file, what happened and what to do.  Returns -1. */
 int
@@ -34,18 +50,7 @@ store_fail(struct store *st, int rc, const char *doing, struct err *e)
 		    "changed, free some space and try again", doing);
 		break;
 	case SQLITE_READONLY:
-		if (rc == SQLITE_READONLY_ROLLBACK ||
-		    rc == SQLITE_READONLY_RECOVERY) {
-			err_file(e, st->path, "%s: the database holds a change "
-			    "a stopped program left unfinished, which only "
-			    "someone who can write to the file and its "
-			    "directory can finish (opening it with tradeoff "
-			    "does); nothing was changed", doing);
-			break;
-		}
-		err_file(e, st->path, "%s: the database is read-only (check "
-		    "the permissions of the file and its directory); nothing "
-		    "was changed", doing);
+		fail_readonly(st, rc, doing, e);
 		break;
 	case SQLITE_CORRUPT:
 		err_file(e, st->path, "%s: the database is damaged (%s); "
