@@ -335,3 +335,9 @@ store_journal_mode(const struct store *st)
 {
 	return st->journal;
 }
+
+int
+store_data_version(struct store *st, long long *out, struct err *e)
+{
+	return store_query_int(st, "PRAGMA data_version", out, e);
+}

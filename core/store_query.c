@@ -34,21 +34,14 @@ session_row(sqlite3_stmt *s, struct store_session *out)
 	out->nanswers = sqlite3_column_int(s, 6);
 }
 
-/* One session from SQL with NAME (or nothing) bound as ?1. */
+/* The one row of S, a query of SESSION_COLUMNS, into *OUT (may be
+ * NULL); S is finalized.  1 found, 0 none, -1 error. */
 static int
-session_query(struct store *st, const char *sql, const char *name,
-    struct store_session *out, struct err *e)
+session_fetch(struct store *st, sqlite3_stmt *s, struct store_session *out,
+    struct err *e)
 {
-	sqlite3_stmt *s;
-	int rc;
+	int rc = sqlite3_step(s);
 
-	if (st->empty)
-		return 0;
-	if (store_prepare(st, sql, &s, e) != 0)
-		return -1;
-	if (name != NULL)
-		store_bind_text(s, 1, name);
-	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && out != NULL)
 		session_row(s, out);
 	sqlite3_finalize(s);
@@ -59,12 +52,49 @@ session_query(struct store *st, const char *sql, const char *name,
 	return store_fail(st, rc, "cannot read the sessions", e);
 }
 
+/* One session from SQL with NAME (or nothing) bound as ?1. */
+static int
+session_query(struct store *st, const char *sql, const char *name,
+    struct store_session *out, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (st->empty)
+		return 0;
+	if (store_prepare(st, sql, &s, e) != 0)
+		return -1;
+	if (name != NULL)
+		store_bind_text(s, 1, name);
+	return session_fetch(st, s, out, e);
+}
+
 int
 store_find(struct store *st, const char *name, struct store_session *out,
     struct err *e)
 {
 	return session_query(st, "SELECT " SESSION_COLUMNS " FROM sessions "
 	    "WHERE name = ?1", name, out, e);
+}
+
+int
+store_find_id(struct store *st, long long sid, struct store_session *out,
+    struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (st->empty)
+		return 0;
+	if (store_prepare(st, "SELECT " SESSION_COLUMNS " FROM sessions "
+	    "WHERE id = ?1", &s, e) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	return session_fetch(st, s, out, e);
+}
+
+int
+store_session_exists(struct store *st, long long sid, struct err *e)
+{
+	return store_find_id(st, sid, NULL, e);
 }
 
 int

@@ -1315,6 +1315,92 @@ START_TEST(test_rename_copy_delete)
 }
 END_TEST
 
+/* Another handle's changes ------------------------------------------------ */
+
+/* PRAGMA data_version through store_data_version: the same across the
+ * handle's own reads and changes, different once another handle on the
+ * same file has committed one. */
+static void
+data_version(enum store_journal j, const char *name)
+{
+	struct store_opts o = { .path = tpath(name), .journal = j };
+	struct store *st = open_opts(&o), *other = open_opts(&o);
+	long long sid = session(st, "watched"), v0, v;
+	struct store_session s;
+	struct answers *a;
+	struct err e;
+	int q = qi("traffic");
+
+	ck_assert_int_eq(store_data_version(st, &v0, &e), 0);
+	ck_assert_int_eq(store_find(st, "watched", &s, &e), 1);
+	a = store_load(st, sid, NULL, &e);
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	answers_free(a);
+	ck_assert_int_eq(store_data_version(st, &v, &e), 0);
+	ck_assert_int_eq(v, v0);
+	ck_assert_int_eq(store_set_answer(st, sid, q, 0, &e), 1);
+	ck_assert_int_eq(store_data_version(st, &v, &e), 0);
+	ck_assert_int_eq(v, v0);
+
+	ck_assert_int_eq(store_set_answer(other, sid, q, 1, &e), 1);
+	ck_assert_int_eq(store_data_version(st, &v, &e), 0);
+	ck_assert_int_ne(v, v0);
+	/* Reading what changed does not change it again. */
+	v0 = v;
+	a = store_load(st, sid, NULL, &e);
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	ck_assert_int_eq(a->answer[q], 1);
+	answers_free(a);
+	ck_assert_int_eq(store_data_version(st, &v, &e), 0);
+	ck_assert_int_eq(v, v0);
+	store_close(other);
+	store_close(st);
+}
+
+START_TEST(test_data_version)
+{
+	data_version(STORE_JOURNAL_WAL, "version-wal.db");
+	data_version(STORE_JOURNAL_DELETE, "version-delete.db");
+}
+END_TEST
+
+START_TEST(test_session_exists)
+{
+	struct store_opts o = { .path = tpath("exists.db") };
+	struct store *st = open_opts(&o), *other = open_opts(&o);
+	long long sid = session(st, "here");
+	struct store_session s;
+	struct err e;
+	int fd;
+
+	ck_assert_int_eq(store_session_exists(st, sid, &e), 1);
+	ck_assert_int_eq(store_session_exists(st, sid + 1, &e), 0);
+	ck_assert_int_eq(store_session_exists(st, 0, &e), 0);
+	/* Renamed elsewhere: the same id, another name. */
+	ck_assert_int_eq(store_rename(other, "here", "there", &e), 0);
+	ck_assert_int_eq(store_session_exists(st, sid, &e), 1);
+	ck_assert_int_eq(store_find_id(st, sid, &s, &e), 1);
+	ck_assert_str_eq(s.name, "there");
+	ck_assert_int_eq(s.id, sid);
+	/* Deleted elsewhere. */
+	ck_assert_int_eq(store_delete(other, "there", &e), 0);
+	ck_assert_int_eq(store_session_exists(st, sid, &e), 0);
+	ck_assert_int_eq(store_find_id(st, sid, &s, &e), 0);
+	store_close(other);
+	store_close(st);
+	/* A read-only look at an empty file has no sessions at all. */
+	fd = open(tpath("blank.db"), O_CREAT | O_WRONLY, 0600);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	o.path = tpath("blank.db");
+	o.readonly = 1;
+	st = open_opts(&o);
+	ck_assert_int_eq(store_session_exists(st, 1, &e), 0);
+	ck_assert_int_eq(store_find_id(st, 1, NULL, &e), 0);
+	store_close(st);
+}
+END_TEST
+
 /* Several processes ------------------------------------------------------------- */
 
 #define NPROC 8
@@ -1622,6 +1708,8 @@ store_suite(void)
 	tcase_add_test(tc, test_list);
 	tcase_add_test(tc, test_many_sessions);
 	tcase_add_test(tc, test_rename_copy_delete);
+	tcase_add_test(tc, test_data_version);
+	tcase_add_test(tc, test_session_exists);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("processes");
