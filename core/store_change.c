@@ -142,7 +142,7 @@ store_find_or_create(struct store *st, const char *name,
 	return 0;
 }
 
-/* Fields ----------------------------------------------------------------------- */
+/* Fields ------------------------------------------------------------------- */
 
 /* How a field is read and written.  ?1 is the session, ?2 the key
  * (after the prefix), ?3 the value. */

@@ -1,6 +1,6 @@
 /* store_impl.h - what the store's files share and no one else sees: the
- * handle, and the helpers for running SQL that every job of the store
- * needs (store.h is the interface).
+ * handle, the list of a session's tables, and the helpers that several
+ * jobs of the store need (store.h is the interface).
  *
  *   store_sql.c      errors, statements and transactions
  *   store_fs.c       the default path, directories, file modes, which
@@ -22,12 +22,13 @@
 #include "store.h"
 
 /* The tables that hold a session's fields by key, one row each; the
- * schema, the setters, load, copy and delete all read this list.  A row
- * gives an id, the table, its key column, its value column and type,
- * the prefix of its fields in the history ("answer:traffic"), the
- * schema version that creates it (a table added later comes with the
- * next version, so that older files get it too) and the function of
- * store_load.c that reads one of its rows. */
+ * schema, the setters, load, copy and delete all read this list, so a
+ * new table is a row here (and a setter and a loader for what its
+ * values mean).  A row gives an id, the table, its key column, its
+ * value column and type, the prefix of its fields in the history
+ * ("answer:traffic"), the schema version that creates it (a table added
+ * later comes with the next version, so that older files get it too)
+ * and the function of store_load.c that reads one of its rows. */
 #define STORE_TABLES(X) \
 	X(ANSWERS, answers, question, answer, TEXT, "answer:", 1, load_answer) \
 	X(NOTES, notes, question, text, TEXT, "note:", 1, load_note) \
@@ -65,9 +66,9 @@ struct store {
 	long long change;	/* the current change's id; 0 before its first
 				 * history entry */
 	/* store_load's statements, compiled once: the session list loads a
-	 * page of sessions at a time, and compiling was half the work. */
-	sqlite3_stmt *load[1 + STORE_NTABLES];	/* the session's row, then
-						 * each table's rows */
+	 * page of sessions at a time, and compiling was half the work.  The
+	 * session's row, then the rows of each table. */
+	sqlite3_stmt *load[1 + STORE_NTABLES];
 };
 
 /* store_sql.c ------------------------------------------------------------ */

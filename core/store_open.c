@@ -247,6 +247,8 @@ readonly_version(struct store *st, long long version, struct err *e)
 	return 0;
 }
 
+/* Open the file at ST's path, checked, with the settings, journal and
+ * schema the store needs. */
 static int
 open_db(struct store *st, const struct store_opts *o, struct err *e)
 {
