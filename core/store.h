@@ -100,19 +100,24 @@ const char *store_path(const struct store *st);
 /* The journal mode in use: STORE_JOURNAL_WAL or STORE_JOURNAL_DELETE. */
 enum store_journal store_journal_mode(const struct store *st);
 
+/* SQLite's PRAGMA data_version for this handle, in *OUT: a number that
+ * changes when another handle or process commits a change to the file,
+ * and stays the same across this handle's own reads and changes.  One
+ * cheap read, for screens that want to know whether what they show is
+ * still current; it never waits for a lock.  0 done, 1 the database is
+ * busy or not made yet (*OUT untouched: ask again later), -1 error. */
+int store_data_version(struct store *st, long long *out, struct err *e);
+
 /* Find session NAME: 1 found (in *OUT), 0 none, -1 error. */
 int store_find(struct store *st, const char *name, struct store_session *out,
     struct err *e);
 
-/* Find the session with id SID: 1 found (in *OUT), 0 none, -1 error. */
+/* Find session SID by its id: 1 found (in *OUT, may be NULL), 0 none,
+ * -1 error.  The id stays when a session is renamed: this gives its
+ * name now. */
 int store_find_id(struct store *st, long long sid, struct store_session *out,
     struct err *e);
 
-/* SQLite's PRAGMA data_version in *OUT: it changes when another
- * connection commits to the database, and costs no query of the data
- * when nothing changed.  It never waits for a lock: 0 done, 1 the
- * database is busy (or not yet made; *OUT untouched), -1 error. */
-int store_data_version(struct store *st, long long *out, struct err *e);
 
 /* Find session NAME or create it empty (*CREATED tells which; may be
  * NULL).  0 or -1. */
