@@ -125,7 +125,7 @@ START_TEST(test_roles)
 {
 	int r, s;
 
-	ck_assert_int_eq(ROLE_COUNT, 31);
+	ck_assert_int_eq(ROLE_COUNT, 33);
 	for (r = 0; r < ROLE_COUNT; r++) {
 		const char *name = theme_role_name(r);
 
@@ -134,11 +134,18 @@ START_TEST(test_roles)
 		    "description", name);
 		for (s = 0; name[s] != '\0'; s++)
 			ck_assert_msg((name[s] >= 'a' && name[s] <= 'z') ||
+			    (s > 0 && name[s] >= '0' && name[s] <= '9') ||
 			    name[s] == '_', "role name '%s'", name);
 	}
 	ck_assert_str_eq(theme_role_name(ROLE_NORMAL), "normal");
 	ck_assert_str_eq(theme_role_name(ROLE_PANEL_CURRENT), "panel_current");
-	ck_assert_str_eq(theme_role_name(ROLE_CHART_HYBRID), "chart_hybrid");
+	ck_assert_str_eq(theme_role_name(ROLE_CHART_3), "chart_3");
+	ck_assert_int_eq(ROLE_CHART_5 - ROLE_CHART_1 + 1, THEME_CHART_ROLES);
+	/* The 0.1.0 names are aliases of the first three chart roles. */
+	ck_assert_int_eq(theme_role_find("chart_serverless"), ROLE_CHART_1);
+	ck_assert_int_eq(theme_role_find("chart_kubernetes"), ROLE_CHART_2);
+	ck_assert_int_eq(theme_role_find("chart_hybrid"), ROLE_CHART_3);
+	ck_assert_int_eq(theme_role_find("chart_6"), -1);
 	ck_assert_int_eq(theme_role_find("nope"), -1);
 	ck_assert_int_eq(theme_role_find("NORMAL"), -1);
 	ck_assert_str_eq(theme_attr_name(THEME_ATTR_INDEX_STANDOUT),
@@ -796,7 +803,7 @@ END_TEST
 	"question, answer, answer_chosen, cursor, help, bar_track, bar, " \
 	"bar_best, recommended, confidence, blocked, relevant, favoured, " \
 	"heading, key, hint, status, error, warning, note, dim, input, " \
-	"chart_serverless, chart_kubernetes, chart_hybrid"
+	"chart_1, chart_2, chart_3, chart_4, chart_5"
 #define COLOURS_HINT "(expected default, black, red, green, yellow, " \
 	"blue, magenta, cyan, white, bright-NAME or a number 0-255; greys " \
 	"are 232-255)"
@@ -968,12 +975,12 @@ START_TEST(test_check)
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
 	ck_assert_int_eq(kind, CHECK_THEME);
-	ck_assert_str_eq(summary, "theme 'default': 31 roles (31 given), uses "
+	ck_assert_str_eq(summary, "theme 'default': 33 roles (33 given), uses "
 	    "256 colours");
 	snprintf(path, sizeof path, "%s/themes/mono.yaml", datadir());
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
-	ck_assert_str_eq(summary, "theme 'mono': 31 roles (31 given), "
+	ck_assert_str_eq(summary, "theme 'mono': 33 roles (33 given), "
 	    "attributes only");
 
 	write_file(userdir, "t.yaml", "name: t\ninherits: high-contrast\n"
@@ -988,7 +995,7 @@ START_TEST(test_check)
 	    "roles:\n  title: {fg: red}\n", path, sizeof path);
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
-	ck_assert_str_eq(summary, "theme 'u': 31 roles (31 given), uses 16 "
+	ck_assert_str_eq(summary, "theme 'u': 33 roles (33 given), uses 16 "
 	    "colours");
 
 	write_file(userdir, "v.yaml", "name: v\n", path, sizeof path);
