@@ -187,7 +187,7 @@ export_doc_load(struct export_doc *d, struct store *st, long long sid,
 		if (cost_check(p, &d->answers->workload, NULL, &ce) != 0)
 			snprintf(d->cost_problem, sizeof d->cost_problem,
 			    "%s", ce.msg);
-		else if (cost_run(p, &d->answers->workload, &d->cost) == 0) {
+		else if (cost_run(p, m, &d->answers->workload, &d->cost) == 0) {
 			d->report.pricing = p;
 			d->report.cost = &d->cost;
 		} else

@@ -53,6 +53,10 @@ evaluate(const struct cli *c, const char *path, enum format format)
 		return EXIT_FAIL;
 	if ((p = cli_load_pricing(c)) == NULL)
 		goto out;
+	if (cost_check_model(p, m, &e) != 0) {
+		cli_fail("%s", e.msg);
+		goto out;
+	}
 	a = answers_load(m, strcmp(path, "-") == 0 ? "-" : path, &e);
 	if (a == NULL) {
 		cli_fail("%s", e.msg);
@@ -70,7 +74,7 @@ evaluate(const struct cli *c, const char *path, enum format format)
 		goto out;
 	}
 	eval_run(m, a->answer, a->weight, res);
-	cost_run(p, &a->workload, &cost);
+	cost_run(p, m, &a->workload, &cost);
 	rep = (struct report){ .model = m, .answers = a, .result = res,
 	    .pricing = p, .cost = &cost, .now = now };
 	switch (format) {
@@ -168,7 +172,6 @@ check_shipped_themes(void)
 int
 cmd_check(struct cli *c)
 {
-	static const struct check_ctx none;
 	char buf[PATH_MAX], pbuf[PATH_MAX];
 	const char *path = c->value[OPT_MODEL], *ppath = c->value[OPT_PRICING];
 	struct check_ctx x;
@@ -192,8 +195,10 @@ cmd_check(struct cli *c)
 		    "%d dimensions, %d panels, %d questions, %d table rows\n",
 		    path, m->id, m->version, m->noptions, m->ndims, m->npanels,
 		    m->nquestions, m->nrows);
+		/* The price list must price the model's options. */
+		x = (struct check_ctx){ .model = m };
+		rc = check_one(ppath, &x);
 		model_free(m);
-		rc = check_one(ppath, &none);
 		if (check_shipped_themes() != EXIT_OK)
 			rc = EXIT_FAIL;
 		return fflush(stdout) == 0 ? rc : EXIT_FAIL;

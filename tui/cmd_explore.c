@@ -74,6 +74,10 @@ cmd_explore(struct cli *c)
 		goto out;
 	}
 	ui.pricing = pricing;
+	if (cost_check_model(pricing, m, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+		goto out;
+	}
 	/* The terminal and the theme are checked before the database is
 	 * opened, so a run that cannot show anything leaves nothing behind. */
 	opts.ascii = (c->given & OPTBIT(ASCII)) != 0;

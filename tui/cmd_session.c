@@ -295,7 +295,8 @@ cmd_import(struct cli *c)
 	}
 	if ((p = cli_load_pricing(c)) == NULL)
 		goto out;
-	if (cost_check(p, &a->workload, a->file, &e) != 0) {
+	if (cost_check_model(p, m, &e) != 0 ||
+	    cost_check(p, &a->workload, a->file, &e) != 0) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -354,6 +355,10 @@ export_session(struct cli *c, enum export_format f)
 	/* The answers file needs no prices; the documents show the cost. */
 	if (f != EXPORT_YAML && (p = cli_load_pricing(c)) == NULL) {
 		rc = EXIT_FAIL;
+		goto out;
+	}
+	if (p != NULL && cost_check_model(p, m, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
 	if ((rc = cli_store_open(c, m, 1, 0, &st)) != EXIT_OK)

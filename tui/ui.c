@@ -665,7 +665,8 @@ cost(struct ui *ui)
 		snprintf(ui->cost_error, sizeof ui->cost_error, "%s", e.msg);
 		return;
 	}
-	if (cost_run(ui->pricing, &ui->answers->workload, &ui->cost) != 0) {
+	if (cost_run(ui->pricing, ui->model, &ui->answers->workload,
+	    &ui->cost) != 0) {
 		snprintf(ui->cost_error, sizeof ui->cost_error, "The workload "
 		    "cannot be priced with this price list.");
 		return;
