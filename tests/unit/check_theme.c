@@ -155,6 +155,36 @@ START_TEST(test_roles)
 END_TEST
 
 /* themes/README.md documents every role. */
+/* A theme written for 0.1.0 names the chart roles after the shipped
+ * options; it loads, its colours on chart_1 to chart_3. */
+START_TEST(test_chart_role_aliases)
+{
+	struct theme t = load_text("name: old\nroles:\n"
+	    "  chart_serverless: {fg: yellow}\n"
+	    "  chart_kubernetes: {fg: blue, attrs: [bold]}\n"
+	    "  chart_hybrid: {fg: magenta}\n"
+	    "  chart_4: {fg: green}\n");
+	struct err e;
+	static const char both[] = "name: x\nroles:\n  chart_1: {fg: red}\n"
+	    "  chart_serverless: {fg: blue}\n";
+
+	ck_assert(t.given[ROLE_CHART_1] && t.given[ROLE_CHART_2] &&
+	    t.given[ROLE_CHART_3] && t.given[ROLE_CHART_4]);
+	ck_assert(!t.given[ROLE_CHART_5]);
+	ck_assert_int_eq(t.style[ROLE_CHART_1].fg, THEME_YELLOW);
+	ck_assert_int_eq(t.style[ROLE_CHART_2].fg, THEME_BLUE);
+	ck_assert_uint_eq(t.style[ROLE_CHART_2].attrs, THEME_ATTR_BOLD);
+	ck_assert_int_eq(t.style[ROLE_CHART_3].fg, THEME_MAGENTA);
+	ck_assert_int_eq(t.style[ROLE_CHART_4].fg, THEME_GREEN);
+	/* One role under both of its names is a mistake. */
+	ck_assert_int_eq(theme_load_buffer(&t, "t.yaml", both, sizeof both - 1,
+	    datadir(), &e), -1);
+	ck_assert_msg(strncmp(e.msg, "t.yaml:4:3: role 'chart_1' is given "
+	    "twice (as 'chart_serverless' and by its other name", 59) == 0,
+	    "%s", e.msg);
+}
+END_TEST
+
 START_TEST(test_roles_documented)
 {
 	char path[1024], *buf, row[128];
@@ -1019,6 +1049,7 @@ theme_suite(void)
 
 	TCASE("roles");
 	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_chart_role_aliases);
 	tcase_add_test(tc, test_roles_documented);
 	TCASE("shipped");
 	tcase_add_loop_test(tc, test_shipped_load, 0, NSHIPPED);
