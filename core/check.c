@@ -49,9 +49,10 @@ check_model(const char *path, const char *buf, size_t len, char *summary,
 	return 0;
 }
 
+/* A price list; with MODEL, also whether it prices every option. */
 static int
-check_pricing(const char *path, const char *buf, size_t len, char *summary,
-    size_t size, struct err *e)
+check_pricing(const char *path, const struct model *model, const char *buf,
+    size_t len, char *summary, size_t size, struct err *e)
 {
 	struct pricing *p = pricing_load_buffer(path, buf, len, e);
 	const struct pricing_provider *oldest;
@@ -59,6 +60,10 @@ check_pricing(const char *path, const char *buf, size_t len, char *summary,
 
 	if (p == NULL)
 		return -1;
+	if (model != NULL && cost_check_model(p, model, e) != 0) {
+		pricing_free(p);
+		return -1;
+	}
 	oldest = &p->provider[0];
 	for (i = 0; i < WL_NPROVIDERS; i++) {
 		nodes += p->provider[i].nnodes;
@@ -169,7 +174,7 @@ check_file_priced(const char *path, const struct model *model,
 		    size, e);
 		break;
 	case CHECK_PRICING:
-		rc = check_pricing(path, buf, len, summary, size, e);
+		rc = check_pricing(path, model, buf, len, summary, size, e);
 		break;
 	case CHECK_THEME:
 		rc = check_theme(path, datadir, buf, len, summary, size, e);

@@ -311,9 +311,9 @@ break_even(const struct pricing_provider *pv, const struct pricing_node *node,
 }
 
 void
-cost_hybrid(const struct pricing_provider *pv,
+cost_split(const struct pricing_provider *pv,
     const struct pricing_node *node, const struct workload *w, double volume,
-    struct cost_hybrid *h)
+    struct cost_split *h)
 {
 	double share = w->num[WL_FUNCTION_SHARE];
 	double on_functions = volume * share / 100.0;
@@ -323,23 +323,144 @@ cost_hybrid(const struct pricing_provider *pv,
 	cost_functions(pv, w, on_functions, &h->functions);
 	/* With every request on functions there is no cluster to pay for. */
 	if (share < 100)
-		cost_cluster(pv, node, w, volume - on_functions,
-		    &h->kubernetes);
+		cost_cluster(pv, node, w, volume - on_functions, &h->cluster);
 	else
-		memset(&h->kubernetes, 0, sizeof h->kubernetes);
-	h->monthly = h->functions.monthly + h->kubernetes.monthly;
+		memset(&h->cluster, 0, sizeof h->cluster);
+	h->monthly = h->functions.monthly + h->cluster.monthly;
+}
+
+void
+cost_containers(const struct pricing_provider *pv, const struct workload *w,
+    double volume, struct cost_containers *k)
+{
+	double util = w->num[WL_UTILIZATION] / 100.0;
+	int free_tier = w->num[WL_FREE_TIER] != 0;
+	double need;
+
+	memset(k, 0, sizeof *k);
+	if (!pv->has_containers)
+		return;
+	k->present = 1;
+	k->volume = volume;
+	k->rps = volume / COST_SECONDS_PER_MONTH;
+	/* The platform adds and removes instances with the load and bills
+	 * the seconds they run: sized for the average, as an autoscaling
+	 * cluster is. */
+	k->avg_concurrency = k->rps * w->num[WL_DURATION] / 1000.0;
+	k->vcpu_need = k->avg_concurrency * cost_vcpu_per_request(w);
+	k->memory_need_gib = k->avg_concurrency * w->num[WL_MEMORY] / 1024.0;
+	k->instance_vcpu = pv->ct_instance_vcpu;
+	k->instance_memory_gib = pv->ct_instance_gib;
+	k->usable_vcpu = pv->ct_instance_vcpu * util;
+	k->usable_memory_gib = pv->ct_instance_gib * util;
+	k->instances_for_vcpu = k->vcpu_need / k->usable_vcpu;
+	k->instances_for_memory = k->memory_need_gib / k->usable_memory_gib;
+	k->min_instances = pv->ct_min_instances;
+	need = fmax(k->instances_for_vcpu, k->instances_for_memory);
+	if (k->min_instances > need)
+		k->bound = COST_BOUND_MINIMUM;
+	else
+		k->bound = k->instances_for_vcpu >= k->instances_for_memory ?
+		    COST_BOUND_VCPU : COST_BOUND_MEMORY;
+	k->instances = fmax(k->min_instances, need);
+	k->vcpu_seconds = k->instances * k->instance_vcpu *
+	    COST_SECONDS_PER_MONTH;
+	k->gib_seconds = k->instances * k->instance_memory_gib *
+	    COST_SECONDS_PER_MONTH;
+	if (free_tier) {
+		k->free_vcpu_seconds = pv->ct_free_vcpu_seconds;
+		k->free_gib_seconds = pv->ct_free_gib_seconds;
+		k->free_requests = pv->ct_free_requests;
+	}
+	k->billable_vcpu_seconds = fmax(0, k->vcpu_seconds -
+	    k->free_vcpu_seconds);
+	k->billable_gib_seconds = fmax(0, k->gib_seconds - k->free_gib_seconds);
+	k->billable_requests = fmax(0, volume - k->free_requests);
+	k->vcpu_second_rate = pv->ct_vcpu_second;
+	k->gib_second_rate = pv->ct_gib_second;
+	k->request_rate = pv->ct_per_million_requests;
+	k->compute_vcpu = k->billable_vcpu_seconds * k->vcpu_second_rate;
+	k->compute_memory = k->billable_gib_seconds * k->gib_second_rate;
+	k->compute = k->compute_vcpu + k->compute_memory;
+	k->requests = k->billable_requests * k->request_rate / 1e6;
+	k->monthly = k->compute + k->requests;
 }
 
 int
-cost_run(const struct pricing *p, const struct workload *w,
-    struct cost_result *r)
+cost_check_model(const struct pricing *p, const struct model *m,
+    struct err *e)
+{
+	int o = m->shape_option[MODEL_SHAPE_CONTAINERS], i;
+
+	if (o < 0)
+		return 0;
+	for (i = 0; i < WL_NPROVIDERS; i++) {
+		const struct pricing_provider *pv = &p->provider[i];
+
+		if (pv->has_containers)
+			continue;
+		err_at(e, p->file, pv->line, pv->col, "no 'containers' prices "
+		    "for %s: option '%s' of model '%s' is priced as "
+		    "serverless containers (add a 'containers' block, see "
+		    "doc/cost.md)", pv->id, m->options[o].id, m->id);
+		return -1;
+	}
+	return 0;
+}
+
+/* The monthly figure of shape S in R, and whether R prices it. */
+static int
+shape_monthly(const struct cost_result *r, int s, double *out)
+{
+	switch (s) {
+	case MODEL_SHAPE_FUNCTIONS:
+		*out = r->functions.monthly;
+		return 1;
+	case MODEL_SHAPE_CLUSTER:
+		*out = r->cluster.monthly;
+		return 1;
+	case MODEL_SHAPE_SPLIT:
+		*out = r->split.monthly;
+		return 1;
+	case MODEL_SHAPE_CONTAINERS:
+		*out = r->containers.monthly;
+		return r->containers.present;
+	}
+	return 0;
+}
+
+/* Every shape at VOLUME into sample S, and each option through R's
+ * mapping. */
+static void
+sample(const struct pricing_provider *pv, const struct pricing_node *node,
+    const struct workload *w, const struct cost_result *r,
+    struct cost_sample *s)
+{
+	struct cost_cluster c;
+	struct cost_split h;
+	struct cost_containers k;
+	int o;
+
+	s->shape[MODEL_SHAPE_FUNCTIONS] = functions_monthly(pv, w, s->volume);
+	cost_cluster(pv, node, w, s->volume, &c);
+	s->shape[MODEL_SHAPE_CLUSTER] = c.monthly;
+	cost_split(pv, node, w, s->volume, &h);
+	s->shape[MODEL_SHAPE_SPLIT] = h.monthly;
+	cost_containers(pv, w, s->volume, &k);
+	s->shape[MODEL_SHAPE_CONTAINERS] = k.monthly;
+	for (o = 0; o < r->noptions; o++)
+		s->option[o] = r->option_shape[o] >= 0 ?
+		    s->shape[r->option_shape[o]] : 0;
+}
+
+int
+cost_run(const struct pricing *p, const struct model *m,
+    const struct workload *w, struct cost_result *r)
 {
 	const struct pricing_provider *pv = provider_of(p, w);
 	const struct pricing_node *node;
-	double volume = w->num[WL_REQUESTS];
-	struct cost_cluster c;
-	struct cost_hybrid h;
-	int i;
+	double volume = w->num[WL_REQUESTS], v;
+	int i, o;
 
 	memset(r, 0, sizeof *r);
 	if (cost_check(p, w, NULL, NULL) != 0)
@@ -353,35 +474,39 @@ cost_run(const struct pricing *p, const struct workload *w,
 	r->vcpu_derived = !(w->num[WL_VCPU] > 0);
 	r->search_max = wl_fields[WL_REQUESTS].max;
 	cost_functions(pv, w, volume, &r->functions);
-	cost_cluster(pv, node, w, volume, &r->kubernetes);
-	cost_hybrid(pv, node, w, volume, &r->hybrid);
-	break_even(pv, node, w, r);
+	cost_cluster(pv, node, w, volume, &r->cluster);
+	cost_split(pv, node, w, volume, &r->split);
+	cost_containers(pv, w, volume, &r->containers);
+	r->noptions = m != NULL ? m->noptions : 0;
+	for (o = 0; o < r->noptions; o++) {
+		r->option_shape[o] = m->options[o].shape;
+		if (r->option_shape[o] < 0 ||
+		    !shape_monthly(r, r->option_shape[o], &v)) {
+			r->option_shape[o] = MODEL_SHAPE_NONE;
+			continue;
+		}
+		r->option_monthly[o] = v;
+	}
+	/* The break-even compares the functions and the cluster shapes. */
+	if (m == NULL || (m->shape_option[MODEL_SHAPE_FUNCTIONS] >= 0 &&
+	    m->shape_option[MODEL_SHAPE_CLUSTER] >= 0))
+		break_even(pv, node, w, r);
+	else
+		r->break_even_kind = COST_BE_NONE;
 	for (i = 0; i < COST_SAMPLES; i++) {
-		struct cost_sample *s = &r->samples[i];
-
-		s->volume = COST_SAMPLE_FIRST * pow(10.0, (double)i /
+		r->samples[i].volume = COST_SAMPLE_FIRST * pow(10.0, (double)i /
 		    COST_SAMPLES_PER_DECADE);
-		s->functions = functions_monthly(pv, w, s->volume);
-		cost_cluster(pv, node, w, s->volume, &c);
-		s->kubernetes = c.monthly;
-		cost_hybrid(pv, node, w, s->volume, &h);
-		s->hybrid = h.monthly;
+		sample(pv, node, w, r, &r->samples[i]);
 	}
 	return 0;
 }
 
 int
-cost_option_monthly(const struct cost_result *r, const char *id,
-    double *out)
+cost_option_monthly(const struct cost_result *r, int o, double *out)
 {
-	if (strcmp(id, "serverless") == 0)
-		*out = r->functions.monthly;
-	else if (strcmp(id, "kubernetes") == 0)
-		*out = r->kubernetes.monthly;
-	else if (strcmp(id, "hybrid") == 0)
-		*out = r->hybrid.monthly;
-	else
+	if (o < 0 || o >= r->noptions || r->option_shape[o] < 0)
 		return -1;
+	*out = r->option_monthly[o];
 	return 0;
 }
 
@@ -392,7 +517,7 @@ cost_cheapest_option(const struct cost_result *r, const struct model *m)
 	int o, cheapest = -1;
 
 	for (o = 0; o < m->noptions; o++)
-		if (cost_option_monthly(r, m->options[o].id, &v) == 0 &&
+		if (cost_option_monthly(r, o, &v) == 0 &&
 		    (cheapest < 0 || v < best)) {
 			best = v;
 			cheapest = o;

@@ -1,5 +1,7 @@
-/* cost.h - the cost model: a month of the workload on functions, on a
- * Kubernetes cluster, and split between both (DESIGN.md section 5).
+/* cost.h - the cost model: a month of the workload in each cost shape
+ * the model's options declare (`cost:` in the model): on functions, on
+ * a cluster, split between both, on serverless containers (DESIGN.md
+ * section 5).  Each option gets the figure of its shape.
  *
  * Everything here is pure and deterministic: the price list and the
  * workload figures in, one fixed-size result out, no allocation, no
@@ -54,7 +56,7 @@ enum cost_bound {
 	COST_BOUND_MEMORY		/* memory decides */
 };
 
-/* A Kubernetes cluster serving VOLUME requests a month. */
+/* A cluster serving VOLUME requests a month. */
 struct cost_cluster {
 	int present;			/* 0: no cluster (all on functions) */
 	double volume;
@@ -71,23 +73,50 @@ struct cost_cluster {
 	double node_cost, control_plane, monthly;
 };
 
-/* A hybrid: SHARE percent of the requests on functions (the free tier
+/* A split: SHARE percent of the requests on functions (the free tier
  * counted once, there), the rest on a cluster. */
-struct cost_hybrid {
+struct cost_split {
 	double share;
 	struct cost_functions functions;
-	struct cost_cluster kubernetes;	/* not present at a share of 100 */
+	struct cost_cluster cluster;	/* not present at a share of 100 */
 	double monthly;
 };
 
+/* Serverless containers serving VOLUME requests a month: the instances
+ * the average concurrency needs, billed by the vCPU-second and the
+ * GiB-second they run, plus requests. */
+struct cost_containers {
+	int present;			/* 0: the price list has no such prices */
+	double volume;
+	double rps, avg_concurrency;
+	double vcpu_need, memory_need_gib;
+	double instance_vcpu, instance_memory_gib;	/* one instance's size */
+	double usable_vcpu, usable_memory_gib;	/* at the target */
+	double instances_for_vcpu, instances_for_memory;
+	double min_instances;
+	double instances;		/* running on average, fractional */
+	enum cost_bound bound;
+	double vcpu_seconds, gib_seconds;
+	double free_vcpu_seconds, free_gib_seconds, free_requests;
+	double billable_vcpu_seconds, billable_gib_seconds, billable_requests;
+	double vcpu_second_rate, gib_second_rate, request_rate;
+	double compute_vcpu, compute_memory, compute, requests, monthly;
+};
+
+/* One point of the cost curves: each shape's and each option's monthly
+ * figure at VOLUME (0 where not priced). */
 struct cost_sample {
-	double volume, functions, kubernetes, hybrid;
+	double volume;
+	double shape[MODEL_NSHAPES];
+	double option[MODEL_MAX_OPTIONS];
 };
 
 enum cost_break_even {
 	COST_BE_CROSSING,		/* functions dearer above break_even */
 	COST_BE_FUNCTIONS_CHEAPER,	/* not dearer at the largest volume */
-	COST_BE_FUNCTIONS_DEARER	/* dearer at every volume searched */
+	COST_BE_FUNCTIONS_DEARER,	/* dearer at every volume searched */
+	COST_BE_NONE			/* the model prices no functions or no
+					 * cluster option: nothing to cross */
 };
 
 struct cost_result {
@@ -96,9 +125,17 @@ struct cost_result {
 	int arch, gateway;		/* enum wl_arch, enum wl_gateway */
 	double vcpu_per_request;	/* as used */
 	int vcpu_derived;		/* 1: from memory (vcpu_per_request 0) */
+	/* Each shape at W's volume; a shape no option uses is priced all
+	 * the same where the price list allows (containers.present). */
 	struct cost_functions functions;
-	struct cost_cluster kubernetes;
-	struct cost_hybrid hybrid;
+	struct cost_cluster cluster;
+	struct cost_split split;
+	struct cost_containers containers;
+	/* The model's options: option_shape[o] is the shape that prices
+	 * option o, or MODEL_SHAPE_NONE; option_monthly[o] its figure. */
+	int noptions;
+	int option_shape[MODEL_MAX_OPTIONS];
+	double option_monthly[MODEL_MAX_OPTIONS];
 	enum cost_break_even break_even_kind;
 	double break_even;		/* requests a month, for CROSSING */
 	double search_max;		/* the top of the search range */
@@ -130,23 +167,33 @@ void cost_cluster(const struct pricing_provider *pv,
     const struct pricing_node *node, const struct workload *w,
     double volume, struct cost_cluster *out);
 
-/* The hybrid split of VOLUME requests a month under W's figures. */
-void cost_hybrid(const struct pricing_provider *pv,
+/* The split of VOLUME requests a month under W's figures. */
+void cost_split(const struct pricing_provider *pv,
     const struct pricing_node *node, const struct workload *w,
-    double volume, struct cost_hybrid *out);
+    double volume, struct cost_split *out);
 
-/* Everything: functions, cluster and hybrid at W's volume, the
- * break-even and the chart samples, into R.  Returns 0, or -1 (R
+/* Serverless containers serving VOLUME requests a month under W's
+ * figures; OUT->present is 0 when PV has no containers prices. */
+void cost_containers(const struct pricing_provider *pv,
+    const struct workload *w, double volume, struct cost_containers *out);
+
+/* Whether P has the prices that the options of M need: a `containers`
+ * block for every provider when an option is priced as containers.  A
+ * message in E at the provider's position in P's file otherwise. */
+int cost_check_model(const struct pricing *p, const struct model *m,
+    struct err *e);
+
+/* Everything: each shape at W's volume, each option of M through its
+ * shape, the break-even (when M has both a functions and a cluster
+ * option) and the chart samples, into R.  M may be NULL: every shape
+ * priced, no options, the break-even searched.  Returns 0, or -1 (R
  * zeroed) when cost_check would refuse W. */
-int cost_run(const struct pricing *p, const struct workload *w,
-    struct cost_result *r);
+int cost_run(const struct pricing *p, const struct model *m,
+    const struct workload *w, struct cost_result *r);
 
-/* The monthly figure of R for the model option with id ID: functions
- * for "serverless", the cluster for "kubernetes", the split for
- * "hybrid".  0 with *OUT set, or -1 when the cost model prices no such
- * option. */
-int cost_option_monthly(const struct cost_result *r, const char *id,
-    double *out);
+/* The monthly figure of option O (an index into the model R was run
+ * with).  0 with *OUT set, or -1 when R prices no such option. */
+int cost_option_monthly(const struct cost_result *r, int o, double *out);
 
 /* The option of M that R prices lowest, or -1 when it prices none. */
 int cost_cheapest_option(const struct cost_result *r, const struct model *m);

@@ -123,7 +123,7 @@ adr_context(FILE *out, const struct report *r)
 {
 	const struct model *m = r->model;
 	const struct answers *a = r->answers;
-	int p = model_panel_index(m, "workload"), q, listed = 0;
+	int p, q, listed = 0;
 
 	fputs("## Context and Problem Statement\n\n", out);
 	if (a->context != NULL && a->context[0] != '\0') {
@@ -133,10 +133,13 @@ adr_context(FILE *out, const struct report *r)
 	fputs("Which platform should the workload run on: ", out);
 	adr_options(out, r, " or ");
 	fputs("?", out);
-	if (p >= 0)
+	/* The panels the model marks `context: true` describe the
+	 * workload. */
+	for (p = 0; p < m->npanels; p++)
 		for (q = m->panels[p].first; q < m->panels[p].first +
 		    m->panels[p].count; q++) {
-			if (!r->result->visible_q[q] || a->answer[q] < 0)
+			if (!m->panels[p].context || !r->result->visible_q[q] ||
+			    a->answer[q] < 0)
 				continue;
 			if (listed++ == 0)
 				fputs(" The workload, as the workshop "
@@ -401,7 +404,7 @@ option_monthly(const struct report *r, int o, double *v)
 {
 	if (r->cost == NULL || r->pricing == NULL)
 		return -1;
-	return cost_option_monthly(r->cost, r->model->options[o].id, v);
+	return cost_option_monthly(r->cost, o, v);
 }
 
 /* What option C costs against the others: a Good bullet when it is
@@ -603,18 +606,18 @@ adr_revisit_volume(FILE *out, const struct report *r)
 {
 	const struct cost_result *c = r->cost;
 	int rec = r->result->recommendation;
-	const char *id = rec >= 0 ? r->model->options[rec].id : "";
+	int shape = rec >= 0 ? c->option_shape[rec] : MODEL_SHAPE_NONE;
 	char a[64], b[64];
 
 	if (c->break_even_kind != COST_BE_CROSSING)
 		return;
 	pricing_group(round(c->break_even), 0, a, sizeof a);
 	pricing_group(c->functions.volume, 0, b, sizeof b);
-	if (strcmp(id, "serverless") == 0 && c->functions.volume <
+	if (shape == MODEL_SHAPE_FUNCTIONS && c->functions.volume <
 	    c->break_even)
 		fprintf(out, "* traffic grows above %s requests a month (now "
 		    "%s): functions then cost more than the cluster\n", a, b);
-	else if (strcmp(id, "kubernetes") == 0 && c->functions.volume >
+	else if (shape == MODEL_SHAPE_CLUSTER && c->functions.volume >
 	    c->break_even)
 		fprintf(out, "* traffic falls below %s requests a month (now "
 		    "%s): functions then cost less than the cluster\n", a, b);
@@ -693,7 +696,8 @@ adr_more(FILE *out, const struct report *r)
 	if (r->cost != NULL && r->pricing != NULL) {
 		const struct pricing *p = r->pricing;
 		const struct cost_result *c = r->cost;
-		char a[64], b[64], d[64];
+		char a[64];
+		int o, k = 0;
 
 		fputs("* Cost per month with ", out);
 		md_inline(out, c->provider->name);
@@ -701,12 +705,20 @@ adr_more(FILE *out, const struct report *r)
 		md_inline(out, c->provider->date);
 		fputs(" (", out);
 		md_inline(out, c->provider->region);
-		fprintf(out, "): Serverless %s, Kubernetes %s, Hybrid %s.",
-		    pricing_money(p, c->functions.monthly, 2, a, sizeof a),
-		    pricing_money(p, c->kubernetes.monthly, 2, b, sizeof b),
-		    pricing_money(p, c->hybrid.monthly, 2, d, sizeof d));
-		fputs(" Break-even: ", out);
-		export_md_break_even(out, r);
+		fputs("):", out);
+		for (o = 0; o < m->noptions; o++) {
+			if (c->option_shape[o] < 0)
+				continue;
+			fputs(k++ > 0 ? ", " : " ", out);
+			md_inline(out, m->options[o].title);
+			fprintf(out, " %s", pricing_money(p,
+			    c->option_monthly[o], 2, a, sizeof a));
+		}
+		fputs(k > 0 ? "." : " no option is priced.", out);
+		if (c->break_even_kind != COST_BE_NONE) {
+			fputs(" Break-even: ", out);
+			export_md_break_even(out, r);
+		}
 		if (pricing_is_stale(c->provider->day, r->now))
 			fputs(" The prices are more than twelve months old.",
 			    out);

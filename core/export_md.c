@@ -218,7 +218,7 @@ md_workload(FILE *out, const struct report *r)
 	fprintf(out, "Workload: %s requests a month, %s ms on average, "
 	    "%s MB, %s, free tier %s, API gateway %s; peak %s× the average, "
 	    "at least %s nodes of `%s` at %g%% target utilisation, "
-	    "autoscaling %s; hybrid: %g%% of the requests on functions.\n\n",
+	    "autoscaling %s",
 	    qty(w->num[WL_REQUESTS], n[0], sizeof n[0]),
 	    qty(w->num[WL_DURATION], n[1], sizeof n[1]),
 	    pricing_group(w->num[WL_MEMORY], 0, n[2], sizeof n[2]),
@@ -228,42 +228,84 @@ md_workload(FILE *out, const struct report *r)
 	    qty(w->num[WL_PEAK_RATIO], n[3], sizeof n[3]),
 	    pricing_group(w->num[WL_MIN_NODES], 0, n[4], sizeof n[4]),
 	    c->node->type, w->num[WL_UTILIZATION],
-	    w->num[WL_AUTOSCALING] != 0 ? "on" : "off", c->hybrid.share);
+	    w->num[WL_AUTOSCALING] != 0 ? "on" : "off");
+	/* function_share is "hybrid" in the workload's vocabulary. */
+	if (r->model->shape_option[MODEL_SHAPE_SPLIT] >= 0)
+		fprintf(out, "; hybrid: %g%% of the requests on functions",
+		    c->split.share);
+	fputs(".\n\n", out);
 }
 
+/* Option O's row of the summary table. */
 static void
-md_cost_summary(FILE *out, const struct report *r)
+md_summary_row(FILE *out, const struct report *r, int o)
 {
 	const struct pricing *p = r->pricing;
 	const struct cost_result *c = r->cost;
 	const struct pricing_provider *pv = c->provider;
 	char a[64], b[64];
 
+	fputs("| ", out);
+	md_cell(out, r->model->options[o].title);
+	switch (c->option_shape[o]) {
+	case MODEL_SHAPE_FUNCTIONS:
+		fputs(" (", out);
+		md_cell(out, pv->block[PB_FUNCTIONS].service);
+		fprintf(out, ") | %s | ", money(p, c->functions.monthly, a,
+		    sizeof a));
+		fprintf(out, "compute %s, requests ", money(p,
+		    c->functions.compute, a, sizeof a));
+		fprintf(out, "%s, gateway ", money(p, c->functions.requests, a,
+		    sizeof a));
+		fprintf(out, "%s |\n", money(p, c->functions.gateway, a,
+		    sizeof a));
+		break;
+	case MODEL_SHAPE_CLUSTER:
+		fputs(" (", out);
+		md_cell(out, pv->block[PB_KUBERNETES].service);
+		fprintf(out, ") | %s | %s × `", money(p, c->cluster.monthly, a,
+		    sizeof a), pricing_group(c->cluster.nodes, 0, b, sizeof b));
+		fputs(c->node->type, out);
+		fprintf(out, "` %s, control plane ", money(p,
+		    c->cluster.node_cost, a, sizeof a));
+		fprintf(out, "%s |\n", money(p, c->cluster.control_plane, a,
+		    sizeof a));
+		break;
+	case MODEL_SHAPE_SPLIT:
+		fprintf(out, " (%g%% on functions) | %s | ", c->split.share,
+		    money(p, c->split.monthly, a, sizeof a));
+		fprintf(out, "functions %s, cluster ", money(p,
+		    c->split.functions.monthly, a, sizeof a));
+		fprintf(out, "%s |\n", money(p, c->split.cluster.monthly, a,
+		    sizeof a));
+		break;
+	case MODEL_SHAPE_CONTAINERS:
+		fputs(" (", out);
+		md_cell(out, pv->block[PB_CONTAINERS].service);
+		fprintf(out, ") | %s | ", money(p, c->containers.monthly, a,
+		    sizeof a));
+		fprintf(out, "%s instances, compute ", qty(
+		    c->containers.instances, b, sizeof b));
+		fprintf(out, "%s, requests ", money(p, c->containers.compute, a,
+		    sizeof a));
+		fprintf(out, "%s |\n", money(p, c->containers.requests, a,
+		    sizeof a));
+		break;
+	}
+}
+
+static void
+md_cost_summary(FILE *out, const struct report *r)
+{
+	int o;
+
 	fputs("| Option | Per month | Made of |\n|---|---:|---|\n", out);
-	fputs("| Serverless (", out);
-	md_cell(out, pv->block[PB_FUNCTIONS].service);
-	fprintf(out, ") | %s | ", money(p, c->functions.monthly, a,
-	    sizeof a));
-	fprintf(out, "compute %s, requests ", money(p, c->functions.compute,
-	    a, sizeof a));
-	fprintf(out, "%s, gateway ", money(p, c->functions.requests, a,
-	    sizeof a));
-	fprintf(out, "%s |\n", money(p, c->functions.gateway, a, sizeof a));
-	fputs("| Kubernetes (", out);
-	md_cell(out, pv->block[PB_KUBERNETES].service);
-	fprintf(out, ") | %s | %s × `", money(p, c->kubernetes.monthly, a,
-	    sizeof a), pricing_group(c->kubernetes.nodes, 0, b, sizeof b));
-	fputs(c->node->type, out);
-	fprintf(out, "` %s, control plane ", money(p, c->kubernetes.node_cost,
-	    a, sizeof a));
-	fprintf(out, "%s |\n", money(p, c->kubernetes.control_plane, a,
-	    sizeof a));
-	fprintf(out, "| Hybrid (%g%% on functions) | %s | ", c->hybrid.share,
-	    money(p, c->hybrid.monthly, a, sizeof a));
-	fprintf(out, "functions %s, cluster ", money(p,
-	    c->hybrid.functions.monthly, a, sizeof a));
-	fprintf(out, "%s |\n\n", money(p, c->hybrid.kubernetes.monthly, a,
-	    sizeof a));
+	for (o = 0; o < r->model->noptions; o++)
+		if (r->cost->option_shape[o] >= 0)
+			md_summary_row(out, r, o);
+	fputc('\n', out);
+	if (r->cost->break_even_kind == COST_BE_NONE)
+		return;
 	fputs("**Break-even:** ", out);
 	export_md_break_even(out, r);
 	fputs("\n\n", out);
@@ -290,6 +332,10 @@ export_md_break_even(FILE *out, const struct report *r)
 		fputs("none; functions cost more than the cluster at every "
 		    "volume.", out);
 		break;
+	case COST_BE_NONE:
+		fputs("none; the options compared include no functions and "
+		    "cluster pair.", out);
+		break;
 	}
 }
 
@@ -310,7 +356,7 @@ md_billable(FILE *out, const struct pricing *p, double amount, double free,
 }
 
 static void
-md_cost_functions(FILE *out, const struct report *r)
+md_cost_functions(FILE *out, const struct report *r, int o)
 {
 	const struct pricing *p = r->pricing;
 	const struct cost_result *c = r->cost;
@@ -318,7 +364,9 @@ md_cost_functions(FILE *out, const struct report *r)
 	const struct workload *w = &r->answers->workload;
 	char a[64], b[64], d[64], e[64];
 
-	fputs("### Serverless: ", out);
+	fputs("### ", out);
+	md_inline(out, r->model->options[o].title);
+	fputs(": ", out);
 	md_inline(out, c->provider->block[PB_FUNCTIONS].service);
 	fputs("\n\n", out);
 	fprintf(out, "- Compute (memory): %s req × %s s × %s GB = %s GB-s; ",
@@ -417,41 +465,109 @@ md_cluster_lines(FILE *out, const struct report *r,
 }
 
 static void
-md_cost_kubernetes(FILE *out, const struct report *r)
+md_cost_cluster(FILE *out, const struct report *r, int o)
 {
 	const struct cost_result *c = r->cost;
 
-	fputs("### Kubernetes: ", out);
+	fputs("### ", out);
+	md_inline(out, r->model->options[o].title);
+	fputs(": ", out);
 	md_inline(out, c->provider->block[PB_KUBERNETES].service);
 	fputs(" on `", out);
 	fputs(c->node->type, out);
 	fputs("`\n\n", out);
-	md_cluster_lines(out, r, &c->kubernetes, "");
+	md_cluster_lines(out, r, &c->cluster, "");
 	fputc('\n', out);
 }
 
 static void
-md_cost_hybrid(FILE *out, const struct report *r)
+md_cost_split(FILE *out, const struct report *r, int o)
 {
 	const struct pricing *p = r->pricing;
-	const struct cost_hybrid *h = &r->cost->hybrid;
+	const struct cost_split *h = &r->cost->split;
 	char a[64], b[64];
 
-	fprintf(out, "### Hybrid: %g%% of the requests on functions\n\n",
-	    h->share);
+	fputs("### ", out);
+	md_inline(out, r->model->options[o].title);
+	fprintf(out, ": %g%% of the requests on functions\n\n", h->share);
 	fprintf(out, "- Functions: %s requests, the free tier counted here: "
 	    "%s (formulas as above)\n", qty(h->functions.volume, a, sizeof a),
 	    money(p, h->functions.monthly, b, sizeof b));
-	if (h->kubernetes.present) {
+	if (h->cluster.present) {
 		fprintf(out, "- Cluster: %s requests\n",
-		    qty(h->kubernetes.volume, a, sizeof a));
-		md_cluster_lines(out, r, &h->kubernetes, "  ");
+		    qty(h->cluster.volume, a, sizeof a));
+		md_cluster_lines(out, r, &h->cluster, "  ");
 	} else
 		fputs("- Cluster: none (every request on functions)\n", out);
-	fprintf(out, "- Hybrid per month: %s + ", money(p,
-	    h->functions.monthly, a, sizeof a));
-	fprintf(out, "%s = **%s**\n\n", money(p, h->kubernetes.monthly, a,
+	fputs("- ", out);
+	md_inline(out, r->model->options[o].title);
+	fprintf(out, " per month: %s + ", money(p, h->functions.monthly, a,
+	    sizeof a));
+	fprintf(out, "%s = **%s**\n\n", money(p, h->cluster.monthly, a,
 	    sizeof a), money(p, h->monthly, b, sizeof b));
+}
+
+static void
+md_cost_containers(FILE *out, const struct report *r, int o)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_result *c = r->cost;
+	const struct cost_containers *k = &c->containers;
+	const struct workload *w = &r->answers->workload;
+	char n[7][64];
+
+	fputs("### ", out);
+	md_inline(out, r->model->options[o].title);
+	fputs(": ", out);
+	md_inline(out, c->provider->block[PB_CONTAINERS].service);
+	fputs("\n\n", out);
+	fprintf(out, "- Load: %s req / %s s = %s req/s; × %s s = %s in "
+	    "flight on average (instances follow the load)\n",
+	    qty(k->volume, n[0], sizeof n[0]),
+	    pricing_group(COST_SECONDS_PER_MONTH, 0, n[1], sizeof n[1]),
+	    qty(k->rps, n[2], sizeof n[2]),
+	    secs(w->num[WL_DURATION], n[3], sizeof n[3]),
+	    qty(k->avg_concurrency, n[4], sizeof n[4]));
+	fprintf(out, "- Needs: %s × %s vCPU = %s vCPU; %s × %s GiB = %s GiB\n",
+	    qty(k->avg_concurrency, n[0], sizeof n[0]),
+	    qty(c->vcpu_per_request, n[1], sizeof n[1]),
+	    qty(k->vcpu_need, n[2], sizeof n[2]),
+	    n[0], qty(w->num[WL_MEMORY] / 1024.0, n[3], sizeof n[3]),
+	    qty(k->memory_need_gib, n[4], sizeof n[4]));
+	fprintf(out, "- Instances: %s vCPU and %s GiB each, at %g%% = %s vCPU "
+	    "and %s GiB usable; max(%s minimum, %s / %s, %s / %s) = %s on "
+	    "average (%s)\n", qty(k->instance_vcpu, n[0], sizeof n[0]),
+	    qty(k->instance_memory_gib, n[1], sizeof n[1]),
+	    w->num[WL_UTILIZATION], qty(k->usable_vcpu, n[2], sizeof n[2]),
+	    qty(k->usable_memory_gib, n[3], sizeof n[3]),
+	    qty(k->min_instances, n[4], sizeof n[4]),
+	    qty(k->vcpu_need, n[5], sizeof n[5]), n[2],
+	    qty(k->memory_need_gib, n[6], sizeof n[6]), n[3],
+	    qty(k->instances, n[0], sizeof n[0]),
+	    k->bound == COST_BOUND_MINIMUM ? "the minimum decides" :
+	    k->bound == COST_BOUND_VCPU ? "vCPU decides" : "memory decides");
+	fprintf(out, "- Compute (vCPU): %s × %s vCPU × %s s = %s vCPU-s; ",
+	    n[0], qty(k->instance_vcpu, n[1], sizeof n[1]),
+	    pricing_group(COST_SECONDS_PER_MONTH, 0, n[2], sizeof n[2]),
+	    qty(k->vcpu_seconds, n[3], sizeof n[3]));
+	md_billable(out, p, k->vcpu_seconds, k->free_vcpu_seconds,
+	    k->vcpu_second_rate, "");
+	fprintf(out, " = %s\n", money(p, k->compute_vcpu, n[4], sizeof n[4]));
+	fprintf(out, "- Compute (memory): %s × %s GiB × %s s = %s GiB-s; ",
+	    n[0], qty(k->instance_memory_gib, n[1], sizeof n[1]), n[2],
+	    qty(k->gib_seconds, n[3], sizeof n[3]));
+	md_billable(out, p, k->gib_seconds, k->free_gib_seconds,
+	    k->gib_second_rate, "");
+	fprintf(out, " = %s\n", money(p, k->compute_memory, n[4],
+	    sizeof n[4]));
+	fputs("- Requests: ", out);
+	md_billable(out, p, k->volume, k->free_requests, k->request_rate,
+	    " / 1,000,000");
+	fprintf(out, " = %s\n", money(p, k->requests, n[4], sizeof n[4]));
+	fprintf(out, "- Per month: %s + ", money(p, k->compute, n[4],
+	    sizeof n[4]));
+	fprintf(out, "%s = ", money(p, k->requests, n[4], sizeof n[4]));
+	fprintf(out, "**%s**\n\n", money(p, k->monthly, n[4], sizeof n[4]));
 }
 
 /* A request volume as a short axis label: "10k", "147k", "2.2M". */
@@ -491,23 +607,36 @@ chart_last(const struct cost_result *c)
 
 /* The cost curves as a Mermaid xychart, which GitHub and GitLab draw.
  * Nothing from users goes inside the block: the labels are numbers made
- * here and the currency a checked three-letter code. */
+ * here and the currency a checked three-letter code.  An option's colour
+ * goes by its position, as its theme role does (the Okabe-Ito palette,
+ * safe for colour blindness). */
 static void
 md_cost_chart(FILE *out, const struct report *r)
 {
 	const struct cost_result *c = r->cost;
-	static const char *const colour[] = { "orange", "blue", "green" };
-	int i, k, last = chart_last(c);
+	static const char *const colour[MODEL_MAX_OPTIONS] = { "orange",
+	    "blue", "green", "purple", "vermillion" };
+	static const char *const hex[MODEL_MAX_OPTIONS] = { "#E69F00",
+	    "#0072B2", "#009E73", "#CC79A7", "#D55E00" };
+	int i, o, k, last = chart_last(c);
 	char a[64];
 
-	fprintf(out, "Lines from 10,000 to %s requests a month: Serverless "
-	    "(%s), Kubernetes (%s), Hybrid (%s).\n\n", pricing_group(
-	    c->samples[last].volume, 0, a, sizeof a), colour[0], colour[1],
-	    colour[2]);
-	fputs("```mermaid\n", out);
+	fprintf(out, "Lines from 10,000 to %s requests a month: ",
+	    pricing_group(c->samples[last].volume, 0, a, sizeof a));
+	for (o = 0, k = 0; o < r->model->noptions; o++) {
+		if (c->option_shape[o] < 0)
+			continue;
+		fputs(k++ > 0 ? ", " : "", out);
+		md_inline(out, r->model->options[o].title);
+		fprintf(out, " (%s)", colour[o]);
+	}
+	fputs(".\n\n```mermaid\n", out);
 	fputs("%%{init: {\"themeVariables\": {\"xyChart\": "
-	    "{\"plotColorPalette\": \"#E69F00, #0072B2, #009E73\"}}}}%%\n",
-	    out);
+	    "{\"plotColorPalette\": \"", out);
+	for (o = 0, k = 0; o < r->model->noptions; o++)
+		if (c->option_shape[o] >= 0)
+			fprintf(out, "%s%s", k++ > 0 ? ", " : "", hex[o]);
+	fputs("\"}}}}%%\n", out);
 	fputs("xychart-beta\n", out);
 	fprintf(out, "  title \"Cost per month (%s)\"\n", r->pricing->currency);
 	fputs("  x-axis \"Requests a month\" [", out);
@@ -515,15 +644,13 @@ md_cost_chart(FILE *out, const struct report *r)
 		fprintf(out, "%s\"%s\"", i > 0 ? ", " : "", volume_label(
 		    c->samples[i].volume, a, sizeof a));
 	fprintf(out, "]\n  y-axis \"%s per month\"\n", r->pricing->currency);
-	for (k = 0; k < 3; k++) {
+	for (o = 0; o < r->model->noptions; o++) {
+		if (c->option_shape[o] < 0)
+			continue;
 		fputs("  line [", out);
-		for (i = 0; i <= last; i++) {
-			const struct cost_sample *sm = &c->samples[i];
-
-			fprintf(out, "%s%.2f", i > 0 ? ", " : "", k == 0 ?
-			    sm->functions : k == 1 ? sm->kubernetes :
-			    sm->hybrid);
-		}
+		for (i = 0; i <= last; i++)
+			fprintf(out, "%s%.2f", i > 0 ? ", " : "",
+			    c->samples[i].option[o]);
 		fputs("]\n", out);
 	}
 	fputs("```\n\n", out);
@@ -534,18 +661,32 @@ md_cost_curve(FILE *out, const struct report *r)
 {
 	const struct pricing *p = r->pricing;
 	const struct cost_result *c = r->cost;
+	const struct model *m = r->model;
 	char a[64], b[64];
-	int i;
+	int i, o;
 
-	fputs("### Cost against volume\n\n| Requests a month | Serverless | "
-	    "Kubernetes | Hybrid |\n|---:|---:|---:|---:|\n", out);
+	fputs("### Cost against volume\n\n| Requests a month |", out);
+	for (o = 0; o < m->noptions; o++)
+		if (c->option_shape[o] >= 0) {
+			fputc(' ', out);
+			md_cell(out, m->options[o].title);
+			fputs(" |", out);
+		}
+	fputs("\n|---:|", out);
+	for (o = 0; o < m->noptions; o++)
+		if (c->option_shape[o] >= 0)
+			fputs("---:|", out);
+	fputc('\n', out);
 	for (i = 0; i < COST_SAMPLES; i += COST_SAMPLES_PER_DECADE) {
 		const struct cost_sample *s = &c->samples[i];
 
-		fprintf(out, "| %s | %s | ", pricing_group(s->volume, 0, a,
-		    sizeof a), money(p, s->functions, b, sizeof b));
-		fprintf(out, "%s | ", money(p, s->kubernetes, a, sizeof a));
-		fprintf(out, "%s |\n", money(p, s->hybrid, a, sizeof a));
+		fprintf(out, "| %s |", pricing_group(s->volume, 0, a,
+		    sizeof a));
+		for (o = 0; o < m->noptions; o++)
+			if (c->option_shape[o] >= 0)
+				fprintf(out, " %s |", money(p, s->option[o], b,
+				    sizeof b));
+		fputc('\n', out);
 	}
 	fputc('\n', out);
 	md_cost_chart(out, r);
@@ -556,7 +697,7 @@ md_cost_prices(FILE *out, const struct report *r)
 {
 	const struct pricing_provider *pv = r->cost->provider;
 	static const char *const what[PB_NBLOCKS] = { "Functions", "Gateway",
-	    "Control plane", "Nodes" };
+	    "Control plane", "Nodes", "Containers" };
 	int b;
 
 	fputs("### Prices\n\n", out);
@@ -572,6 +713,10 @@ md_cost_prices(FILE *out, const struct report *r)
 	fputs(".\n\n| Prices | Service | Date | Source |\n|---|---|---|---|\n",
 	    out);
 	for (b = 0; b < PB_NBLOCKS; b++) {
+		/* Containers prices only for a model that uses them. */
+		if (b == PB_CONTAINERS && (!pv->has_containers ||
+		    r->model->shape_option[MODEL_SHAPE_CONTAINERS] < 0))
+			continue;
 		fprintf(out, "| %s | ", what[b]);
 		md_cell(out, pv->block[b].service);
 		fputs(" | ", out);
@@ -587,6 +732,7 @@ md_cost(FILE *out, const struct report *r)
 {
 	const struct pricing_provider *pv = r->cost->provider;
 	long age = pricing_age_days(pv->day, r->now);
+	int o;
 
 	fputs("\n## Cost\n\n", out);
 	fputs("Monthly cost with ", out);
@@ -602,9 +748,21 @@ md_cost(FILE *out, const struct report *r)
 		    "before relying on these figures.\n\n", age);
 	md_workload(out, r);
 	md_cost_summary(out, r);
-	md_cost_functions(out, r);
-	md_cost_kubernetes(out, r);
-	md_cost_hybrid(out, r);
+	for (o = 0; o < r->model->noptions; o++)
+		switch (r->cost->option_shape[o]) {
+		case MODEL_SHAPE_FUNCTIONS:
+			md_cost_functions(out, r, o);
+			break;
+		case MODEL_SHAPE_CLUSTER:
+			md_cost_cluster(out, r, o);
+			break;
+		case MODEL_SHAPE_SPLIT:
+			md_cost_split(out, r, o);
+			break;
+		case MODEL_SHAPE_CONTAINERS:
+			md_cost_containers(out, r, o);
+			break;
+		}
 	md_cost_curve(out, r);
 	md_cost_prices(out, r);
 }

@@ -138,20 +138,61 @@ load_header(struct loader *L, const struct ynode *n)
 	return 0;
 }
 
+static const char *const shape_names[MODEL_NSHAPES + 1] = {
+#define MODEL_SHAPE_NAME(id, name) name,
+	MODEL_SHAPES(MODEL_SHAPE_NAME)
+#undef MODEL_SHAPE_NAME
+	NULL
+};
+
+const char *
+model_shape_name(int s)
+{
+	return s >= 0 && s < MODEL_NSHAPES ? shape_names[s] : "none";
+}
+
+/* cost: functions | cluster | split | containers */
+static int
+load_shape(struct loader *L, const struct ynode *n, struct model_option *o)
+{
+	char q[128];
+	int s;
+
+	if (n->type != Y_SCALAR || yis_null(n))
+		return FAIL(n, "the cost shape of option '%s' must be one of "
+		    "functions, cluster, split or containers, not %s", o->id,
+		    ytype_name(n));
+	for (s = 0; s < MODEL_NSHAPES; s++)
+		if (strlen(shape_names[s]) == n->len &&
+		    strcmp(shape_names[s], n->str) == 0) {
+			o->shape = s;
+			return 0;
+		}
+	return FAIL(n, "unknown cost shape '%s' for option '%s' (expected "
+	    "functions, cluster, split or containers)", err_quote(q, sizeof q,
+	    n->str, n->len), o->id);
+}
+
 static int
 load_options(struct loader *L, const struct ynode *list)
 {
-	static const char *const keys[] = { "id", "title", "summary", NULL };
+	static const char *const keys[] = { "id", "title", "summary", "cost",
+	    NULL };
 	static const char *const req[] = { "id", "title", NULL };
 	struct model *m = L->m;
 	size_t i;
+	int s;
 	char q[128];
 
-	if (expect_list(L, list, "'options'", MODEL_MAX_OPTIONS) != 0)
+	if (yexpect(&L->doc, list, Y_SEQ, "'options'", L->e) != 0)
 		return -1;
+	if (list->len == 0)
+		return FAIL(list, "'options' must not be empty");
 	m->options = alloc_array(L, list->len, sizeof *m->options);
 	if (m->options == NULL)
 		return -1;
+	for (s = 0; s < MODEL_NSHAPES; s++)
+		m->shape_option[s] = -1;
 	for (i = 0; i < list->len; i++) {
 		const struct ynode *n = list->kids[i], *v;
 		struct model_option *o = &m->options[i];
@@ -161,6 +202,10 @@ load_options(struct loader *L, const struct ynode *list)
 		    yscalar_id(&L->doc, ymap_get(n, "id"), "option id", &o->id,
 		    L->e) != 0)
 			return -1;
+		/* The evaluator's word for "no option leads" (eval.h). */
+		if (strcmp(o->id, "undecided") == 0)
+			return FAIL(ymap_get(n, "id"), "option id 'undecided' is "
+			    "reserved: reports use it when no option leads");
 		if (model_option_index(m, o->id) >= 0)
 			return FAIL(ymap_get(n, "id"), "duplicate option id "
 			    "'%s'", err_quote(q, sizeof q, o->id,
@@ -173,8 +218,19 @@ load_options(struct loader *L, const struct ynode *list)
 		    yscalar_text(&L->doc, v, "option summary", YDOC_MAX_TEXT,
 		    1, 1, &o->summary, L->e) != 0)
 			return -1;
+		o->shape = MODEL_SHAPE_NONE;
+		if ((v = ymap_get(n, "cost")) != NULL && load_shape(L, v, o) != 0)
+			return -1;
+		if (o->shape >= 0 && m->shape_option[o->shape] < 0)
+			m->shape_option[o->shape] = (int)i;
 		m->noptions++;
 	}
+	/* Counted once each option is known good, so a mistake in one is
+	 * reported as itself. */
+	if (list->len < MODEL_MIN_OPTIONS || list->len > MODEL_MAX_OPTIONS)
+		return FAIL(list, "'options' has %zu %s; a model has %d to %d "
+		    "options", list->len, list->len == 1 ? "entry" : "entries",
+		    MODEL_MIN_OPTIONS, MODEL_MAX_OPTIONS);
 	return 0;
 }
 
@@ -182,11 +238,12 @@ static int
 load_dims(struct loader *L, const struct ynode *list)
 {
 	static const char *const keys[] = { "id", "title", "weight", "help",
-	    NULL };
+	    "cost", NULL };
 	static const char *const req[] = { "id", "title", "weight", NULL };
 	struct model *m = L->m;
 	size_t i;
 	long w;
+	int priced;
 	char q[128];
 
 	if (expect_list(L, list, "'dimensions'", MODEL_MAX_DIMS) != 0)
@@ -220,6 +277,17 @@ load_dims(struct loader *L, const struct ynode *list)
 		    yscalar_text(&L->doc, v, "dimension help", YDOC_MAX_TEXT,
 		    1, 1, &d->help, L->e) != 0)
 			return -1;
+		priced = 0;
+		if ((v = ymap_get(n, "cost")) != NULL &&
+		    yscalar_bool(&L->doc, v, "a dimension's 'cost'", &priced,
+		    L->e) != 0)
+			return -1;
+		if (priced && m->cost_dim >= 0)
+			return FAIL(v, "dimension '%s' is marked 'cost: true', "
+			    "and so is '%s': only one dimension counts the "
+			    "bill", d->id, m->dims[m->cost_dim].id);
+		if (priced)
+			m->cost_dim = (int)i;
 		m->ndims++;
 	}
 	return 0;
@@ -467,7 +535,9 @@ count_questions(const struct ynode *panels)
 static int
 load_panels(struct loader *L, const struct ynode *list)
 {
-	static const char *const keys[] = { "id", "title", "questions", NULL };
+	static const char *const keys[] = { "id", "title", "questions",
+	    "context", NULL };
+	static const char *const req[] = { "id", "title", "questions", NULL };
 	struct model *m = L->m;
 	size_t i, j, total;
 	char q[128];
@@ -487,10 +557,10 @@ load_panels(struct loader *L, const struct ynode *list)
 	    qhash_init(L, total) != 0)
 		return -1;
 	for (i = 0; i < list->len; i++) {
-		const struct ynode *n = list->kids[i], *qs;
+		const struct ynode *n = list->kids[i], *qs, *v;
 		struct model_panel *p = &m->panels[i];
 
-		if (ymap_check(&L->doc, n, "a panel", keys, keys, L->e) != 0 ||
+		if (ymap_check(&L->doc, n, "a panel", keys, req, L->e) != 0 ||
 		    yscalar_id(&L->doc, ymap_get(n, "id"), "panel id", &p->id,
 		    L->e) != 0)
 			return -1;
@@ -500,6 +570,10 @@ load_panels(struct loader *L, const struct ynode *list)
 			    strlen(p->id)));
 		if (yscalar_text(&L->doc, ymap_get(n, "title"), "panel title",
 		    YDOC_MAX_LINE, 0, 0, &p->title, L->e) != 0)
+			return -1;
+		if ((v = ymap_get(n, "context")) != NULL &&
+		    yscalar_bool(&L->doc, v, "a panel's 'context'", &p->context,
+		    L->e) != 0)
 			return -1;
 		qs = ymap_get(n, "questions");
 		if (expect_list(L, qs, "'questions'", MODEL_MAX_QUESTIONS) != 0)
@@ -715,6 +789,7 @@ model_load_buffer(const char *name, const char *buf, size_t len,
 	memset(&L, 0, sizeof L);
 	L.m = m;
 	L.e = e;
+	m->cost_dim = -1;
 	if (ydoc_parse(&L.doc, m->arena, name, buf, len, e) != 0 ||
 	    load_root(&L) != 0) {
 		model_free(m);

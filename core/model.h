@@ -12,15 +12,36 @@
 #include "arena.h"
 #include "err.h"
 
-#define MODEL_MAX_OPTIONS 8
+#define MODEL_MIN_OPTIONS 2
+#define MODEL_MAX_OPTIONS 5	/* DESIGN.md section 3: 2 to 5 options */
 #define MODEL_MAX_DIMS 16
 #define MODEL_MAX_ANSWERS 5	/* per question (DESIGN.md: 2-5) */
 #define MODEL_MAX_WEIGHT 5
 #define MODEL_MAX_EFFECT 5.0	/* |points| one answer gives one option */
 #define MODEL_MAX_QUESTIONS 1024
 
+/* How the cost model prices an option (`cost:` in the model; doc/cost.md):
+ * X(ID, "name").  MODEL_SHAPE_NONE: the option is not priced. */
+#define MODEL_SHAPES(X) \
+	X(FUNCTIONS, "functions") \
+	X(CLUSTER, "cluster") \
+	X(SPLIT, "split") \
+	X(CONTAINERS, "containers")
+
+enum model_shape {
+	MODEL_SHAPE_NONE = -1,
+#define MODEL_SHAPE_ENUM(id, name) MODEL_SHAPE_##id,
+	MODEL_SHAPES(MODEL_SHAPE_ENUM)
+#undef MODEL_SHAPE_ENUM
+	MODEL_NSHAPES
+};
+
+/* The name of shape S ("functions"), or "none". */
+const char *model_shape_name(int s);
+
 struct model_option {
 	const char *id, *title, *summary;
+	int shape;			/* enum model_shape */
 };
 
 struct model_dim {
@@ -58,6 +79,8 @@ struct model_question {
 
 struct model_panel {
 	const char *id, *title;
+	int context;			/* `context: true`: its answers describe
+					 * the workload (the ADR's context) */
 	int first, count;		/* questions first .. first+count-1 */
 };
 
@@ -86,6 +109,11 @@ struct model {
 	struct model_panel *panels;
 	struct model_question *questions;
 	struct model_table *tables;
+	/* The dimension the cost model's figures count in (`cost: true`
+	 * on a dimension), or -1. */
+	int cost_dim;
+	/* shape_option[s]: the first option priced with shape s, or -1. */
+	int shape_option[MODEL_NSHAPES];
 	/* guidance[o]: the "choose this when" list for option o. */
 	int *nguidance;
 	const char ***guidance;

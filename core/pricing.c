@@ -19,7 +19,8 @@ struct ploader {
 
 static const char *const block_keys[PB_NBLOCKS] = {
 	[PB_FUNCTIONS] = "functions", [PB_GATEWAY] = "gateway",
-	[PB_KUBERNETES] = "kubernetes", [PB_NODES] = "nodes"
+	[PB_KUBERNETES] = "kubernetes", [PB_NODES] = "nodes",
+	[PB_CONTAINERS] = "containers"
 };
 
 /* ---- dates ---- */
@@ -538,19 +539,103 @@ load_nodes(struct ploader *L, const struct ynode *pn,
 	return 0;
 }
 
+/* containers: optional; without it no option is priced as containers
+ * (cost_check_model says so to a model that needs it). */
+static int
+load_containers(struct ploader *L, const struct ynode *pn,
+    struct pricing_provider *pv)
+{
+	static const char *const keys[] = { "service", "date", "source",
+	    "vcpu_second", "gib_second", "per_million_requests", "instance",
+	    "min_instances", "free_tier", NULL };
+	static const char *const req[] = { "service", "date", "source",
+	    "vcpu_second", "gib_second", "per_million_requests", "instance",
+	    NULL };
+	static const char *const ikeys[] = { "vcpu", "memory_gib", NULL };
+	static const char *const fkeys[] = { "requests", "vcpu_seconds",
+	    "gib_seconds", NULL };
+	const struct ynode *n, *v;
+	char path[96], what[128];
+
+	if (ymap_get(pn, block_keys[PB_CONTAINERS]) == NULL)
+		return 0;
+	if ((n = open_block(L, pn, pv, PB_CONTAINERS, keys, req)) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s.containers", pv->id);
+	snprintf(what, sizeof what, "'%s.vcpu_second'", path);
+	if (price(L, ymap_get(n, "vcpu_second"), what, PRICING_MAX_GB_SECOND,
+	    &pv->ct_vcpu_second) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.gib_second'", path);
+	if (price(L, ymap_get(n, "gib_second"), what, PRICING_MAX_GB_SECOND,
+	    &pv->ct_gib_second) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.per_million_requests'", path);
+	if (price(L, ymap_get(n, "per_million_requests"), what,
+	    PRICING_MAX_PER_MILLION, &pv->ct_per_million_requests) != 0)
+		return -1;
+	v = ymap_get(n, "instance");
+	snprintf(what, sizeof what, "'%s.instance'", path);
+	if (yexpect(&L->doc, v, Y_MAP, what, L->e) != 0 ||
+	    ymap_check(&L->doc, v, what, ikeys, ikeys, L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.instance.vcpu'", path);
+	if (yscalar_double(&L->doc, ymap_get(v, "vcpu"), what,
+	    PRICING_MIN_NODE_SIZE, PRICING_MAX_NODE_VCPU, &pv->ct_instance_vcpu,
+	    L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.instance.memory_gib'", path);
+	if (yscalar_double(&L->doc, ymap_get(v, "memory_gib"), what,
+	    PRICING_MIN_NODE_SIZE, PRICING_MAX_NODE_GIB, &pv->ct_instance_gib,
+	    L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.min_instances'", path);
+	if ((v = ymap_get(n, "min_instances")) != NULL &&
+	    price(L, v, what, PRICING_MAX_INSTANCES, &pv->ct_min_instances) != 0)
+		return -1;
+	if ((v = ymap_get(n, "free_tier")) != NULL) {
+		snprintf(what, sizeof what, "'%s.free_tier'", path);
+		if (yexpect(&L->doc, v, Y_MAP, what, L->e) != 0 ||
+		    ymap_check(&L->doc, v, what, fkeys, NULL, L->e) != 0)
+			return -1;
+		snprintf(what, sizeof what, "'%s.free_tier.requests'", path);
+		if (ymap_get(v, "requests") != NULL && price(L, ymap_get(v,
+		    "requests"), what, PRICING_MAX_FREE,
+		    &pv->ct_free_requests) != 0)
+			return -1;
+		snprintf(what, sizeof what, "'%s.free_tier.vcpu_seconds'",
+		    path);
+		if (ymap_get(v, "vcpu_seconds") != NULL && price(L, ymap_get(v,
+		    "vcpu_seconds"), what, PRICING_MAX_FREE,
+		    &pv->ct_free_vcpu_seconds) != 0)
+			return -1;
+		snprintf(what, sizeof what, "'%s.free_tier.gib_seconds'", path);
+		if (ymap_get(v, "gib_seconds") != NULL && price(L, ymap_get(v,
+		    "gib_seconds"), what, PRICING_MAX_FREE,
+		    &pv->ct_free_gib_seconds) != 0)
+			return -1;
+	}
+	pv->has_containers = 1;
+	return 0;
+}
+
 static int
 load_provider(struct ploader *L, const struct ynode *n,
     struct pricing_provider *pv)
 {
 	static const char *const keys[] = { "name", "region", "functions",
+	    "gateway", "kubernetes", "nodes", "containers", NULL };
+	static const char *const req[] = { "name", "region", "functions",
 	    "gateway", "kubernetes", "nodes", NULL };
 	char what[64];
 	int b;
 
 	snprintf(what, sizeof what, "'%s'", pv->id);
 	if (yexpect(&L->doc, n, Y_MAP, what, L->e) != 0 ||
-	    ymap_check(&L->doc, n, what, keys, keys, L->e) != 0)
+	    ymap_check(&L->doc, n, what, keys, req, L->e) != 0)
 		return -1;
+	pv->line = n->line;
+	pv->col = n->col;
 	snprintf(what, sizeof what, "'%s.name'", pv->id);
 	if (yscalar_text(&L->doc, ymap_get(n, "name"), what, YDOC_MAX_LINE, 0,
 	    0, &pv->name, L->e) != 0)
@@ -560,12 +645,13 @@ load_provider(struct ploader *L, const struct ynode *n,
 	    0, 0, &pv->region, L->e) != 0)
 		return -1;
 	if (load_functions(L, n, pv) != 0 || load_gateway(L, n, pv) != 0 ||
-	    load_kubernetes(L, n, pv) != 0 || load_nodes(L, n, pv) != 0)
+	    load_kubernetes(L, n, pv) != 0 || load_nodes(L, n, pv) != 0 ||
+	    load_containers(L, n, pv) != 0)
 		return -1;
 	pv->date = pv->block[0].date;
 	pv->day = pv->block[0].day;
 	for (b = 1; b < PB_NBLOCKS; b++)
-		if (pv->block[b].day < pv->day) {
+		if (pv->block[b].date != NULL && pv->block[b].day < pv->day) {
 			pv->day = pv->block[b].day;
 			pv->date = pv->block[b].date;
 		}

@@ -24,6 +24,7 @@
 #define PRICING_MAX_CONTROL_PLANE 100.0	/* per hour */
 #define PRICING_MAX_NODE_HOUR 1000.0	/* per node-hour */
 #define PRICING_MAX_FREE 1e12		/* free requests or seconds */
+#define PRICING_MAX_INSTANCES 10000.0	/* containers' min_instances */
 /* A node's vCPU and GiB: from a fraction of a shared core up. */
 #define PRICING_MIN_NODE_SIZE 0.1
 #define PRICING_MAX_NODE_VCPU 1024.0
@@ -37,8 +38,11 @@ struct pricing_block {
 	long day;			/* the date in days since 1970-01-01 */
 };
 
+/* PB_CONTAINERS is optional: a price list of 0.1.0 has none, and only
+ * a model with a `cost: containers` option needs it. */
 enum pricing_block_id {
-	PB_FUNCTIONS, PB_GATEWAY, PB_KUBERNETES, PB_NODES, PB_NBLOCKS
+	PB_FUNCTIONS, PB_GATEWAY, PB_KUBERNETES, PB_NODES, PB_CONTAINERS,
+	PB_NBLOCKS
 };
 
 struct pricing_node {
@@ -68,8 +72,18 @@ struct pricing_provider {
 	int nnodes;
 	struct pricing_node *nodes;
 	int default_node;		/* index into nodes */
-	/* The oldest of the block dates: the date of this provider's
-	 * prices as a whole. */
+	/* Serverless containers (block[PB_CONTAINERS]), when has_containers:
+	 * per vCPU-second and GiB-second an instance runs, per million
+	 * requests, the free allowances, the size of one instance and the
+	 * fewest instances the service keeps running. */
+	int has_containers;
+	double ct_vcpu_second, ct_gib_second, ct_per_million_requests;
+	double ct_free_requests, ct_free_vcpu_seconds, ct_free_gib_seconds;
+	double ct_instance_vcpu, ct_instance_gib, ct_min_instances;
+	/* Where the provider's block is in the file, for messages. */
+	int line, col;
+	/* The oldest of the block dates (of those given): the date of this
+	 * provider's prices as a whole. */
 	const char *date;
 	long day;
 };

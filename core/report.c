@@ -29,8 +29,60 @@ report_break_even_id(const struct cost_result *c)
 		return "functions_cheaper";
 	case COST_BE_FUNCTIONS_DEARER:
 		return "functions_dearer";
+	case COST_BE_NONE:
+		return "none";
 	}
 	return "unknown";
+}
+
+/* The figures of option O's cost shape, as a flow mapping; the keys are
+ * those of 0.1.0 for the three shapes it had (scripts read them). */
+static void
+yaml_option_cost(struct yamlw *w, const struct cost_result *c, int o)
+{
+	yamlw_map(w, 1);
+	yamlw_key(w, "monthly");
+	yamlw_fixed(w, c->option_monthly[o], 2);
+	switch (c->option_shape[o]) {
+	case MODEL_SHAPE_FUNCTIONS:
+		yamlw_key(w, "compute");
+		yamlw_fixed(w, c->functions.compute, 2);
+		yamlw_key(w, "requests");
+		yamlw_fixed(w, c->functions.requests, 2);
+		yamlw_key(w, "gateway");
+		yamlw_fixed(w, c->functions.gateway, 2);
+		break;
+	case MODEL_SHAPE_CLUSTER:
+		yamlw_key(w, "nodes");
+		yamlw_int(w, (long long)c->cluster.nodes);
+		yamlw_key(w, "node_type");
+		yamlw_text(w, c->node->type);
+		yamlw_key(w, "control_plane");
+		yamlw_fixed(w, c->cluster.control_plane, 2);
+		break;
+	case MODEL_SHAPE_SPLIT:
+		yamlw_key(w, "function_share");
+		yamlw_num(w, c->split.share, 6);
+		yamlw_key(w, "functions");
+		yamlw_fixed(w, c->split.functions.monthly, 2);
+		/* The cluster part: "kubernetes" since 0.1.0. */
+		yamlw_key(w, "kubernetes");
+		yamlw_fixed(w, c->split.cluster.monthly, 2);
+		yamlw_key(w, "nodes");
+		yamlw_int(w, (long long)c->split.cluster.nodes);
+		break;
+	case MODEL_SHAPE_CONTAINERS:
+		yamlw_key(w, "instances");
+		yamlw_num(w, c->containers.instances, 2);
+		yamlw_key(w, "vcpu_seconds");
+		yamlw_int(w, llround(c->containers.vcpu_seconds));
+		yamlw_key(w, "gib_seconds");
+		yamlw_int(w, llround(c->containers.gib_seconds));
+		yamlw_key(w, "requests");
+		yamlw_fixed(w, c->containers.requests, 2);
+		break;
+	}
+	yamlw_map_end(w);
 }
 
 static void
@@ -38,6 +90,8 @@ yaml_cost(struct yamlw *w, const struct report *r)
 {
 	const struct cost_result *c = r->cost;
 	const struct pricing_provider *pv = c->provider;
+	const struct model *m = r->model;
+	int o;
 
 	yamlw_key(w, "cost");
 	yamlw_map(w, 0);
@@ -51,45 +105,13 @@ yaml_cost(struct yamlw *w, const struct report *r)
 	yamlw_text(w, pv->date);
 	yamlw_key(w, "stale");
 	yamlw_bool(w, pricing_is_stale(pv->day, r->now));
-
-	yamlw_key(w, "serverless");
-	yamlw_map(w, 1);
-	yamlw_key(w, "monthly");
-	yamlw_fixed(w, c->functions.monthly, 2);
-	yamlw_key(w, "compute");
-	yamlw_fixed(w, c->functions.compute, 2);
-	yamlw_key(w, "requests");
-	yamlw_fixed(w, c->functions.requests, 2);
-	yamlw_key(w, "gateway");
-	yamlw_fixed(w, c->functions.gateway, 2);
-	yamlw_map_end(w);
-
-	yamlw_key(w, "kubernetes");
-	yamlw_map(w, 1);
-	yamlw_key(w, "monthly");
-	yamlw_fixed(w, c->kubernetes.monthly, 2);
-	yamlw_key(w, "nodes");
-	yamlw_int(w, (long long)c->kubernetes.nodes);
-	yamlw_key(w, "node_type");
-	yamlw_text(w, c->node->type);
-	yamlw_key(w, "control_plane");
-	yamlw_fixed(w, c->kubernetes.control_plane, 2);
-	yamlw_map_end(w);
-
-	yamlw_key(w, "hybrid");
-	yamlw_map(w, 1);
-	yamlw_key(w, "monthly");
-	yamlw_fixed(w, c->hybrid.monthly, 2);
-	yamlw_key(w, "function_share");
-	yamlw_num(w, c->hybrid.share, 6);
-	yamlw_key(w, "functions");
-	yamlw_fixed(w, c->hybrid.functions.monthly, 2);
-	yamlw_key(w, "kubernetes");
-	yamlw_fixed(w, c->hybrid.kubernetes.monthly, 2);
-	yamlw_key(w, "nodes");
-	yamlw_int(w, (long long)c->hybrid.kubernetes.nodes);
-	yamlw_map_end(w);
-
+	/* One entry per priced option, keyed by its id. */
+	for (o = 0; o < m->noptions; o++) {
+		if (c->option_shape[o] < 0)
+			continue;
+		yamlw_key(w, m->options[o].id);
+		yaml_option_cost(w, c, o);
+	}
 	yamlw_key(w, "break_even_requests_per_month");
 	if (c->break_even_kind == COST_BE_CROSSING)
 		yamlw_int(w, llround(c->break_even));
@@ -231,33 +253,66 @@ report_yaml(FILE *out, const struct report *r, struct err *e)
 	return yamlw_close(&w, e);
 }
 
+/* How option O's figure is made, for the text report. */
 static void
-text_cost(FILE *out, const struct report *r)
+text_option_cost(FILE *out, const struct report *r, int o, int namew)
 {
 	const struct pricing *p = r->pricing;
 	const struct cost_result *c = r->cost;
-	const struct pricing_provider *pv = c->provider;
-	char m1[64], m2[64], m3[64], m4[64], n1[64];
+	char m1[64], m2[64], m3[64], m4[64], n1[64], n2[64];
 
+	fprintf(out, "  %-*s %14s  ", namew, r->model->options[o].title,
+	    pricing_money(p, c->option_monthly[o], 2, m1, sizeof m1));
+	switch (c->option_shape[o]) {
+	case MODEL_SHAPE_FUNCTIONS:
+		fprintf(out, "compute %s + requests %s + gateway %s\n",
+		    pricing_money(p, c->functions.compute, 2, m2, sizeof m2),
+		    pricing_money(p, c->functions.requests, 2, m3, sizeof m3),
+		    pricing_money(p, c->functions.gateway, 2, m4, sizeof m4));
+		break;
+	case MODEL_SHAPE_CLUSTER:
+		fprintf(out, "%s x %s nodes + control plane %s\n",
+		    pricing_group(c->cluster.nodes, 0, n1, sizeof n1),
+		    c->node->type, pricing_money(p, c->cluster.control_plane,
+		    2, m2, sizeof m2));
+		break;
+	case MODEL_SHAPE_SPLIT:
+		fprintf(out, "%g%% on functions %s + cluster %s\n",
+		    c->split.share, pricing_money(p, c->split.functions.monthly,
+		    2, m2, sizeof m2), pricing_money(p,
+		    c->split.cluster.monthly, 2, m3, sizeof m3));
+		break;
+	case MODEL_SHAPE_CONTAINERS:
+		fprintf(out, "%s instances: compute %s (%s vCPU-s, %s GiB-s) "
+		    "+ requests %s\n", pricing_group(c->containers.instances,
+		    2, n1, sizeof n1), pricing_money(p, c->containers.compute,
+		    2, m2, sizeof m2), pricing_group(c->containers.vcpu_seconds,
+		    0, n2, sizeof n2), pricing_group(c->containers.gib_seconds,
+		    0, m4, sizeof m4), pricing_money(p, c->containers.requests,
+		    2, m3, sizeof m3));
+		break;
+	}
+}
+
+static void
+text_cost(FILE *out, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	const struct pricing_provider *pv = c->provider;
+	char n1[64];
+	int o, namew = 12;
+
+	/* Titles in a column, at least as wide as 0.1.0's. */
+	for (o = 0; o < r->model->noptions; o++)
+		if (c->option_shape[o] >= 0 &&
+		    (int)strlen(r->model->options[o].title) > namew)
+			namew = (int)strlen(r->model->options[o].title);
 	fprintf(out, "\nCost per month (%s, %s; prices of %s%s):\n",
 	    pv->name, pv->region, pv->date, pricing_is_stale(pv->day, r->now) ?
 	    ", STALE: more than twelve months old" : "");
-	fprintf(out, "  %-12s %14s  compute %s + requests %s + gateway %s\n",
-	    "Serverless", pricing_money(p, c->functions.monthly, 2, m1,
-	    sizeof m1), pricing_money(p, c->functions.compute, 2, m2,
-	    sizeof m2), pricing_money(p, c->functions.requests, 2, m3,
-	    sizeof m3), pricing_money(p, c->functions.gateway, 2, m4,
-	    sizeof m4));
-	fprintf(out, "  %-12s %14s  %s x %s nodes + control plane %s\n",
-	    "Kubernetes", pricing_money(p, c->kubernetes.monthly, 2, m1,
-	    sizeof m1), pricing_group(c->kubernetes.nodes, 0, n1, sizeof n1),
-	    c->node->type, pricing_money(p, c->kubernetes.control_plane, 2, m2,
-	    sizeof m2));
-	fprintf(out, "  %-12s %14s  %g%% on functions %s + cluster %s\n",
-	    "Hybrid", pricing_money(p, c->hybrid.monthly, 2, m1, sizeof m1),
-	    c->hybrid.share, pricing_money(p, c->hybrid.functions.monthly, 2,
-	    m2, sizeof m2), pricing_money(p, c->hybrid.kubernetes.monthly, 2,
-	    m3, sizeof m3));
+	for (o = 0; o < r->model->noptions; o++)
+		if (c->option_shape[o] >= 0)
+			text_option_cost(out, r, o, namew);
 	switch (c->break_even_kind) {
 	case COST_BE_CROSSING:
 		fprintf(out, "  Break-even: functions cost more above %s "
@@ -272,6 +327,8 @@ text_cost(FILE *out, const struct report *r)
 	case COST_BE_FUNCTIONS_DEARER:
 		fputs("  Break-even: none; functions cost more at every "
 		    "volume.\n", out);
+		break;
+	case COST_BE_NONE:
 		break;
 	}
 }

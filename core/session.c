@@ -17,6 +17,10 @@ session_init(struct session *s, const struct model *m,
 	s->pricing = p;
 	s->now = now;
 	s->cost_cheapest = -1;
+	/* The price list must price every shape the model's options
+	 * have. */
+	if (p != NULL && cost_check_model(p, m, e) != 0)
+		return -1;
 	s->answers = answers_new(m);
 	s->result = eval_result_new(m);
 	if (s->answers == NULL || s->result == NULL) {
@@ -63,7 +67,8 @@ price(struct session *s)
 		snprintf(s->cost_problem, sizeof s->cost_problem, "%s", e.msg);
 		return;
 	}
-	if (cost_run(s->pricing, &s->answers->workload, &s->cost) != 0) {
+	if (cost_run(s->pricing, s->model, &s->answers->workload,
+	    &s->cost) != 0) {
 		snprintf(s->cost_problem, sizeof s->cost_problem, "the "
 		    "workload cannot be priced with this price list");
 		return;

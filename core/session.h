@@ -59,7 +59,8 @@ struct session {
 };
 
 /* Set up S for model M, prices P (may be NULL) and report time NOW:
- * empty answers, evaluated.  0, or -1 (out of memory). */
+ * empty answers, evaluated.  0, or -1 when out of memory or when P
+ * cannot price M's options (a positioned message in E). */
 int session_init(struct session *s, const struct model *m,
     const struct pricing *p, long long now, struct err *e);
 

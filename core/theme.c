@@ -64,8 +64,10 @@ static const unsigned mono_attrs[ROLE_COUNT] = {
 	[ROLE_WARNING] = THEME_ATTR_BOLD,
 	[ROLE_DIM] = THEME_ATTR_DIM,
 	[ROLE_INPUT] = THEME_ATTR_UNDERLINE,
-	[ROLE_CHART_SERVERLESS] = THEME_ATTR_BOLD,
-	[ROLE_CHART_HYBRID] = THEME_ATTR_UNDERLINE,
+	[ROLE_CHART_1] = THEME_ATTR_BOLD,
+	[ROLE_CHART_3] = THEME_ATTR_UNDERLINE,
+	[ROLE_CHART_4] = THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE,
+	[ROLE_CHART_5] = THEME_ATTR_REVERSE,
 };
 static const char mono_description[] =
     "No colour at all, only attributes: for NO_COLOR and terminals "
@@ -83,14 +85,29 @@ theme_role_help(enum theme_role r)
 	return r >= 0 && r < ROLE_COUNT ? role_helps[r] : "?";
 }
 
+/* The chart roles' names in 0.1.0, when they were named for the
+ * shipped model's options; theme files written then keep loading. */
+static const struct {
+	const char *name;
+	enum theme_role role;
+} role_aliases[] = {
+	{ "chart_serverless", ROLE_CHART_1 },
+	{ "chart_kubernetes", ROLE_CHART_2 },
+	{ "chart_hybrid", ROLE_CHART_3 },
+};
+
 int
 theme_role_find(const char *name)
 {
+	size_t i;
 	int r;
 
 	for (r = 0; r < ROLE_COUNT; r++)
 		if (strcmp(role_names[r], name) == 0)
 			return r;
+	for (i = 0; i < sizeof role_aliases / sizeof role_aliases[0]; i++)
+		if (strcmp(role_aliases[i].name, name) == 0)
+			return role_aliases[i].role;
 	return -1;
 }
 
@@ -751,6 +768,11 @@ load_role(struct loader *L, const struct ynode *k, const struct ynode *v)
 	    ymap_check(&L->doc, v, what, keys, NULL, L->e) != 0)
 		return -1;
 	s = &L->spec[r];
+	if (s->given)
+		return FAIL(k, "role '%s' is given twice (as '%s' and by its "
+		    "other name; 'chart_serverless', 'chart_kubernetes' and "
+		    "'chart_hybrid' are the 0.1.0 names of 'chart_1' to "
+		    "'chart_3')", role_names[r], q);
 	s->given = 1;
 	if ((n = ymap_get(v, "fg")) != NULL) {
 		if (load_colour(L, n, "fg", role_names[r], &s->fg) != 0)

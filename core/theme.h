@@ -51,9 +51,14 @@
 	X(NOTE, "note", "a note's text") \
 	X(DIM, "dim", "secondary text") \
 	X(INPUT, "input", "a text field being edited") \
-	X(CHART_SERVERLESS, "chart_serverless", "the Serverless cost line") \
-	X(CHART_KUBERNETES, "chart_kubernetes", "the Kubernetes cost line") \
-	X(CHART_HYBRID, "chart_hybrid", "the hybrid cost line")
+	X(CHART_1, "chart_1", "the first priced option's cost line") \
+	X(CHART_2, "chart_2", "the second priced option's cost line") \
+	X(CHART_3, "chart_3", "the third priced option's cost line") \
+	X(CHART_4, "chart_4", "the fourth priced option's cost line") \
+	X(CHART_5, "chart_5", "the fifth priced option's cost line")
+
+/* Chart roles go by the option's position: ROLE_CHART_1 + i. */
+#define THEME_CHART_ROLES 5
 
 enum theme_role {
 #define THEME_ROLE_ENUM(id, name, help) ROLE_##id,

@@ -166,7 +166,6 @@ check_shipped_themes(void)
 int
 cmd_check(struct cli *c)
 {
-	static const struct check_ctx none;
 	char buf[PATH_MAX], pbuf[PATH_MAX];
 	const char *path = c->value[OPT_MODEL], *ppath = c->value[OPT_PRICING];
 	struct check_ctx x;
@@ -190,8 +189,10 @@ cmd_check(struct cli *c)
 		    "%d dimensions, %d panels, %d questions, %d table rows\n",
 		    path, m->id, m->version, m->noptions, m->ndims, m->npanels,
 		    m->nquestions, m->nrows);
+		/* The price list must price the model's options. */
+		x = (struct check_ctx){ .model = m };
+		rc = check_one(ppath, &x);
 		model_free(m);
-		rc = check_one(ppath, &none);
 		if (check_shipped_themes() != EXIT_OK)
 			rc = EXIT_FAIL;
 		return fflush(stdout) == 0 ? rc : EXIT_FAIL;

@@ -1,6 +1,6 @@
 /* view_cost.c - the cost panel: the workload figures, edited typed or
- * stepped, the three monthly costs, the break-even, and a chart of cost
- * against requests per month. */
+ * stepped, each priced option's monthly cost, the break-even, and a
+ * chart of cost against requests per month, a curve per priced option. */
 #include "config.h"
 
 #include "views.h"
@@ -9,6 +9,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* A curve's marker and theme role go by the option's position. */
+static const char *const glyph_utf8[MODEL_MAX_OPTIONS] = { "\xe2\x97\x8f",
+    "\xe2\x96\xa0", "\xe2\x96\xb2", "\xe2\x97\x86", "\xe2\x96\xbc" };
+static const char glyph_ascii[MODEL_MAX_OPTIONS] = { 'o', '#', '+', 'x',
+    'v' };
 
 /* The workload figure under the cursor, and the one being typed. */
 struct cost_view {
@@ -94,20 +100,68 @@ draw_figures(struct ui *ui, const struct cost_view *st, WINDOW *w, int rows,
 	}
 }
 
-/* One line of the costs: the option, its monthly figure, how it is made. */
+/* One line of the costs: the option, its monthly figure, how it is made;
+ * NAMEW columns for the option's title. */
 static void
-cost_line(struct ui *ui, WINDOW *w, int y, int x, int cols, int option,
-    double monthly, const char *how)
+cost_line(struct ui *ui, WINDOW *w, int y, int x, int cols, int namew,
+    int option, double monthly, const char *how)
 {
 	char money[64];
 	int best = option == ui->s->cost_cheapest;
 
-	draw_text(ui, w, y, x, 11, ROLE_NORMAL,
+	draw_text(ui, w, y, x, namew - 1, ROLE_NORMAL,
 	    ui->s->model->options[option].title);
 	pricing_money(ui->s->pricing, monthly, 2, money, sizeof money);
-	draw_text(ui, w, y, x + 11, 11, best ? ROLE_RECOMMENDED : ROLE_NORMAL,
-	    money);
-	draw_text(ui, w, y, x + 22, cols - 22, ROLE_DIM, how);
+	draw_text(ui, w, y, x + namew, 11, best ? ROLE_RECOMMENDED :
+	    ROLE_NORMAL, money);
+	draw_text(ui, w, y, x + namew + 11, cols - namew - 11, ROLE_DIM, how);
+}
+
+static const char *
+bound_name(enum cost_bound b)
+{
+	return b == COST_BOUND_MINIMUM ? "minimum" : b == COST_BOUND_VCPU ?
+	    "vCPU" : "memory";
+}
+
+/* How option O's figure is made, in a few words. */
+static void
+cost_how(const struct ui *ui, int o, char *buf, size_t size)
+{
+	const struct cost_result *r = &ui->s->cost;
+	char money[64], num[64];
+	size_t n;
+
+	switch (r->option_shape[o]) {
+	case MODEL_SHAPE_FUNCTIONS:
+		n = (size_t)snprintf(buf, size, "compute %s + requests %s",
+		    pricing_money(ui->s->pricing, r->functions.compute, 2, money,
+		    sizeof money), pricing_money(ui->s->pricing,
+		    r->functions.requests, 2, num, sizeof num));
+		if (r->functions.gateway > 0 && n < size)
+			snprintf(buf + n, size - n, " + gateway %s",
+			    pricing_money(ui->s->pricing, r->functions.gateway, 2,
+			    money, sizeof money));
+		break;
+	case MODEL_SHAPE_CLUSTER:
+		snprintf(buf, size, "%.0f %s (%s-bound)", r->cluster.nodes,
+		    r->node != NULL ? r->node->type : "?",
+		    bound_name(r->cluster.bound));
+		break;
+	case MODEL_SHAPE_SPLIT:
+		snprintf(buf, size, "%.0f%% on functions, %.0f node%s",
+		    r->split.share, r->split.cluster.present ?
+		    r->split.cluster.nodes : 0.0, r->split.cluster.present &&
+		    r->split.cluster.nodes == 1 ? "" : "s");
+		break;
+	case MODEL_SHAPE_CONTAINERS:
+		snprintf(buf, size, "%.2f instances (%s-bound)",
+		    r->containers.instances, bound_name(r->containers.bound));
+		break;
+	default:
+		snprintf(buf, size, "not priced");
+		break;
+	}
 }
 
 static double
@@ -116,7 +170,7 @@ clampd(double v, double lo, double hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* Each series' value at chart column C of WIDTH, interpolated in log
+/* Option S's value at chart column C of WIDTH, interpolated in log
  * space between the cost model's samples. */
 static double
 series_at(const struct cost_result *r, int s, int c, int width)
@@ -128,10 +182,8 @@ series_at(const struct cost_result *r, int s, int c, int width)
 	if (i >= COST_SAMPLES - 1)
 		i = COST_SAMPLES - 2;
 	t -= i;
-	a = s == 0 ? r->samples[i].functions : s == 1 ?
-	    r->samples[i].kubernetes : r->samples[i].hybrid;
-	b = s == 0 ? r->samples[i + 1].functions : s == 1 ?
-	    r->samples[i + 1].kubernetes : r->samples[i + 1].hybrid;
+	a = r->samples[i].option[s];
+	b = r->samples[i + 1].option[s];
 	if (a <= 0 || b <= 0)
 		return a + (b - a) * t;
 	return exp(log(a) + (log(b) - log(a)) * t);
@@ -153,11 +205,6 @@ volume_col(double volume, int width)
 static void
 draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 {
-	static const enum theme_role roles[3] = { ROLE_CHART_SERVERLESS,
-	    ROLE_CHART_KUBERNETES, ROLE_CHART_HYBRID };
-	static const char *const glyph_utf8[3] = { "\xe2\x97\x8f",
-	    "\xe2\x96\xa0", "\xe2\x96\xb2" };
-	static const char glyph_ascii[3] = { 'o', '#', '+' };
 	const struct cost_result *r = &ui->s->cost;
 	char money[32];
 	int width = cols - 9, height = rows - 2, s, c, y, col, lx;
@@ -165,17 +212,16 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 
 	if (width < 10 || height < 3)
 		return;
-	for (c = 0; c < COST_SAMPLES; c++) {
-		double vs[3] = { r->samples[c].functions,
-		    r->samples[c].kubernetes, r->samples[c].hybrid };
-
-		for (s = 0; s < 3; s++) {
-			if (vs[s] > 0 && vs[s] < lo)
-				lo = vs[s];
-			if (vs[s] > hi)
-				hi = vs[s];
+	for (c = 0; c < COST_SAMPLES; c++)
+		for (s = 0; s < r->noptions; s++) {
+			v = r->samples[c].option[s];
+			if (r->option_shape[s] < 0)
+				continue;
+			if (v > 0 && v < lo)
+				lo = v;
+			if (v > hi)
+				hi = v;
 		}
-	}
 	if (!(hi > 0))
 		return;
 	if (!(lo < hi)) {
@@ -203,8 +249,9 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 	    (col = volume_col(r->break_even, width)) >= 0)
 		draw_fill(ui, w, top + height, x0 + 9 + col, 1, ROLE_WARNING,
 		    "\xe2\x96\xb2", '^');
-	for (s = 2; s >= 0; s--)
-		for (c = 0; c < width; c++) {
+	/* The first option's curve is drawn last, on top. */
+	for (s = r->noptions - 1; s >= 0; s--)
+		for (c = 0; c < width && r->option_shape[s] >= 0; c++) {
 			v = series_at(r, s, c, width);
 			if (!(v > 0))
 				v = lo;
@@ -212,10 +259,12 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 			    (log(hi) - log(lo)) * (height - 1));
 			if (ui->utf8)
 				draw_fill(ui, w, top + height - 1 - y,
-				    x0 + 9 + c, 1, roles[s], glyph_utf8[s], ' ');
+				    x0 + 9 + c, 1, ROLE_CHART_1 + s,
+				    glyph_utf8[s], ' ');
 			else
 				draw_fill(ui, w, top + height - 1 - y,
-				    x0 + 9 + c, 1, roles[s], "", glyph_ascii[s]);
+				    x0 + 9 + c, 1, ROLE_CHART_1 + s, "",
+				    glyph_ascii[s]);
 		}
 	/* The x axis: requests a month, a label a decade where they fit. */
 	for (c = 0; c <= 6; c++) {
@@ -236,7 +285,8 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	const struct model *m = ui->s->model;
 	const struct cost_result *r = &ui->s->cost;
 	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 0, o;
-	char buf[256], money[64], num[64];
+	int namew = 11;
+	char buf[256], num[64];
 
 	draw_figures(ui, priv, w, rows, lw);
 	draw_vline(ui, w, 0, lw, rows);
@@ -258,62 +308,59 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		    ui->s->cost_problem);
 		return;
 	}
-	snprintf(buf, sizeof buf, "compute %s + requests %s",
-	    pricing_money(ui->s->pricing, r->functions.compute, 2, money,
-	    sizeof money), pricing_money(ui->s->pricing, r->functions.requests, 2,
-	    num, sizeof num));
-	if (r->functions.gateway > 0) {
-		size_t n = strlen(buf);
+	/* The titles' column fits the longest priced title, within reason. */
+	for (o = 0; o < m->noptions; o++)
+		if (r->option_shape[o] >= 0 &&
+		    text_width(m->options[o].title, ui->utf8) + 1 > namew)
+			namew = text_width(m->options[o].title, ui->utf8) + 1;
+	if (namew > width - 20)
+		namew = width - 20;
+	for (o = 0; o < m->noptions; o++) {
+		double v;
 
-		snprintf(buf + n, sizeof buf - n, " + gateway %s",
-		    pricing_money(ui->s->pricing, r->functions.gateway, 2, money,
-		    sizeof money));
+		if (cost_option_monthly(r, o, &v) != 0)
+			continue;
+		cost_how(ui, o, buf, sizeof buf);
+		cost_line(ui, w, y++, x, width, namew, o, v, buf);
 	}
-	o = model_option_index(m, "serverless");
-	if (o >= 0)
-		cost_line(ui, w, y++, x, width, o, r->functions.monthly, buf);
-	snprintf(buf, sizeof buf, "%.0f %s (%s-bound)", r->kubernetes.nodes,
-	    r->node != NULL ? r->node->type : "?",
-	    r->kubernetes.bound == COST_BOUND_MINIMUM ? "minimum" :
-	    r->kubernetes.bound == COST_BOUND_VCPU ? "vCPU" : "memory");
-	o = model_option_index(m, "kubernetes");
-	if (o >= 0)
-		cost_line(ui, w, y++, x, width, o, r->kubernetes.monthly, buf);
-	snprintf(buf, sizeof buf, "%.0f%% on functions, %.0f node%s",
-	    r->hybrid.share, r->hybrid.kubernetes.present ?
-	    r->hybrid.kubernetes.nodes : 0.0, r->hybrid.kubernetes.present &&
-	    r->hybrid.kubernetes.nodes == 1 ? "" : "s");
-	o = model_option_index(m, "hybrid");
-	if (o >= 0)
-		cost_line(ui, w, y++, x, width, o, r->hybrid.monthly, buf);
 	if (r->break_even_kind == COST_BE_CROSSING)
 		snprintf(buf, sizeof buf, "Break-even: %s req/month (functions "
 		    "dearer above)", pricing_group(r->break_even, 0, num,
 		    sizeof num));
-	else
+	else if (r->break_even_kind != COST_BE_NONE)
 		snprintf(buf, sizeof buf, "Break-even: none; functions are %s "
 		    "at every volume", r->break_even_kind ==
 		    COST_BE_FUNCTIONS_CHEAPER ? "cheaper" : "dearer");
-	draw_text(ui, w, y++, x, width, ROLE_CONFIDENCE, buf);
-	/* Legend, then the chart in what is left. */
+	if (r->break_even_kind != COST_BE_NONE)
+		draw_text(ui, w, y++, x, width, ROLE_CONFIDENCE, buf);
+	/* Legend, wrapped where it does not fit, then the chart in what is
+	 * left. */
 	if (rows - y >= 7) {
 		int lx = x;
 
-		for (o = 0; o < 3; o++) {
-			static const char *const ids[3] = { "serverless",
-			    "kubernetes", "hybrid" };
-			static const enum theme_role roles[3] = {
-			    ROLE_CHART_SERVERLESS, ROLE_CHART_KUBERNETES,
-			    ROLE_CHART_HYBRID };
-			static const char *const g8[3] = { "\xe2\x97\x8f ",
-			    "\xe2\x96\xa0 ", "\xe2\x96\xb2 " };
-			static const char *const ga[3] = { "o ", "# ", "+ " };
-			int oi = model_option_index(m, ids[o]);
+		for (o = 0; o < m->noptions; o++) {
+			int tw = text_width(m->options[o].title, ui->utf8);
+			char g[8];
 
-			lx += draw_text(ui, w, y, lx, 2, roles[o], ui->utf8 ?
-			    g8[o] : ga[o]);
-			lx += draw_text(ui, w, y, lx, 14, ROLE_DIM, oi >= 0 ?
-			    m->options[oi].title : ids[o]) + 2;
+			if (r->option_shape[o] < 0)
+				continue;
+			if (tw > width - 4)
+				tw = width - 4;
+			if (lx > x && lx + 2 + tw > x + width) {
+				lx = x;
+				y++;
+			}
+			if (ui->utf8)
+				snprintf(g, sizeof g, "%s ", glyph_utf8[o]);
+			else
+				snprintf(g, sizeof g, "%c ", glyph_ascii[o]);
+			lx += draw_text(ui, w, y, lx, 2, ROLE_CHART_1 + o, g);
+			lx += draw_text(ui, w, y, lx, tw, ROLE_DIM,
+			    m->options[o].title) + 2;
+		}
+		if (lx > x && lx + 5 > x + width) {
+			lx = x;
+			y++;
 		}
 		draw_text(ui, w, y, lx, cols - lx - 1, ROLE_DIM, ui->utf8 ?
 		    "\xe2\x94\x8a now" : ": now");

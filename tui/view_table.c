@@ -130,17 +130,23 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	if (x + 2 + text_width(legend, ui->utf8) < cols)
 		draw_text(ui, w, 0, cols - 1 - text_width(legend, ui->utf8),
 		    cols, ROLE_DIM, legend);
-	/* The cost table carries the workload's monthly figures. */
-	if (strcmp(m->dims[t->dim].id, "cost") == 0 && ui->s->cost_ok) {
-		char s[32], k[32], hy[32];
+	/* The table of the dimension the bill counts in (`cost: true` in
+	 * the model) carries the workload's monthly figures. */
+	if (t->dim == m->cost_dim && ui->s->cost_ok) {
+		char money[32];
+		size_t n = (size_t)snprintf(buf, sizeof buf, "Monthly for this "
+		    "workload:");
+		double v;
+		int k = 0;
 
-		snprintf(buf, sizeof buf, "Monthly for this workload: "
-		    "Serverless %s, Kubernetes %s, Hybrid %s (c: details)",
-		    pricing_money(ui->s->pricing, ui->s->cost.functions.monthly, 2, s,
-		    sizeof s), pricing_money(ui->s->pricing,
-		    ui->s->cost.kubernetes.monthly, 2, k, sizeof k),
-		    pricing_money(ui->s->pricing, ui->s->cost.hybrid.monthly, 2, hy,
-		    sizeof hy));
+		for (o = 0; o < m->noptions && n < sizeof buf; o++)
+			if (cost_option_monthly(&ui->s->cost, o, &v) == 0)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+				    "%s %s %s", k++ > 0 ? "," : "",
+				    m->options[o].title, pricing_money(
+				    ui->s->pricing, v, 2, money, sizeof money));
+		if (n < sizeof buf)
+			snprintf(buf + n, sizeof buf - n, " (c: details)");
 		draw_text(ui, w, top - 1, 2, cols - 3, ROLE_CONFIDENCE, buf);
 		top++;
 	}

@@ -86,12 +86,21 @@ edit one-answer '/^          - id: steady$/,/^      - id: duration$/{/^      - i
 bad model "$f" "$(line_of '- id: spiky' "$f")" "question 'traffic' must have 2 to 5 answers, not 1"
 edit six-answers '0,/^          - id: mixed$/s//          - id: m1\n            label: A\n          - id: m2\n            label: B\n          - id: m3\n            label: C\n          - id: mixed/'
 bad model "$f" "" "must have 2 to 5 answers, not 6"
-# Nine options (the limit is 8).
-opts=
-i=0
-while [ $i -lt 9 ]; do opts="$opts  - {id: o$i, title: O$i}\\n"; i=$((i + 1)); done
-edit nine-options "/^options:/,/^dimensions:/{/^options:/!{/^dimensions:/!d}};s/^options:\$/options:\\n$opts/"
-bad model "$f" "" "'options' has 9 entries; the limit is 8"
+# Nine and six options, and one (a model has 2 to 5).
+for k in 9 6 1; do
+	opts=
+	i=0
+	while [ $i -lt $k ]; do opts="$opts  - {id: o$i, title: O$i}\\n"; i=$((i + 1)); done
+	edit options-$k "/^options:/,/^dimensions:/{/^options:/!{/^dimensions:/!d}};s/^options:\$/options:\\n$opts/"
+	[ $k = 1 ] && n=entry || n=entries
+	bad model "$f" "$(line_of '  - {id: o0' "$f"):3" "'options' has $k $n; a model has 2 to 5 options"
+done
+# An option may not be called 'undecided': reports use the word.
+case_at undecided-option 's/^  - id: hybrid$/  - id: undecided/' '- id: undecided' \
+    "option id 'undecided' is reserved"
+# A cost shape the cost model does not know.
+case_at unknown-shape 's/^    cost: cluster$/    cost: nodes/' 'cost: nodes' \
+    "unknown cost shape 'nodes' for option 'kubernetes' (expected functions, cluster, split or containers)"
 
 # ---- text ----
 long=$(awk 'BEGIN { for (i = 0; i < 1025; i++) printf "x" }')

@@ -72,4 +72,25 @@ for v in ftp://example.com https:// 'https://a b' example.com; do
 	case_at "source-$i" "0,\\|source: https://aws.amazon.com/lambda/pricing/|s||source: $v|" "source: $v" "must be a web address"
 done
 
+# ---- containers ----
+# A price list without 'containers' blocks (as in 0.1.0) still prices
+# the shipped model; a model with a containers option is refused, at
+# the first provider without them, by check and by eval.
+edit no-containers '/^    containers:$/,/^$/d'
+grep -q 'containers:' "$f" && fail "no-containers: a containers block is left"
+good pricing "$f"
+containers_model=$TRADEOFF_DATADIR/data/model-containers.yaml
+timed "$TRADEOFF" --model "$containers_model" check "$f"
+expect_status 1
+expect_positioned "$f" "$(line_of 'name: Amazon Web Services' "$f"):5" \
+    "no 'containers' prices for aws: option 'containers' of model"
+timed "$TRADEOFF" --model "$containers_model" --pricing "$f" eval \
+    --answers "$example"
+expect_status 1
+expect_positioned "$f" "$(line_of 'name: Amazon Web Services' "$f"):5" \
+    "no 'containers' prices for aws"
+# A bad containers figure is positioned like any other.
+case_at containers-rate '0,/vcpu_second: 0.0000112444/s//vcpu_second: 2/' \
+    'vcpu_second: 2' "'aws.containers.vcpu_second' must be between 0 and 0.01"
+
 finish_cases

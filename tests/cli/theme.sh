@@ -29,7 +29,7 @@ run() {
 run check
 [ "$status" -eq 0 ] || fail "check: status $status"
 for t in default high-contrast light mono; do
-	grep -qx "$themes/$t.yaml: ok: theme '$t': 31 roles (31 given), .*" \
+	grep -qx "$themes/$t.yaml: ok: theme '$t': 33 roles (33 given), .*" \
 	    "$tmp/out" || fail "check: no line for theme $t"
 done
 [ "$(wc -l <"$tmp/out")" -eq 6 ] || fail "check: not 6 lines"
@@ -38,8 +38,8 @@ done
 run check "$themes/mono.yaml" "$themes/light.yaml"
 [ "$status" -eq 0 ] || fail "check themes: status $status"
 cat >"$tmp/want" <<WANT
-$themes/mono.yaml: ok: theme 'mono': 31 roles (31 given), attributes only
-$themes/light.yaml: ok: theme 'light': 31 roles (31 given), uses 256 colours
+$themes/mono.yaml: ok: theme 'mono': 33 roles (33 given), attributes only
+$themes/light.yaml: ok: theme 'light': 33 roles (33 given), uses 256 colours
 WANT
 cmp -s "$tmp/want" "$tmp/out" || fail "check themes: output"
 
@@ -57,7 +57,7 @@ printf 'name: mine\ninherits: default\nroles:\n  title: {attrs: [bold]}\n' \
     >"$tmp/config/tradeoff/themes/mine.yaml"
 run check "$tmp/config/tradeoff/themes/mine.yaml"
 [ "$status" -eq 0 ] || fail "inheriting theme: status $status"
-grep -q ": ok: theme 'mine': 31 roles (31 given), uses 256 colours\$" \
+grep -q ": ok: theme 'mine': 33 roles (33 given), uses 256 colours\$" \
     "$tmp/out" || fail "inheriting theme: summary"
 
 # Good and bad together: every file is reported, and the status is 1.

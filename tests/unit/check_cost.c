@@ -448,7 +448,7 @@ START_TEST(break_even_mobile_backend)
 	struct cost_result r;
 
 	WL(&w, MOBILE);
-	ck_assert_int_eq(cost_run(prices, &w, &r), 0);
+	ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
 	assert_crossing(&w, &r);
 	ck_assert(fn_at(&w, r.break_even * 0.99) <
 	    k8s_at(&w, r.break_even * 0.99));
@@ -480,7 +480,7 @@ START_TEST(break_even_many_workloads)
 					    "min_nodes", mins[k], "autoscaling",
 					    auto_ ? "true" : "false",
 					    "gateway", k == 1 ? "http" : "none");
-					ck_assert_int_eq(cost_run(prices, &w,
+					ck_assert_int_eq(cost_run(prices, NULL, &w,
 					    &r), 0);
 					if (r.break_even_kind ==
 					    COST_BE_CROSSING) {
@@ -543,7 +543,7 @@ START_TEST(break_even_functions_cheaper)
 
 	/* Nodes at $1,000 an hour: functions stay cheaper to 10^12. */
 	WL(&w, "avg_duration_ms", "1", "memory_mb", "128", "min_nodes", "1");
-	ck_assert_int_eq(cost_run(p, &w, &r), 0);
+	ck_assert_int_eq(cost_run(p, NULL, &w, &r), 0);
 	ck_assert_int_eq(r.break_even_kind, COST_BE_FUNCTIONS_CHEAPER);
 	ck_assert_double_eq(r.search_max, 1e12);
 	pricing_free(p);
@@ -560,7 +560,7 @@ START_TEST(break_even_functions_dearer)
 	 * more than a month of the node it needs. */
 	WL(&w, "avg_duration_ms", "3600000", "memory_mb", "32768",
 	    "min_nodes", "0", "free_tier", "false");
-	ck_assert_int_eq(cost_run(p, &w, &r), 0);
+	ck_assert_int_eq(cost_run(p, NULL, &w, &r), 0);
 	ck_assert_int_eq(r.break_even_kind, COST_BE_FUNCTIONS_DEARER);
 	pricing_free(p);
 }
@@ -581,7 +581,7 @@ START_TEST(random_workloads)
 {
 	unsigned long long state = 42;
 	struct cost_result *r = malloc(sizeof *r);
-	int n, f, kinds[3] = { 0, 0, 0 };
+	int n, f, kinds[4] = { 0, 0, 0, 0 };
 
 	ck_assert(r != NULL);
 	for (n = 0; n < 300; n++) {
@@ -610,15 +610,15 @@ START_TEST(random_workloads)
 			w.num[WL_ARCH] = WL_X86_64;
 		snprintf(w.text[WL_NODE_TYPE], WL_TEXT_MAX, "%s",
 		    pv->nodes[(int)(rnd(&state) * pv->nnodes)].type);
-		ck_assert_int_eq(cost_run(prices, &w, r), 0);
+		ck_assert_int_eq(cost_run(prices, NULL, &w, r), 0);
 		ck_assert(isfinite(r->functions.monthly) &&
 		    r->functions.monthly >= 0);
-		ck_assert(isfinite(r->kubernetes.monthly) &&
-		    r->kubernetes.monthly > 0);
-		ck_assert(isfinite(r->hybrid.monthly) && r->hybrid.monthly >= 0);
-		ck_assert_double_ge(r->kubernetes.nodes, w.num[WL_MIN_NODES]);
-		ck_assert_double_eq(r->kubernetes.nodes,
-		    floor(r->kubernetes.nodes));
+		ck_assert(isfinite(r->cluster.monthly) &&
+		    r->cluster.monthly > 0);
+		ck_assert(isfinite(r->split.monthly) && r->split.monthly >= 0);
+		ck_assert_double_ge(r->cluster.nodes, w.num[WL_MIN_NODES]);
+		ck_assert_double_eq(r->cluster.nodes,
+		    floor(r->cluster.nodes));
 		kinds[r->break_even_kind]++;
 		switch (r->break_even_kind) {
 		case COST_BE_CROSSING: {
@@ -643,10 +643,14 @@ START_TEST(random_workloads)
 			break;
 		}
 		case COST_BE_FUNCTIONS_CHEAPER:
-			ck_assert(r->samples[0].functions >= 0);
+			ck_assert(r->samples[0].shape[
+			    MODEL_SHAPE_FUNCTIONS] >= 0);
 			break;
 		case COST_BE_FUNCTIONS_DEARER:
 			ck_assert(r->break_even == 0);
+			break;
+		case COST_BE_NONE:
+			ck_abort_msg("workload %d: no break-even searched", n);
 			break;
 		}
 	}
@@ -663,7 +667,7 @@ START_TEST(monotone_in_requests)
 {
 	static const char *const shares[] = { "0", "30", "100", NULL };
 	struct workload w;
-	struct cost_hybrid h;
+	struct cost_split h;
 	int s, a;
 
 	for (s = 0; shares[s] != NULL; s++)
@@ -676,7 +680,7 @@ START_TEST(monotone_in_requests)
 			for (v = 0; v <= 1e12; v = v < 1 ? 1 : v * 1.01) {
 				double f = fn_at(&w, v), k = k8s_at(&w, v);
 
-				cost_hybrid(aws(), cost_node(aws(), &w), &w,
+				cost_split(aws(), cost_node(aws(), &w), &w,
 				    v, &h);
 				ck_assert_msg(f >= f0, "functions fall at %g",
 				    v);
@@ -706,15 +710,15 @@ START_TEST(hybrid_ends)
 		snprintf(v, sizeof v, "%.0f", volumes[i]);
 		WL(&w, MOBILE, "requests_per_month", v, "function_share",
 		    "0");
-		ck_assert_int_eq(cost_run(prices, &w, &r), 0);
-		ck_assert_double_eq(r.hybrid.monthly, r.kubernetes.monthly);
-		ck_assert_double_eq(r.hybrid.kubernetes.nodes,
-		    r.kubernetes.nodes);
+		ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
+		ck_assert_double_eq(r.split.monthly, r.cluster.monthly);
+		ck_assert_double_eq(r.split.cluster.nodes,
+		    r.cluster.nodes);
 		WL(&w, MOBILE, "requests_per_month", v, "function_share",
 		    "100", "gateway", "rest");
-		ck_assert_int_eq(cost_run(prices, &w, &r), 0);
-		ck_assert_double_eq(r.hybrid.monthly, r.functions.monthly);
-		ck_assert_int_eq(r.hybrid.kubernetes.present, 0);
+		ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
+		ck_assert_double_eq(r.split.monthly, r.functions.monthly);
+		ck_assert_int_eq(r.split.cluster.present, 0);
 	}
 }
 END_TEST
@@ -727,18 +731,168 @@ START_TEST(hybrid_split)
 	/* 30% of 3M on functions: 900,000 requests, inside the free tier;
 	 * 2.1M on a cluster of its own two nodes. */
 	WL(&w, MOBILE, "function_share", "30");
-	ck_assert_int_eq(cost_run(prices, &w, &r), 0);
-	ck_assert_double_eq(r.hybrid.functions.volume, 900000);
-	ck_assert_double_eq(r.hybrid.functions.monthly, 0);
-	ck_assert_double_eq(r.hybrid.kubernetes.volume, 2100000);
-	ck_assert_double_eq(r.hybrid.kubernetes.nodes, 2);
-	ck_assert_int_eq(cents(r.hybrid.monthly), 21316);
+	ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
+	ck_assert_double_eq(r.split.functions.volume, 900000);
+	ck_assert_double_eq(r.split.functions.monthly, 0);
+	ck_assert_double_eq(r.split.cluster.volume, 2100000);
+	ck_assert_double_eq(r.split.cluster.nodes, 2);
+	ck_assert_int_eq(cents(r.split.monthly), 21316);
 	/* The free tier counts once: 60% of 3M = 1.8M requests, 324,000
 	 * GB-s, all free; with it off, 1.8M x $0.20/M + 324,000 x rate. */
 	WL(&w, MOBILE, "function_share", "60", "free_tier", "false");
-	ck_assert_int_eq(cost_run(prices, &w, &r), 0);
-	ck_assert_int_eq(cents(r.hybrid.functions.monthly),
+	ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
+	ck_assert_int_eq(cents(r.split.functions.monthly),
 	    cents(1.8 * 0.20 + 324000 * 0.0000166667));
+}
+END_TEST
+
+/* ---- serverless containers ---- */
+
+/* 10 requests a second of 200 ms: 2 in flight on average, each with
+ * 0.25 vCPU and 512 MB; instances of 1 vCPU and 2 GiB at 50% hold 0.5
+ * vCPU and 1 GiB, so exactly one instance runs all month. */
+#define STEADY_TEN "requests_per_month", "26280000", "avg_duration_ms", \
+	"200", "memory_mb", "512", "vcpu_per_request", "0.25", \
+	"target_utilization", "50", "free_tier", "true"
+
+START_TEST(containers_cloud_run)
+{
+	struct workload w;
+	struct cost_containers k;
+
+	WL(&w, "provider", "gcp", STEADY_TEN);
+	cost_containers(&prices->provider[WL_GCP], &w, w.num[WL_REQUESTS],
+	    &k);
+	ck_assert_int_eq(k.present, 1);
+	ck_assert_double_eq_tol(k.avg_concurrency, 2, 1e-12);
+	ck_assert_double_eq_tol(k.instances, 1, 1e-12);
+	/* 1 x 1 vCPU x 2,628,000 s; 1 x 2 GiB x 2,628,000 s. */
+	ck_assert_double_eq_tol(k.vcpu_seconds, 2628000, 1e-6);
+	ck_assert_double_eq_tol(k.gib_seconds, 5256000, 1e-6);
+	/* (2,628,000 - 180,000) x $0.000024 = $58.752;
+	 * (5,256,000 - 360,000) x $0.0000025 = $12.24;
+	 * (26,280,000 - 2,000,000) x $0.40 / 10^6 = $9.712. */
+	ck_assert_int_eq(cents(k.compute_vcpu), 5875);
+	ck_assert_int_eq(cents(k.compute_memory), 1224);
+	ck_assert_int_eq(cents(k.requests), 971);
+	ck_assert_int_eq(cents(k.monthly), 8070);
+	ck_assert_double_eq_tol(k.monthly, 58.752 + 12.24 + 9.712, 1e-9);
+	/* Without the free tier: 2,628,000 x 0.000024 + 5,256,000 x
+	 * 0.0000025 + 26.28 x 0.40 = 63.072 + 13.14 + 10.512 = $86.72. */
+	WL(&w, "provider", "gcp", STEADY_TEN, "free_tier", "false");
+	cost_containers(&prices->provider[WL_GCP], &w, w.num[WL_REQUESTS],
+	    &k);
+	ck_assert_int_eq(cents(k.monthly), 8672);
+}
+END_TEST
+
+START_TEST(containers_fargate)
+{
+	struct workload w;
+	struct cost_containers k;
+
+	/* Fargate: $0.04048 a vCPU-hour and $0.004445 a GB-hour, no
+	 * request charge: 730 x (0.04048 + 2 x 0.004445) = $36.04. */
+	WL(&w, "provider", "aws", STEADY_TEN);
+	cost_containers(aws(), &w, w.num[WL_REQUESTS], &k);
+	ck_assert_int_eq(cents(k.requests), 0);
+	ck_assert_int_eq(cents(k.monthly), 3604);
+	ck_assert_int_eq(cents(k.monthly), cents(730 * (0.04048 + 2 *
+	    0.004445)));
+	/* A service keeps one task even for a trickle of requests. */
+	WL(&w, "provider", "aws", "requests_per_month", "1000");
+	cost_containers(aws(), &w, w.num[WL_REQUESTS], &k);
+	ck_assert_int_eq(k.bound, COST_BOUND_MINIMUM);
+	ck_assert_double_eq(k.instances, 1);
+	/* Twice the load, twice the instances: vCPU decides at 0.25 vCPU
+	 * and 512 MB a request, memory at 0.1 vCPU and 1,536 MB. */
+	WL(&w, "provider", "aws", STEADY_TEN, "requests_per_month",
+	    "52560000");
+	cost_containers(aws(), &w, w.num[WL_REQUESTS], &k);
+	ck_assert_double_eq_tol(k.instances, 2, 1e-12);
+	WL(&w, "provider", "aws", STEADY_TEN, "vcpu_per_request", "0.1",
+	    "memory_mb", "1536");
+	cost_containers(aws(), &w, w.num[WL_REQUESTS], &k);
+	ck_assert_int_eq(k.bound, COST_BOUND_MEMORY);
+	ck_assert_double_eq_tol(k.instances, 3, 1e-12);
+}
+END_TEST
+
+/* Each option of the four-option model gets the figure of its shape,
+ * by index; an index out of range, or an option without a shape, has
+ * none. */
+START_TEST(option_monthly_by_index)
+{
+	static const char two[] = "model: {id: m, version: \"1\", title: T}\n"
+	    "options:\n  - {id: cheap, title: C, cost: containers}\n"
+	    "  - {id: other, title: O}\n"
+	    "dimensions: [{id: x, title: X, weight: 1}]\n"
+	    "panels:\n  - id: p\n    title: P\n    questions:\n"
+	    "      - {id: q, prompt: Q?, help: H, answers: [{id: a, label: A},"
+	    " {id: b, label: B}]}\n";
+	struct model *m4, *m2;
+	struct workload w;
+	struct cost_result r;
+	struct err e;
+	char path[4096];
+	double v;
+	int o;
+
+	m4 = model_load(datafile("data/model-containers.yaml", path,
+	    sizeof path), &e);
+	ck_assert_msg(m4 != NULL, "%s", e.msg);
+	ck_assert_int_eq(m4->noptions, 4);
+	WL(&w, MOBILE);
+	ck_assert_int_eq(cost_run(prices, m4, &w, &r), 0);
+	ck_assert_int_eq(r.noptions, 4);
+	for (o = 0; o < 4; o++) {
+		static const int shape[4] = { MODEL_SHAPE_FUNCTIONS,
+		    MODEL_SHAPE_CONTAINERS, MODEL_SHAPE_CLUSTER,
+		    MODEL_SHAPE_SPLIT };
+
+		ck_assert_int_eq(m4->options[o].shape, shape[o]);
+		ck_assert_int_eq(cost_option_monthly(&r, o, &v), 0);
+		ck_assert_int_eq(r.option_shape[o], shape[o]);
+	}
+	ck_assert_int_eq(cost_option_monthly(&r, 0, &v), 0);
+	ck_assert_double_eq(v, r.functions.monthly);
+	ck_assert_int_eq(cost_option_monthly(&r, 1, &v), 0);
+	ck_assert_double_eq(v, r.containers.monthly);
+	ck_assert_int_eq(cost_option_monthly(&r, 2, &v), 0);
+	ck_assert_double_eq(v, r.cluster.monthly);
+	ck_assert_int_eq(cost_option_monthly(&r, 3, &v), 0);
+	ck_assert_double_eq(v, r.split.monthly);
+	ck_assert_int_eq(cost_option_monthly(&r, 4, &v), -1);
+	ck_assert_int_eq(cost_option_monthly(&r, -1, &v), -1);
+	/* The samples follow the options. */
+	ck_assert_double_eq(r.samples[5].option[1],
+	    r.samples[5].shape[MODEL_SHAPE_CONTAINERS]);
+	ck_assert_double_eq(r.samples[5].option[2],
+	    r.samples[5].shape[MODEL_SHAPE_CLUSTER]);
+	/* $2.73 on Lambda, a Fargate task all month, two nodes. */
+	ck_assert_int_eq(cost_cheapest_option(&r, m4), 0);
+	ck_assert_int_eq(r.break_even_kind, COST_BE_CROSSING);
+
+	m2 = model_load_buffer("two.yaml", two, sizeof two - 1, &e);
+	ck_assert_msg(m2 != NULL, "%s", e.msg);
+	ck_assert_int_eq(cost_run(prices, m2, &w, &r), 0);
+	ck_assert_int_eq(cost_option_monthly(&r, 0, &v), 0);
+	ck_assert_double_eq(v, r.containers.monthly);
+	ck_assert_int_eq(cost_option_monthly(&r, 1, &v), -1);
+	ck_assert_int_eq(cost_cheapest_option(&r, m2), 0);
+	/* No functions and cluster pair: no break-even. */
+	ck_assert_int_eq(r.break_even_kind, COST_BE_NONE);
+	ck_assert_int_eq(cost_check_model(prices, m2, &e), 0);
+	/* A price list without containers prices cannot price it. */
+	prices->provider[WL_GCP].has_containers = 0;
+	ck_assert_int_eq(cost_check_model(prices, m2, &e), -1);
+	ck_assert_msg(strstr(e.msg, ": no 'containers' prices for gcp: "
+	    "option 'cheap' of model 'm'") != NULL, "%s", e.msg);
+	ck_assert_int_eq(cost_check_model(prices, model, &e), 0);
+	ck_assert_int_eq(cost_run(prices, m2, &w, &r), 0);
+	ck_assert_int_eq(cost_option_monthly(&r, 0, &v), 0);
+	model_free(m4);
+	model_free(m2);
 }
 END_TEST
 
@@ -751,7 +905,7 @@ START_TEST(samples_for_chart)
 	int i;
 
 	WL(&w, MOBILE);
-	ck_assert_int_eq(cost_run(prices, &w, &r), 0);
+	ck_assert_int_eq(cost_run(prices, NULL, &w, &r), 0);
 	ck_assert_double_eq_tol(r.samples[0].volume, 1e4, 1e-6);
 	ck_assert_double_eq_tol(r.samples[COST_SAMPLES - 1].volume, 1e10, 1);
 	ck_assert_double_eq_tol(r.samples[COST_SAMPLES_PER_DECADE].volume,
@@ -761,11 +915,11 @@ START_TEST(samples_for_chart)
 
 		if (i > 0) {
 			ck_assert_double_gt(s->volume, r.samples[i - 1].volume);
-			ck_assert_double_ge(s->functions,
-			    r.samples[i - 1].functions);
+			ck_assert_double_ge(s->shape[MODEL_SHAPE_FUNCTIONS],
+			    r.samples[i - 1].shape[MODEL_SHAPE_FUNCTIONS]);
 		}
-		ck_assert_double_eq(s->functions, fn_at(&w, s->volume));
-		ck_assert_double_eq(s->kubernetes, k8s_at(&w, s->volume));
+		ck_assert_double_eq(s->shape[MODEL_SHAPE_FUNCTIONS], fn_at(&w, s->volume));
+		ck_assert_double_eq(s->shape[MODEL_SHAPE_CLUSTER], k8s_at(&w, s->volume));
 	}
 }
 END_TEST
@@ -779,8 +933,8 @@ START_TEST(deterministic)
 	memset(a, 0xa5, sizeof *a);
 	memset(b, 0x5a, sizeof *b);
 	WL(&w, MOBILE, "gateway", "http", "function_share", "45");
-	ck_assert_int_eq(cost_run(prices, &w, a), 0);
-	ck_assert_int_eq(cost_run(prices, &w, b), 0);
+	ck_assert_int_eq(cost_run(prices, NULL, &w, a), 0);
+	ck_assert_int_eq(cost_run(prices, NULL, &w, b), 0);
 	ck_assert_int_eq(memcmp(a, b, sizeof *a), 0);
 	free(a);
 	free(b);
@@ -878,7 +1032,7 @@ render(const char *text, int markdown, long long now, struct pricing *p)
 	res = eval_result_new(model);
 	ck_assert(res != NULL);
 	eval_run(model, a->answer, a->weight, res);
-	ck_assert_int_eq(cost_run(p, &a->workload, &cost), 0);
+	ck_assert_int_eq(cost_run(p, model, &a->workload, &cost), 0);
 	rep = (struct report){ .model = model, .answers = a, .result = res,
 	    .pricing = p, .cost = &cost, .now = now };
 	f = open_memstream(&out, &len);
@@ -1072,7 +1226,7 @@ static const struct bad {
 	    "(expected: aws, gcp, azure)", 1 },
 	{ 7, "    nmae: AWS", "t.yaml:7:5: unknown key 'nmae' in 'aws' "
 	    "(expected: name, region, functions, gateway, kubernetes, "
-	    "nodes)", 1 },
+	    "nodes, containers)", 1 },
 	{ 8, NULL, "t.yaml:7:5: 'aws' is missing 'region'", 1 },
 	{ 7, "    name: [AWS]", "t.yaml:7:11: 'aws.name' must be text, not "
 	    "a list", 1 },
@@ -1348,7 +1502,7 @@ START_TEST(workload_needs_prices)
 		ck_assert_int_eq(cost_check(prices, &a->workload, a->file, &e),
 		    -1);
 		ck_assert_str_eq(e.msg, docs[i][1]);
-		ck_assert_int_eq(cost_run(prices, &a->workload, &r), -1);
+		ck_assert_int_eq(cost_run(prices, model, &a->workload, &r), -1);
 		answers_free(a);
 	}
 	/* A known node type and the shipped arm64 price pass. */
@@ -1404,6 +1558,9 @@ suite(void)
 	tcase_add_test(tc, monotone_in_requests);
 	tcase_add_test(tc, hybrid_ends);
 	tcase_add_test(tc, hybrid_split);
+	tcase_add_test(tc, containers_cloud_run);
+	tcase_add_test(tc, containers_fargate);
+	tcase_add_test(tc, option_monthly_by_index);
 	tcase_add_test(tc, samples_for_chart);
 	tcase_add_test(tc, deterministic);
 	tcase_add_test(tc, default_node_types);

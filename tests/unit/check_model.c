@@ -95,7 +95,42 @@ static const struct bad bad_models[] = {
 	  "title: B}, {id: c, title: C}, {id: d, title: D}, {id: e, title: "
 	  "E}, {id: f, title: F}, {id: g, title: G}, {id: h, title: H}, "
 	  "{id: i, title: I}]\n" DIMS PANELS Q1,
-	  "test.yaml:2:10: 'options' has 9 entries; the limit is 8" },
+	  "test.yaml:2:10: 'options' has 9 entries; a model has 2 to 5 "
+	  "options" },
+	{ "six options", HEAD "options: [{id: a, title: A}, {id: b, "
+	  "title: B}, {id: c, title: C}, {id: d, title: D}, {id: e, title: "
+	  "E}, {id: f, title: F}]\n" DIMS PANELS Q1,
+	  "test.yaml:2:10: 'options' has 6 entries; a model has 2 to 5 "
+	  "options" },
+	{ "one option", HEAD "options:\n  - {id: a, title: A}\n" DIMS PANELS
+	  Q1, "test.yaml:3:3: 'options' has 1 entry; a model has 2 to 5 "
+	  "options" },
+	{ "option named undecided", HEAD "options:\n  - {id: a, title: A}\n"
+	  "  - {id: undecided, title: U}\n" DIMS PANELS Q1,
+	  "test.yaml:4:10: option id 'undecided' is reserved: reports use it "
+	  "when no option leads" },
+	{ "unknown cost shape", HEAD "options:\n  - {id: a, title: A, cost: "
+	  "lambda}\n  - {id: b, title: B}\n" DIMS PANELS Q1,
+	  "test.yaml:3:29: unknown cost shape 'lambda' for option 'a' "
+	  "(expected functions, cluster, split or containers)" },
+	{ "cost shape not a word", HEAD "options:\n  - {id: a, title: A, "
+	  "cost: [functions]}\n  - {id: b, title: B}\n" DIMS PANELS Q1,
+	  "test.yaml:3:29: the cost shape of option 'a' must be one of "
+	  "functions, cluster, split or containers, not a list" },
+	{ "cost shape empty", HEAD "options:\n  - {id: a, title: A, cost: "
+	  "}\n  - {id: b, title: B}\n" DIMS PANELS Q1,
+	  "test.yaml:3:" },
+	{ "two cost dimensions", HEAD OPTS "dimensions:\n  - {id: x, title: X, "
+	  "weight: 3, cost: true}\n  - {id: z, title: Z, weight: 1, cost: "
+	  "true}\n" PANELS Q1,
+	  "test.yaml:7:40: dimension 'z' is marked 'cost: true', and so is "
+	  "'x': only one dimension counts the bill" },
+	{ "cost dimension not a boolean", HEAD OPTS "dimensions:\n  - {id: x, "
+	  "title: X, weight: 3, cost: yes please}\n" PANELS Q1,
+	  "test.yaml:6:40: a dimension's 'cost' must be true or false" },
+	{ "panel context not a boolean", HEAD OPTS DIMS "panels:\n  - id: p\n"
+	  "    title: P\n    context: 3\n    questions:\n" Q1,
+	  "test.yaml:10:14: " },
 	{ "title with a control character", HEAD "options:\n  - {id: a, "
 	  "title: \"A\\x07\"}\n" DIMS PANELS Q1,
 	  "test.yaml:3:20: option title contains control characters" },

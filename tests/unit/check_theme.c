@@ -125,7 +125,7 @@ START_TEST(test_roles)
 {
 	int r, s;
 
-	ck_assert_int_eq(ROLE_COUNT, 31);
+	ck_assert_int_eq(ROLE_COUNT, 33);
 	for (r = 0; r < ROLE_COUNT; r++) {
 		const char *name = theme_role_name(r);
 
@@ -134,11 +134,18 @@ START_TEST(test_roles)
 		    "description", name);
 		for (s = 0; name[s] != '\0'; s++)
 			ck_assert_msg((name[s] >= 'a' && name[s] <= 'z') ||
+			    (s > 0 && name[s] >= '0' && name[s] <= '9') ||
 			    name[s] == '_', "role name '%s'", name);
 	}
 	ck_assert_str_eq(theme_role_name(ROLE_NORMAL), "normal");
 	ck_assert_str_eq(theme_role_name(ROLE_PANEL_CURRENT), "panel_current");
-	ck_assert_str_eq(theme_role_name(ROLE_CHART_HYBRID), "chart_hybrid");
+	ck_assert_str_eq(theme_role_name(ROLE_CHART_3), "chart_3");
+	ck_assert_int_eq(ROLE_CHART_5 - ROLE_CHART_1 + 1, THEME_CHART_ROLES);
+	/* The 0.1.0 names are aliases of the first three chart roles. */
+	ck_assert_int_eq(theme_role_find("chart_serverless"), ROLE_CHART_1);
+	ck_assert_int_eq(theme_role_find("chart_kubernetes"), ROLE_CHART_2);
+	ck_assert_int_eq(theme_role_find("chart_hybrid"), ROLE_CHART_3);
+	ck_assert_int_eq(theme_role_find("chart_6"), -1);
 	ck_assert_int_eq(theme_role_find("nope"), -1);
 	ck_assert_int_eq(theme_role_find("NORMAL"), -1);
 	ck_assert_str_eq(theme_attr_name(THEME_ATTR_INDEX_STANDOUT),
@@ -148,6 +155,36 @@ START_TEST(test_roles)
 END_TEST
 
 /* themes/README.md documents every role. */
+/* A theme written for 0.1.0 names the chart roles after the shipped
+ * options; it loads, its colours on chart_1 to chart_3. */
+START_TEST(test_chart_role_aliases)
+{
+	struct theme t = load_text("name: old\nroles:\n"
+	    "  chart_serverless: {fg: yellow}\n"
+	    "  chart_kubernetes: {fg: blue, attrs: [bold]}\n"
+	    "  chart_hybrid: {fg: magenta}\n"
+	    "  chart_4: {fg: green}\n");
+	struct err e;
+	static const char both[] = "name: x\nroles:\n  chart_1: {fg: red}\n"
+	    "  chart_serverless: {fg: blue}\n";
+
+	ck_assert(t.given[ROLE_CHART_1] && t.given[ROLE_CHART_2] &&
+	    t.given[ROLE_CHART_3] && t.given[ROLE_CHART_4]);
+	ck_assert(!t.given[ROLE_CHART_5]);
+	ck_assert_int_eq(t.style[ROLE_CHART_1].fg, THEME_YELLOW);
+	ck_assert_int_eq(t.style[ROLE_CHART_2].fg, THEME_BLUE);
+	ck_assert_uint_eq(t.style[ROLE_CHART_2].attrs, THEME_ATTR_BOLD);
+	ck_assert_int_eq(t.style[ROLE_CHART_3].fg, THEME_MAGENTA);
+	ck_assert_int_eq(t.style[ROLE_CHART_4].fg, THEME_GREEN);
+	/* One role under both of its names is a mistake. */
+	ck_assert_int_eq(theme_load_buffer(&t, "t.yaml", both, sizeof both - 1,
+	    datadir(), &e), -1);
+	ck_assert_msg(strncmp(e.msg, "t.yaml:4:3: role 'chart_1' is given "
+	    "twice (as 'chart_serverless' and by its other name", 59) == 0,
+	    "%s", e.msg);
+}
+END_TEST
+
 START_TEST(test_roles_documented)
 {
 	char path[1024], *buf, row[128];
@@ -796,7 +833,7 @@ END_TEST
 	"question, answer, answer_chosen, cursor, help, bar_track, bar, " \
 	"bar_best, recommended, confidence, blocked, relevant, favoured, " \
 	"heading, key, hint, status, error, warning, note, dim, input, " \
-	"chart_serverless, chart_kubernetes, chart_hybrid"
+	"chart_1, chart_2, chart_3, chart_4, chart_5"
 #define COLOURS_HINT "(expected default, black, red, green, yellow, " \
 	"blue, magenta, cyan, white, bright-NAME or a number 0-255; greys " \
 	"are 232-255)"
@@ -968,12 +1005,12 @@ START_TEST(test_check)
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
 	ck_assert_int_eq(kind, CHECK_THEME);
-	ck_assert_str_eq(summary, "theme 'default': 31 roles (31 given), uses "
+	ck_assert_str_eq(summary, "theme 'default': 33 roles (33 given), uses "
 	    "256 colours");
 	snprintf(path, sizeof path, "%s/themes/mono.yaml", datadir());
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
-	ck_assert_str_eq(summary, "theme 'mono': 31 roles (31 given), "
+	ck_assert_str_eq(summary, "theme 'mono': 33 roles (33 given), "
 	    "attributes only");
 
 	write_file(userdir, "t.yaml", "name: t\ninherits: high-contrast\n"
@@ -988,7 +1025,7 @@ START_TEST(test_check)
 	    "roles:\n  title: {fg: red}\n", path, sizeof path);
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
-	ck_assert_str_eq(summary, "theme 'u': 31 roles (31 given), uses 16 "
+	ck_assert_str_eq(summary, "theme 'u': 33 roles (33 given), uses 16 "
 	    "colours");
 
 	write_file(userdir, "v.yaml", "name: v\n", path, sizeof path);
@@ -1012,6 +1049,7 @@ theme_suite(void)
 
 	TCASE("roles");
 	tcase_add_test(tc, test_roles);
+	tcase_add_test(tc, test_chart_role_aliases);
 	tcase_add_test(tc, test_roles_documented);
 	TCASE("shipped");
 	tcase_add_loop_test(tc, test_shipped_load, 0, NSHIPPED);
