@@ -4,6 +4,7 @@
 #include "export_adr.h"
 #include "export_md.h"
 #include "md.h"
+#include "phrase.h"
 #include "store.h"
 #include "yamlw.h"
 
@@ -32,9 +33,8 @@ adr_front_matter(FILE *out, const struct report *r, struct err *e)
 	char t[32];
 	int i;
 
-	store_time_format(r->session != NULL ? r->session->updated : r->now,
-	    t, sizeof t);
-	t[10] = '\0';			/* the day: YYYY-MM-DD */
+	phrase_time(r->session != NULL ? r->session->updated : r->now,
+	    PHRASE_TIME_DAY, t, sizeof t);
 	if (yamlw_open_doc(&w, out, 1, e) != 0)
 		return -1;
 	yamlw_map(&w, 0);
@@ -205,7 +205,7 @@ adr_drivers(FILE *out, const struct report *r)
 	adr_weights(out, r);
 	for (i = 0; i < res->nblocks; i++) {
 		fputs("* Hard constraint: ", out);
-		md_inline(out, report_block_text(r, &res->blocks[i], buf,
+		md_inline(out, phrase_block(r->model, &res->blocks[i], buf,
 		    sizeof buf));
 		fputs(" (rules out ", out);
 		md_inline(out, option_title(r, res->blocks[i].option));
@@ -556,8 +556,8 @@ adr_outcome(FILE *out, const struct report *r)
 			fputs(" is ruled out (", out);
 			for (i = 0; i < res->nblocks; i++)
 				if (res->blocks[i].option == o) {
-					md_inline(out, report_block_text(r,
-					    &res->blocks[i], buf, sizeof buf));
+					md_inline(out, phrase_block(r->model, &res->blocks[i], buf,
+		    sizeof buf));
 					break;
 				}
 			fputc(')', out);
@@ -572,31 +572,11 @@ adr_outcome(FILE *out, const struct report *r)
 static void
 adr_revisit_flip(FILE *out, const struct report *r)
 {
-	const struct model *m = r->model;
-	const struct eval_flip *f = &r->result->flip;
+	char buf[1200];
 
-	if (f->kind == FLIP_ANSWER) {
-		const struct model_question *qn = &m->questions[f->question];
-		int now = r->answers->answer[f->question];
-
-		fputs("* the answer to \"", out);
-		md_inline(out, qn->prompt);
-		fputs("\" becomes **", out);
-		md_inline(out, qn->answers[f->answer].label);
-		fputs("**", out);
-		if (now >= 0) {
-			fputs(" (now ", out);
-			md_inline(out, qn->answers[now].label);
-			fputc(')', out);
-		}
-		fputs(": the recommendation would be ", out);
-	} else {
-		fputs("* the weight of ", out);
-		md_inline(out, m->dims[f->dim].title);
-		fprintf(out, " becomes %d (now %d): the recommendation would "
-		    "be ", f->weight, r->answers->weight[f->dim]);
-	}
-	md_inline(out, option_title(r, f->to));
+	fputs("* ", out);
+	md_inline(out, phrase_flip(r->model, r->result, r->answers->answer,
+	    r->answers->weight, buf, sizeof buf));
 	fputc('\n', out);
 }
 
@@ -644,9 +624,13 @@ adr_confirmation(FILE *out, const struct report *r)
 	}
 	fputs("* an answer above changes, or an open question is answered\n\n",
 	    out);
-	if (r->result->flip.kind == FLIP_NONE)
-		fputs("No single answer or weight change would change the "
-		    "recommendation.\n\n", out);
+	if (r->result->flip.kind == FLIP_NONE) {
+		char buf[256];
+
+		md_inline(out, phrase_flip(r->model, r->result,
+		    r->answers->answer, r->answers->weight, buf, sizeof buf));
+		fputs("\n\n", out);
+	}
 	fputs("Check it by evaluating the answers again (`tradeoff eval`) "
 	    "whenever they or the prices change.\n\n", out);
 }
@@ -673,8 +657,8 @@ adr_pros_cons(FILE *out, const struct report *r)
 			if (res->blocks[i].option != o)
 				continue;
 			fputs("* Bad, because it is ruled out: ", out);
-			md_inline(out, report_block_text(r, &res->blocks[i],
-			    buf, sizeof buf));
+			md_inline(out, phrase_block(r->model, &res->blocks[i], buf,
+		    sizeof buf));
 			fputc('\n', out);
 			n++;
 		}
@@ -736,8 +720,8 @@ adr_more(FILE *out, const struct report *r)
 		fprintf(out, ", created %s, last changed %s, %d recorded "
 		    "change%s; the summary export (`--format markdown`) has "
 		    "every answer, note and table and the change history.\n",
-		    store_time_format(ss->created, t1, sizeof t1),
-		    store_time_format(ss->updated, t2, sizeof t2),
+		    phrase_time(ss->created, PHRASE_TIME_ISO, t1, sizeof t1),
+		    phrase_time(ss->updated, PHRASE_TIME_ISO, t2, sizeof t2),
 		    ss->nchanges, ss->nchanges == 1 ? "" : "s");
 	}
 }

@@ -3,6 +3,7 @@
 
 #include "export_md.h"
 #include "md.h"
+#include "phrase.h"
 #include "store.h"
 
 #include <errno.h>
@@ -58,8 +59,7 @@ md_blocked(FILE *out, const struct report *r)
 		fputs("- **", out);
 		md_inline(out, m->options[res->blocks[i].option].title);
 		fputs("**: ", out);
-		md_inline(out, report_block_text(r, &res->blocks[i], buf,
-		    sizeof buf));
+		md_inline(out, phrase_block(m, &res->blocks[i], buf, sizeof buf));
 		fputc('\n', out);
 	}
 	fputc('\n', out);
@@ -95,25 +95,11 @@ md_why(FILE *out, const struct report *r)
 void
 export_md_flip(FILE *out, const struct report *r)
 {
-	const struct model *m = r->model;
-	const struct eval_result *res = r->result;
+	char buf[1200];
 
-	if (res->flip.kind == FLIP_ANSWER) {
-		const struct model_question *qn =
-		    &m->questions[res->flip.question];
-
-		fprintf(out, "Answering `%s` with `%s` would recommend ",
-		    qn->id, qn->answers[res->flip.answer].id);
-		md_inline(out, m->options[res->flip.to].title);
-		fputs(".\n", out);
-	} else if (res->flip.kind == FLIP_WEIGHT) {
-		fprintf(out, "Setting the weight of `%s` to %d would "
-		    "recommend ", m->dims[res->flip.dim].id, res->flip.weight);
-		md_inline(out, m->options[res->flip.to].title);
-		fputs(".\n", out);
-	} else
-		fputs("No single answer or weight change would change the "
-		    "recommendation.\n", out);
+	md_inline(out, phrase_flip(r->model, r->result, r->answers->answer,
+	    r->answers->weight, buf, sizeof buf));
+	fputc('\n', out);
 }
 
 static void
@@ -314,29 +300,10 @@ md_cost_summary(FILE *out, const struct report *r)
 void
 export_md_break_even(FILE *out, const struct report *r)
 {
-	const struct cost_result *c = r->cost;
-	char a[64];
+	char buf[256];
 
-	switch (c->break_even_kind) {
-	case COST_BE_CROSSING:
-		fprintf(out, "above %s requests a month, functions cost more "
-		    "than the cluster.", pricing_group(round(c->break_even), 0,
-		    a, sizeof a));
-		break;
-	case COST_BE_FUNCTIONS_CHEAPER:
-		fprintf(out, "none; functions cost less than the cluster up to "
-		    "%s requests a month.", pricing_group(c->search_max, 0, a,
-		    sizeof a));
-		break;
-	case COST_BE_FUNCTIONS_DEARER:
-		fputs("none; functions cost more than the cluster at every "
-		    "volume.", out);
-		break;
-	case COST_BE_NONE:
-		fputs("none; the options compared include no functions and "
-		    "cluster pair.", out);
-		break;
-	}
+	md_inline(out, phrase_break_even(r->cost, buf, sizeof buf));
+	fputc('.', out);
 }
 
 /* "(A − FREE free) × RATE" or "A × RATE" when nothing is free. */
@@ -916,8 +883,8 @@ md_history(FILE *out, const struct report *r)
 	for (i = 0; i < ss->nchanges; i++) {
 		const struct report_change *c = &ss->changes[i];
 
-		fprintf(out, "| %s | ", store_time_format(c->time, t,
-		    sizeof t));
+		fprintf(out, "| %s | ", phrase_time(c->time, PHRASE_TIME_ISO,
+		    t, sizeof t));
 		md_cell(out, c->user);
 		fputs(" | ", out);
 		if (c->undo)
@@ -951,10 +918,10 @@ md_head(FILE *out, const struct report *r)
 	md_inline(out, m->title);
 	fputs("\n\n", out);
 	if (ss != NULL) {
-		store_time_format(ss->updated, t1, sizeof t1);
+		phrase_time(ss->updated, PHRASE_TIME_ISO, t1, sizeof t1);
 		fprintf(out, "- **Date:** %.10s (last changed %s, created "
-		    "%s)\n", t1, t1, store_time_format(ss->created, t2,
-		    sizeof t2));
+		    "%s)\n", t1, t1, phrase_time(ss->created, PHRASE_TIME_ISO,
+		    t2, sizeof t2));
 	}
 	fputs("- **Decision model:** ", out);
 	md_id(out, m->id);

@@ -2,14 +2,17 @@
 #include "config.h"
 
 #include "report.h"
+#include "phrase.h"
 #include "yamlw.h"
 
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
-const char *
-report_block_text(const struct report *r, const struct eval_block *b,
+/* A block as the YAML report lists it: "question: reason" (scripts
+ * read the question's id). */
+static const char *
+yaml_block_text(const struct report *r, const struct eval_block *b,
     char *buf, size_t size)
 {
 	const struct model_question *qn = &r->model->questions[b->question];
@@ -162,7 +165,7 @@ yaml_blocked(struct yamlw *w, const struct report *r)
 		yamlw_seq(w, 0);
 		for (i = 0; i < res->nblocks; i++)
 			if (res->blocks[i].option == o)
-				yamlw_text(w, report_block_text(r,
+				yamlw_text(w, yaml_block_text(r,
 				    &res->blocks[i], buf, sizeof buf));
 		yamlw_seq_end(w);
 	}
@@ -299,7 +302,7 @@ text_cost(FILE *out, const struct report *r)
 {
 	const struct cost_result *c = r->cost;
 	const struct pricing_provider *pv = c->provider;
-	char n1[64];
+	char n1[256];
 	int o, namew = 12;
 
 	/* Titles in a column, at least as wide as 0.1.0's. */
@@ -313,24 +316,9 @@ text_cost(FILE *out, const struct report *r)
 	for (o = 0; o < r->model->noptions; o++)
 		if (c->option_shape[o] >= 0)
 			text_option_cost(out, r, o, namew);
-	switch (c->break_even_kind) {
-	case COST_BE_CROSSING:
-		fprintf(out, "  Break-even: functions cost more above %s "
-		    "requests a month.\n", pricing_group(round(c->break_even),
-		    0, n1, sizeof n1));
-		break;
-	case COST_BE_FUNCTIONS_CHEAPER:
-		fprintf(out, "  Break-even: none; functions cost less up to %s "
-		    "requests a month.\n", pricing_group(c->search_max, 0, n1,
+	if (c->break_even_kind != COST_BE_NONE)
+		fprintf(out, "  Break-even: %s.\n", phrase_break_even(c, n1,
 		    sizeof n1));
-		break;
-	case COST_BE_FUNCTIONS_DEARER:
-		fputs("  Break-even: none; functions cost more at every "
-		    "volume.\n", out);
-		break;
-	case COST_BE_NONE:
-		break;
-	}
 }
 
 int
@@ -341,11 +329,11 @@ report_text(FILE *out, const struct report *r, struct err *e)
 	char buf[1200];
 	int o, d, i;
 
+	fprintf(out, "Recommendation: %s", phrase_recommendation(m, res, buf,
+	    sizeof buf));
 	if (res->recommendation >= 0)
-		fprintf(out, "Recommendation: %s (confidence %.2f)\n",
-		    m->options[res->recommendation].title, res->confidence);
-	else
-		fprintf(out, "Recommendation: undecided\n");
+		fprintf(out, " (confidence %.2f)", res->confidence);
+	fputc('\n', out);
 	fprintf(out, "Answered %d of %d questions.\n\n", res->answered,
 	    res->visible);
 	/* One row per dimension, one column per option. */
@@ -374,8 +362,7 @@ report_text(FILE *out, const struct report *r, struct err *e)
 		for (i = 0; i < res->nblocks; i++)
 			fprintf(out, "  %s: %s\n",
 			    m->options[res->blocks[i].option].title,
-			    report_block_text(r, &res->blocks[i], buf,
-			    sizeof buf));
+			    phrase_block(m, &res->blocks[i], buf, sizeof buf));
 	}
 	if (res->nrationale > 0) {
 		fputs("\nWhy (answers that moved the result most):\n", out);
@@ -390,20 +377,8 @@ report_text(FILE *out, const struct report *r, struct err *e)
 			    m->dims[x->dim].title, x->points);
 		}
 	}
-	fputs("\nWhat would flip it: ", out);
-	if (res->flip.kind == FLIP_ANSWER) {
-		const struct model_question *qn =
-		    &m->questions[res->flip.question];
-
-		fprintf(out, "answering %s = %s would recommend %s\n", qn->id,
-		    qn->answers[res->flip.answer].id,
-		    m->options[res->flip.to].title);
-	} else if (res->flip.kind == FLIP_WEIGHT)
-		fprintf(out, "weight %s = %d would recommend %s\n",
-		    m->dims[res->flip.dim].id, res->flip.weight,
-		    m->options[res->flip.to].title);
-	else
-		fputs("no single change\n", out);
+	fprintf(out, "\nWhat would flip it: %s\n", phrase_flip(m, res,
+	    r->answers->answer, r->answers->weight, buf, sizeof buf));
 	if (r->cost != NULL && r->pricing != NULL)
 		text_cost(out, r);
 	if (fflush(out) != 0 || ferror(out)) {

@@ -51,7 +51,8 @@ struct report {
 	const struct report_session *session;
 };
 
-/* The keys of DESIGN.md section 7 ("eval --format yaml"). */
+/* The report scripts read (`eval --format yaml`; README.md lists the
+ * keys). */
 int report_yaml(FILE *out, const struct report *r, struct err *e);
 
 /* A plain-text summary for a terminal. */
@@ -60,10 +61,5 @@ int report_text(FILE *out, const struct report *r, struct err *e);
 /* The break-even status as the YAML report writes it:
  * "crossing", "functions_cheaper" or "functions_dearer". */
 const char *report_break_even_id(const struct cost_result *c);
-
-/* The ids of a rationale entry, a block and the flip, in words, as the
- * YAML and text writers print them. */
-const char *report_block_text(const struct report *r,
-    const struct eval_block *b, char *buf, size_t size);
 
 #endif

@@ -2,11 +2,11 @@
 #include "config.h"
 
 #include "session.h"
+#include "phrase.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 int
 session_init(struct session *s, const struct model *m,
@@ -229,13 +229,10 @@ session_unused_name(struct session *s, const char *base, char *buf,
 const char *
 session_new_name(struct session *s, char *buf, size_t size)
 {
-	char base[64];
-	time_t t = (time_t)s->now;
-	struct tm tm;
+	char base[64], day[32];
 
-	gmtime_r(&t, &tm);
-	if (strftime(base, sizeof base, "workshop %Y-%m-%d", &tm) == 0)
-		snprintf(base, sizeof base, "workshop");
+	snprintf(base, sizeof base, "workshop %s", phrase_time(s->now,
+	    PHRASE_TIME_DAY, day, sizeof day));
 	return session_unused_name(s, base, buf, size);
 }
 

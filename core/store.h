@@ -189,7 +189,4 @@ int store_copy(struct store *st, const char *from, const char *to,
     struct err *e);
 int store_delete(struct store *st, const char *name, struct err *e);
 
-/* Format T as ISO 8601 UTC ("2026-01-31T09:05:00Z"). */
-const char *store_time_format(long long t, char *buf, size_t size);
-
 #endif

@@ -135,16 +135,3 @@ store_list(struct store *st, long long offset, long long limit,
 		return store_fail(st, rc, "cannot read the sessions", e);
 	return 0;
 }
-
-const char *
-store_time_format(long long t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, size, "%lld", t);
-	else
-		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
-}

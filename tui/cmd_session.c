@@ -8,6 +8,7 @@
 #include "eval.h"
 #include "export.h"
 #include "outfile.h"
+#include "phrase.h"
 #include "session.h"
 #include "store.h"
 #include "utf8.h"
@@ -118,7 +119,8 @@ list_text(const struct rows *r, const char *path)
 		fputs(q, stdout);
 		pad(w - utf8_count(q, strlen(q)) + 2);
 		snprintf(frac, sizeof frac, "%d/%d", x->answered, x->visible);
-		printf("%-20s  %-8s  %s", store_time_format(x->s.updated, t,
+		printf("%-20s  %-8s  %s", phrase_time(x->s.updated,
+		    PHRASE_TIME_ISO, t,
 		    sizeof t), frac, x->recommendation);
 		if (strcmp(x->recommendation, "undecided") != 0)
 			printf(" (confidence %.2f)", x->confidence);
@@ -147,9 +149,11 @@ list_yaml(const struct rows *r)
 		yamlw_key(&w, "name");
 		yamlw_text(&w, x->s.name);
 		yamlw_key(&w, "created");
-		yamlw_text(&w, store_time_format(x->s.created, t, sizeof t));
+		yamlw_text(&w, phrase_time(x->s.created, PHRASE_TIME_ISO, t,
+		    sizeof t));
 		yamlw_key(&w, "updated");
-		yamlw_text(&w, store_time_format(x->s.updated, t, sizeof t));
+		yamlw_text(&w, phrase_time(x->s.updated, PHRASE_TIME_ISO, t,
+		    sizeof t));
 		yamlw_key(&w, "answered");
 		yamlw_int(&w, x->answered);
 		yamlw_key(&w, "questions");

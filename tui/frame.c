@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "frame.h"
+#include "phrase.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -133,18 +134,16 @@ recommendation_line(struct ui *ui, int y)
 {
 	const struct eval_result *r = ui->s->result;
 	WINDOW *w = ui->w_scores;
-	char buf[64];
+	char buf[256];
 	int x = 1 + draw_text(ui, w, y, 1, 16, ROLE_NORMAL,
 	    "Recommendation: ");
 
+	phrase_recommendation(ui->s->model, r, buf, sizeof buf);
 	if (r->recommendation < 0) {
-		draw_text(ui, w, y, x, ui->cols - x - 1, ROLE_DIM,
-		    r->answered == 0 ? "undecided (nothing answered yet)" :
-		    "undecided (a tie, or every option blocked)");
+		draw_text(ui, w, y, x, ui->cols - x - 1, ROLE_DIM, buf);
 		return;
 	}
-	x += draw_text(ui, w, y, x, ui->cols / 3, ROLE_RECOMMENDED,
-	    ui->s->model->options[r->recommendation].title);
+	x += draw_text(ui, w, y, x, ui->cols / 3, ROLE_RECOMMENDED, buf);
 	snprintf(buf, sizeof buf, ", confidence %.2f", r->confidence);
 	draw_text(ui, w, y, x, ui->cols - x - 1, ROLE_CONFIDENCE, buf);
 }
@@ -153,25 +152,14 @@ recommendation_line(struct ui *ui, int y)
 static void
 flip_line(struct ui *ui, int y)
 {
-	const struct model *m = ui->s->model;
 	const struct eval_result *r = ui->s->result;
 	WINDOW *w = ui->w_scores;
-	const char *arrow = ui->utf8 ? "\xe2\x86\x92" : "->";
-	char buf[512];
+	char buf[1200];
 	int x = 1 + draw_text(ui, w, y, 1, 20, ROLE_NORMAL,
 	    "What would flip it: ");
 
-	if (r->flip.kind == FLIP_ANSWER)
-		snprintf(buf, sizeof buf, "%s = %s %s %s",
-		    m->questions[r->flip.question].id,
-		    m->questions[r->flip.question].answers[r->flip.answer].id,
-		    arrow, m->options[r->flip.to].title);
-	else if (r->flip.kind == FLIP_WEIGHT)
-		snprintf(buf, sizeof buf, "weight of %s = %d %s %s",
-		    m->dims[r->flip.dim].id, r->flip.weight, arrow,
-		    m->options[r->flip.to].title);
-	else
-		snprintf(buf, sizeof buf, "no single change");
+	phrase_flip_short(ui->s->model, r, ui->utf8 ? "\xe2\x86\x92" : "->",
+	    buf, sizeof buf);
 	draw_text(ui, w, y, x, ui->cols - x - 1, r->flip.kind == FLIP_NONE ?
 	    ROLE_DIM : ROLE_WARNING, buf);
 }

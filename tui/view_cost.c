@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "views.h"
+#include "phrase.h"
 #include "text.h"
 
 #include <math.h>
@@ -286,7 +287,7 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	const struct cost_result *r = &ui->s->cost;
 	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 0, o;
 	int namew = 11;
-	char buf[256], num[64];
+	char buf[256];
 
 	draw_figures(ui, priv, w, rows, lw);
 	draw_vline(ui, w, 0, lw, rows);
@@ -323,16 +324,14 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		cost_how(ui, o, buf, sizeof buf);
 		cost_line(ui, w, y++, x, width, namew, o, v, buf);
 	}
-	if (r->break_even_kind == COST_BE_CROSSING)
-		snprintf(buf, sizeof buf, "Break-even: %s req/month (functions "
-		    "dearer above)", pricing_group(r->break_even, 0, num,
-		    sizeof num));
-	else if (r->break_even_kind != COST_BE_NONE)
-		snprintf(buf, sizeof buf, "Break-even: none; functions are %s "
-		    "at every volume", r->break_even_kind ==
-		    COST_BE_FUNCTIONS_CHEAPER ? "cheaper" : "dearer");
-	if (r->break_even_kind != COST_BE_NONE)
-		draw_text(ui, w, y++, x, width, ROLE_CONFIDENCE, buf);
+	if (r->break_even_kind != COST_BE_NONE) {
+		char be[256];
+
+		snprintf(buf, sizeof buf, "Break-even: %s.", phrase_break_even(r,
+		    be, sizeof be));
+		y += draw_wrapped(ui, w, y, x, width, 3, 0, ROLE_CONFIDENCE,
+		    buf);
+	}
 	/* Legend, wrapped where it does not fit, then the chart in what is
 	 * left. */
 	if (rows - y >= 7) {

@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include "views.h"
+#include "phrase.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define PAGE_MAX 128
 
@@ -130,12 +130,9 @@ draw_row(struct ui *ui, WINDOW *w, int y, int cols, int namew,
     const struct row *r, int at)
 {
 	const struct model *m = ui->s->model;
-	time_t t = (time_t)r->s.updated;
 	char when[32], buf[32];
-	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	phrase_time(r->s.updated, PHRASE_TIME_MINUTE, when, sizeof when);
 	draw_text(ui, w, y, 1, 2, ROLE_RECOMMENDED, r->s.id ==
 	    ui->s->info.id ? (ui->utf8 ? "\xe2\x97\x8f " : "* ") : "  ");
 	draw_text(ui, w, y, 3, namew, at ? ROLE_CURSOR : ROLE_NORMAL,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "views.h"
+#include "phrase.h"
 
 #include <stdio.h>
 
@@ -10,19 +11,17 @@ static void
 recommendation(struct pager *p, const struct session *s)
 {
 	const struct eval_result *r = s->result;
-	char buf[512];
+	char buf[512], rec[256];
 
+	phrase_recommendation(s->model, r, rec, sizeof rec);
 	if (r->recommendation >= 0)
 		snprintf(buf, sizeof buf, "%s, with confidence %.2f (%d of %d "
-		    "questions answered; a lead of %.1f points).",
-		    s->model->options[r->recommendation].title, r->confidence,
-		    r->answered, r->visible, r->runner_up >= 0 ?
+		    "questions answered; a lead of %.1f points).", rec,
+		    r->confidence, r->answered, r->visible, r->runner_up >= 0 ?
 		    r->total[r->recommendation] - r->total[r->runner_up] :
 		    100.0);
 	else
-		snprintf(buf, sizeof buf, "Undecided: %s.", r->answered == 0 ?
-		    "nothing is answered yet" : "the leading options tie, or "
-		    "every option is blocked");
+		snprintf(buf, sizeof buf, "%s.", rec);
 	pager_text(p, 1, ROLE_HEADING, "Recommendation:", ROLE_RECOMMENDED,
 	    buf);
 }
@@ -30,31 +29,14 @@ recommendation(struct pager *p, const struct session *s)
 static void
 flip(struct pager *p, const struct session *s)
 {
-	const struct model *m = s->model;
-	const struct eval_result *r = s->result;
 	char buf[1200];
 
 	pager_blank(p);
 	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING,
 	    "What would flip it");
-	if (r->flip.kind == FLIP_ANSWER) {
-		const struct model_question *qn =
-		    &m->questions[r->flip.question];
-
-		snprintf(buf, sizeof buf, "Answering \"%s\" with \"%s\" "
-		    "(%s = %s) would recommend %s.", qn->prompt,
-		    qn->answers[r->flip.answer].label, qn->id,
-		    qn->answers[r->flip.answer].id, m->options[r->flip.to].title);
-	} else if (r->flip.kind == FLIP_WEIGHT)
-		snprintf(buf, sizeof buf, "Setting the weight of %s to %d "
-		    "(now %d) would recommend %s.", m->dims[r->flip.dim].title,
-		    r->flip.weight, s->answers->weight[r->flip.dim],
-		    m->options[r->flip.to].title);
-	else
-		snprintf(buf, sizeof buf, "%s", r->recommendation < 0 ?
-		    "Nothing to flip yet." : "No single answer or weight "
-		    "change would: the recommendation is robust.");
-	pager_text(p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, buf);
+	pager_text(p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, phrase_flip(s->model,
+	    s->result, s->answers->answer, s->answers->weight, buf,
+	    sizeof buf));
 }
 
 static void
@@ -70,15 +52,10 @@ blocked(struct pager *p, const struct session *s)
 	pager_blank(p);
 	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING, "Ruled out");
 	for (i = 0; i < r->nblocks; i++) {
-		const struct eval_block *b = &r->blocks[i];
-		const struct model_question *qn = &m->questions[b->question];
-
 		snprintf(label, sizeof label, "%s:",
-		    m->options[b->option].title);
-		snprintf(buf, sizeof buf, "%s (%s = %s)",
-		    qn->answers[b->answer].block[b->option], qn->id,
-		    qn->answers[b->answer].id);
-		pager_text(p, 3, ROLE_BLOCKED, label, ROLE_NORMAL, buf);
+		    m->options[r->blocks[i].option].title);
+		pager_text(p, 3, ROLE_BLOCKED, label, ROLE_NORMAL,
+		    phrase_block(m, &r->blocks[i], buf, sizeof buf));
 	}
 }
 

@@ -278,7 +278,7 @@ EOF
 	lacks $f '^table$'
 	has $f 'p	Chosen option: "Serverless", because it scores 68.0 of 100 against 50.5 for Hybrid, chiefly on Cost, Architecture and Delivery (confidence 0.67, 16 of 21 questions answered).'
 	has $f "p	Bad, because Startup latency favours Kubernetes: Cold starts from about 100 ms to seconds; provisioned concurrency or minimum instances keep them warm at extra cost."
-	has $f "p	the answer to \"How long does one unit of work run?\" becomes Long (over 15 min, or continuous) (now Short (under 1 s)): the recommendation would be Kubernetes"
+	has $f "p	Answering \"How long does one unit of work run?\" with \"Long (over 15 min, or continuous)\" (now \"Short (under 1 s)\") would recommend Kubernetes."
 fi
 
 # --- hostile names and notes ------------------------------------------------------

@@ -66,8 +66,11 @@ start() {
 	nstarts=$((nstarts + 1))
 	sock=$tmp/tmux.$nstarts.sock
 	rm -f "$tmp/pid"
+	# The exit line on a line of its own: a program killed mid-frame
+	# leaves the cursor anywhere and the terminal raw (a newline does
+	# not return the carriage), and "[exit 137]" must not wrap.
 	tm new-session -d -s t -x "$cols" -y "$rows" \
-	    "$tmp/run.sh; echo \"[exit \$?]\"; sleep 600"
+	    "$tmp/run.sh; s=\$?; printf '\\r\\n[exit %d]\\r\\n' \$s; sleep 600"
 	tm set-option -t t status off >/dev/null
 }
 

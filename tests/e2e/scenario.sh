@@ -26,7 +26,7 @@ while [ $n -lt 19 ]; do
 	wait_for "$n/20 answered"
 done
 wait_for "Serverless, confidence 0.95"
-expect_screen "What would flip it: duration = long"
+expect_screen "What would flip it: Long (over 15 min, or continuous) → Hybrid"
 
 # Work over 15 minutes rules functions out: the screen says so at once.
 keys g Right 3
