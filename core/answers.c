@@ -25,7 +25,8 @@ answers_new(const struct model *m)
 	    sizeof *a->answer);
 	a->note = arena_array(a->arena, (size_t)m->nquestions + 1,
 	    sizeof *a->note);
-	if (a->answer == NULL || a->note == NULL)
+	a->revealed = arena_array(a->arena, (size_t)m->nquestions + 1, 1);
+	if (a->answer == NULL || a->note == NULL || a->revealed == NULL)
 		goto fail;
 	for (i = 0; i < m->nquestions; i++)
 		a->answer[i] = -1;
@@ -82,6 +83,93 @@ answers_name_check(const char *name, struct err *e)
 }
 
 int
+answers_ident_check(const char *ident, struct err *e)
+{
+	size_t i, len = strlen(ident);
+	char q[128];
+
+	for (i = 0; i < len; i++) {
+		char c = ident[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || (i > 0 && (c == '.' ||
+		    c == '_' || c == '-'))))
+			break;
+	}
+	if (len == 0 || len > ANSWERS_IDENT_MAX || i < len) {
+		err_set(e, "'%s' is not an identity: use 1 to %d letters, "
+		    "digits, '.', '_' or '-', starting with a letter or digit "
+		    "(a short name such as 'ben'; the participants list says "
+		    "who that is)", err_quote(q, sizeof q, ident, len),
+		    ANSWERS_IDENT_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
+answers_find_ident(const struct answers *a, const char *ident)
+{
+	int i;
+
+	for (i = 0; i < a->nidents; i++)
+		if (strcmp(a->ident[i], ident) == 0)
+			return i;
+	return -1;
+}
+
+int
+answers_add_ident(struct answers *a, const char *ident)
+{
+	const struct model *m = a->model;
+	int i, q;
+
+	if ((i = answers_find_ident(a, ident)) >= 0)
+		return i;
+	if (a->nidents >= ANSWERS_MAX_IDENTS)
+		return -1;
+	if (a->ident == NULL) {
+		a->ident = arena_array(a->arena, ANSWERS_MAX_IDENTS,
+		    sizeof *a->ident);
+		a->ident_as = arena_array(a->arena, ANSWERS_MAX_IDENTS,
+		    sizeof *a->ident_as);
+		a->vote = arena_array(a->arena, ANSWERS_MAX_IDENTS,
+		    sizeof *a->vote);
+		if (a->ident == NULL || a->ident_as == NULL || a->vote == NULL)
+			return -1;
+	}
+	i = a->nidents;
+	a->ident[i] = arena_strdup(a->arena, ident);
+	a->vote[i] = arena_array(a->arena, (size_t)m->nquestions + 1,
+	    sizeof **a->vote);
+	if (a->ident[i] == NULL || a->vote[i] == NULL)
+		return -1;
+	a->ident_as[i] = NULL;
+	for (q = 0; q < m->nquestions; q++)
+		a->vote[i][q] = -1;
+	return a->nidents++;
+}
+
+int
+answers_votes_on(const struct answers *a, int q, int *split)
+{
+	int i, n = 0, first = -1;
+
+	if (split != NULL)
+		*split = 0;
+	for (i = 0; i < a->nidents; i++) {
+		if (a->vote[i][q] < 0)
+			continue;
+		if (first < 0)
+			first = a->vote[i][q];
+		else if (a->vote[i][q] != first && split != NULL)
+			*split = 1;
+		n++;
+	}
+	return n;
+}
+
+int
 answers_count(const struct answers *a, int *visible)
 {
 	const struct model *m = a->model;
@@ -124,17 +212,20 @@ question_key(struct aloader *L, const struct ynode *k, const char *what)
 	return i;
 }
 
+/* A mapping of questions to answers, into L->a->answer (WHAT names it
+ * in messages: "answers", or whose votes). */
 static int
-load_answer_map(struct aloader *L, const struct ynode *n)
+load_answer_map(struct aloader *L, const struct ynode *n, const char *what)
 {
 	size_t i;
-	char q[128];
+	char q[128], quoted[64];
 
-	if (yexpect(&L->doc, n, Y_MAP, "'answers'", L->e) != 0)
+	snprintf(quoted, sizeof quoted, "'%s'", what);
+	if (yexpect(&L->doc, n, Y_MAP, quoted, L->e) != 0)
 		return -1;
 	for (i = 0; i < n->len; i++) {
 		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		int qi = question_key(L, k, "answers"), ai;
+		int qi = question_key(L, k, what), ai;
 
 		if (qi < 0)
 			return -1;
@@ -286,11 +377,130 @@ load_participants(struct aloader *L, const struct ynode *n)
 	return 0;
 }
 
+/* The identity a key of 'votes' or 'identities' names, added to A. */
+static int
+ident_key(struct aloader *L, const struct ynode *k)
+{
+	struct err ne;
+	int i;
+
+	if (strlen(k->str) != k->len || answers_ident_check(k->str, &ne) != 0)
+		return FAIL(k, "%s", strlen(k->str) != k->len ? "an identity "
+		    "must not contain NUL bytes" : ne.msg);
+	if ((i = answers_add_ident(L->a, k->str)) < 0)
+		return FAIL(k, "too many identities (the limit is %d)",
+		    ANSWERS_MAX_IDENTS);
+	return i;
+}
+
+/* One identity's votes: {question: answer, ...}. */
+static int
+load_ident_votes(struct aloader *L, int who, const struct ynode *n)
+{
+	struct answers *a = L->a;
+	int *saved = a->answer, rc;
+	char what[ANSWERS_IDENT_MAX + 16];
+
+	/* The same checks as 'answers', into this identity's row. */
+	snprintf(what, sizeof what, "votes: %s", a->ident[who]);
+	a->answer = a->vote[who];
+	rc = load_answer_map(L, n, what);
+	a->answer = saved;
+	return rc;
+}
+
+/* votes: {ben: {devops: strong}, ana: {...}} */
+static int
+load_votes(struct aloader *L, const struct ynode *n)
+{
+	size_t i;
+	int who;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'votes'", L->e) != 0)
+		return -1;
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+
+		if ((who = ident_key(L, k)) < 0)
+			return -1;
+		if (yis_null(v))
+			continue;
+		if (v->type != Y_MAP)
+			return FAIL(v, "the votes of '%s' must be a mapping of "
+			    "questions to answers, not %s", L->a->ident[who],
+			    ytype_name(v));
+		if (load_ident_votes(L, who, v) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* identities: {ben: "Ben (SRE)"}: which listed participant each is. */
+static int
+load_identities(struct aloader *L, const struct ynode *n)
+{
+	size_t i;
+	int who;
+
+	if (yexpect(&L->doc, n, Y_MAP, "'identities'", L->e) != 0)
+		return -1;
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+
+		if ((who = ident_key(L, k)) < 0 ||
+		    yscalar_text(&L->doc, v, "a participant", YDOC_MAX_LINE, 0,
+		    0, &L->a->ident_as[who], L->e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* revealed: [devops, ...]: the questions whose votes everyone sees. */
+static int
+load_revealed(struct aloader *L, const struct ynode *n)
+{
+	size_t i;
+	int q;
+
+	if (yexpect(&L->doc, n, Y_SEQ, "'revealed'", L->e) != 0)
+		return -1;
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *k = n->kids[i];
+
+		if (k->type != Y_SCALAR || yis_null(k))
+			return FAIL(k, "'revealed' lists question ids, not %s",
+			    ytype_name(k));
+		if ((q = question_key(L, k, "revealed")) < 0)
+			return -1;
+		L->a->revealed[q] = 1;
+	}
+	return 0;
+}
+
+/* The workshop's part of the file: votes, identities, revealed. */
+static int
+load_workshop(struct aloader *L, const struct ynode *root)
+{
+	const struct ynode *v;
+
+	if ((v = ymap_get(root, "votes")) != NULL && !yis_null(v) &&
+	    load_votes(L, v) != 0)
+		return -1;
+	if ((v = ymap_get(root, "identities")) != NULL && !yis_null(v) &&
+	    load_identities(L, v) != 0)
+		return -1;
+	if ((v = ymap_get(root, "revealed")) != NULL && !yis_null(v) &&
+	    load_revealed(L, v) != 0)
+		return -1;
+	return 0;
+}
+
 static int
 load_root(struct aloader *L)
 {
 	static const char *const keys[] = { "session", "context",
-	    "participants", "answers", "weights", "workload", "notes", NULL };
+	    "participants", "answers", "weights", "workload", "notes",
+	    "votes", "identities", "revealed", NULL };
 	const struct ynode *root = L->doc.root, *v;
 	struct err ne;
 
@@ -316,7 +526,7 @@ load_root(struct aloader *L)
 	    load_participants(L, v) != 0)
 		return -1;
 	if ((v = ymap_get(root, "answers")) != NULL &&
-	    !yis_null(v) && load_answer_map(L, v) != 0)
+	    !yis_null(v) && load_answer_map(L, v, "answers") != 0)
 		return -1;
 	if ((v = ymap_get(root, "weights")) != NULL && load_weights(L, v) != 0)
 		return -1;
@@ -325,7 +535,7 @@ load_root(struct aloader *L)
 		return -1;
 	if ((v = ymap_get(root, "notes")) != NULL && load_notes(L, v) != 0)
 		return -1;
-	return 0;
+	return load_workshop(L, root);
 }
 
 struct answers *

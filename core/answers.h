@@ -16,6 +16,8 @@
 
 #define ANSWERS_NAME_MAX 200		/* bytes in a session name */
 #define ANSWERS_MAX_PARTICIPANTS 100
+#define ANSWERS_IDENT_MAX 32		/* bytes in an identity ("ben") */
+#define ANSWERS_MAX_IDENTS ANSWERS_MAX_PARTICIPANTS
 
 struct answers {
 	struct arena *arena;
@@ -30,6 +32,15 @@ struct answers {
 	int weight[MODEL_MAX_DIMS];	/* the model's defaults unless set */
 	unsigned weight_set;		/* bit d: weight d was given */
 	struct workload workload;
+	/* Workshop: the identities that took part ("ben"), each with the
+	 * listed participant they are ("Ben (SRE)", or NULL) and their own
+	 * answer to each question (their vote, or -1); which questions'
+	 * votes are revealed to everyone. */
+	int nidents;
+	const char **ident;		/* [nidents] */
+	const char **ident_as;		/* [nidents] */
+	int **vote;			/* [nidents][nquestions] */
+	char *revealed;			/* [nquestions] */
 };
 
 /* Empty answers for model M: nothing answered, default weights and
@@ -52,6 +63,22 @@ const char *answers_strdup(struct answers *a, const char *s);
  * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces.  On refusal, a
  * message in E. */
 int answers_name_check(const char *name, struct err *e);
+
+/* Whether IDENT is acceptable as an identity: 1 to ANSWERS_IDENT_MAX
+ * ASCII letters, digits, '.', '_' or '-', starting with a letter or
+ * digit (a login name, "ben").  On refusal, a message in E. */
+int answers_ident_check(const char *ident, struct err *e);
+
+/* The index of identity IDENT in A, or -1. */
+int answers_find_ident(const struct answers *a, const char *ident);
+
+/* The index of identity IDENT in A, added (with no votes) when it is
+ * new; -1 when A already has ANSWERS_MAX_IDENTS or memory ran out. */
+int answers_add_ident(struct answers *a, const char *ident);
+
+/* How many identities voted on question Q, and whether they differ
+ * (*SPLIT: more than one answer among the votes; may be NULL). */
+int answers_votes_on(const struct answers *a, int q, int *split);
 
 /* How many visible questions are answered, and how many are visible. */
 int answers_count(const struct answers *a, int *visible);

@@ -102,6 +102,61 @@ write_notes(struct yamlw *w, const struct answers *a)
 	yamlw_map_end(w);
 }
 
+/* The workshop's part: every identity's votes, who each identity is,
+ * and the questions whose votes are revealed. */
+static void
+write_workshop(struct yamlw *w, const struct answers *a)
+{
+	const struct model *m = a->model;
+	int i, q, any;
+
+	for (i = any = 0; i < a->nidents; i++)
+		for (q = 0; q < m->nquestions; q++)
+			any |= a->vote[i][q] >= 0;
+	if (any) {
+		yamlw_key(w, "votes");
+		yamlw_map(w, 0);
+		for (i = 0; i < a->nidents; i++) {
+			for (q = any = 0; q < m->nquestions; q++)
+				any |= a->vote[i][q] >= 0;
+			if (!any)
+				continue;
+			yamlw_key(w, a->ident[i]);
+			yamlw_map(w, 0);
+			for (q = 0; q < m->nquestions; q++)
+				if (a->vote[i][q] >= 0) {
+					yamlw_key(w, m->questions[q].id);
+					yamlw_text(w, m->questions[q].answers[
+					    a->vote[i][q]].id);
+				}
+			yamlw_map_end(w);
+		}
+		yamlw_map_end(w);
+	}
+	for (i = any = 0; i < a->nidents; i++)
+		any |= a->ident_as[i] != NULL;
+	if (any) {
+		yamlw_key(w, "identities");
+		yamlw_map(w, 0);
+		for (i = 0; i < a->nidents; i++)
+			if (a->ident_as[i] != NULL) {
+				yamlw_key(w, a->ident[i]);
+				yamlw_text(w, a->ident_as[i]);
+			}
+		yamlw_map_end(w);
+	}
+	for (q = any = 0; q < m->nquestions; q++)
+		any |= a->revealed[q];
+	if (!any)
+		return;
+	yamlw_key(w, "revealed");
+	yamlw_seq(w, 1);
+	for (q = 0; q < m->nquestions; q++)
+		if (a->revealed[q])
+			yamlw_key(w, m->questions[q].id);
+	yamlw_seq_end(w);
+}
+
 int
 export_yaml(FILE *out, const struct answers *a, struct err *e)
 {
@@ -123,6 +178,7 @@ export_yaml(FILE *out, const struct answers *a, struct err *e)
 	write_weights(&w, a);
 	write_workload(&w, a);
 	write_notes(&w, a);
+	write_workshop(&w, a);
 	yamlw_map_end(&w);
 	return yamlw_close(&w, e);
 }

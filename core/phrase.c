@@ -5,7 +5,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
+
+#include "workload.h"
 
 const char *
 phrase_recommendation(const struct model *m, const struct eval_result *r,
@@ -81,6 +84,108 @@ phrase_block(const struct model *m, const struct eval_block *b, char *buf,
 	snprintf(buf, size, "%s (\"%s\": %s)",
 	    qn->answers[b->answer].block[b->option], qn->prompt,
 	    qn->answers[b->answer].label);
+	return buf;
+}
+
+/* The label of answer VALUE to question Q, or VALUE itself. */
+static const char *
+answer_label(const struct model *m, int q, const char *value)
+{
+	int a = model_answer_index(m, q, value);
+
+	return a >= 0 ? m->questions[q].answers[a].label : value;
+}
+
+/* A field about question KEY: answer, note, vote (WHO), reveal. */
+static const char *
+question_change(const struct model *m, const char *kind, const char *who,
+    const char *key, const char *value, char *buf, size_t size)
+{
+	int q = model_question_index(m, key);
+	const char *p = q >= 0 ? m->questions[q].prompt : key;
+
+	if (strcmp(kind, "answer") == 0)
+		snprintf(buf, size, value != NULL ? "\"%s\" is \"%s\"" :
+		    "\"%s\" is unanswered", p, value != NULL && q >= 0 ?
+		    answer_label(m, q, value) : value);
+	else if (strcmp(kind, "note") == 0)
+		snprintf(buf, size, "the note on \"%s\" %s", p, value != NULL ?
+		    "is back" : "is removed");
+	else if (strcmp(kind, "vote") == 0)
+		snprintf(buf, size, value != NULL ? "%s's vote on \"%s\" is "
+		    "\"%s\"" : "%s's vote on \"%s\" is taken back", who, p,
+		    value != NULL && q >= 0 ? answer_label(m, q, value) : value);
+	else
+		snprintf(buf, size, "the votes on \"%s\" are %s", p,
+		    value != NULL ? "revealed" : "hidden");
+	return buf;
+}
+
+const char *
+phrase_change(const struct model *m, const char *field, const char *value,
+    char *buf, size_t size)
+{
+	const char *colon = strchr(field, ':'), *key = colon + 1;
+	char kind[16], who[64];
+	int i;
+
+	if (colon == NULL || (size_t)(colon - field) >= sizeof kind) {
+		snprintf(buf, size, "the %s %s", field, value != NULL ?
+		    "is back" : "is cleared");
+		return buf;
+	}
+	snprintf(kind, sizeof kind, "%.*s", (int)(colon - field), field);
+	if (strcmp(kind, "weight") == 0) {
+		i = model_dim_index(m, key);
+		snprintf(buf, size, "the weight of %s is %s", i >= 0 ?
+		    m->dims[i].title : key, value != NULL ? value : "the "
+		    "default again");
+	} else if (strcmp(kind, "workload") == 0) {
+		i = workload_field(key);
+		snprintf(buf, size, "%s is %s", i >= 0 ? wl_fields[i].label :
+		    key, value != NULL ? value : "the default again");
+	} else if (strcmp(kind, "identity") == 0)
+		snprintf(buf, size, value != NULL ? "%s is %s" :
+		    "%s is no listed participant", key, value);
+	else if (strcmp(kind, "vote") == 0 &&
+	    (colon = strchr(key, ':')) != NULL) {
+		snprintf(who, sizeof who, "%.*s", (int)(colon - key), key);
+		question_change(m, kind, who, colon + 1, value, buf, size);
+	} else
+		question_change(m, kind, NULL, key, value, buf, size);
+	return buf;
+}
+
+const char *
+phrase_field(const struct model *m, const char *field, char *buf,
+    size_t size)
+{
+	const char *colon = strchr(field, ':'), *key = colon + 1, *c2;
+	int i;
+
+	if (colon == NULL)
+		snprintf(buf, size, "the %s", field);
+	else if (strncmp(field, "answer:", 7) == 0 ||
+	    strncmp(field, "note:", 5) == 0 ||
+	    strncmp(field, "reveal:", 7) == 0) {
+		i = model_question_index(m, key);
+		snprintf(buf, size, "the %s \"%s\"", field[0] == 'a' ?
+		    "answer to" : field[0] == 'n' ? "note on" : "votes on",
+		    i >= 0 ? m->questions[i].prompt : key);
+	} else if (strncmp(field, "vote:", 5) == 0 &&
+	    (c2 = strchr(key, ':')) != NULL) {
+		i = model_question_index(m, c2 + 1);
+		snprintf(buf, size, "%.*s's vote on \"%s\"", (int)(c2 - key),
+		    key, i >= 0 ? m->questions[i].prompt : c2 + 1);
+	} else if (strncmp(field, "weight:", 7) == 0) {
+		i = model_dim_index(m, key);
+		snprintf(buf, size, "the weight of %s", i >= 0 ?
+		    m->dims[i].title : key);
+	} else if (strncmp(field, "workload:", 9) == 0) {
+		i = workload_field(key);
+		snprintf(buf, size, "%s", i >= 0 ? wl_fields[i].label : key);
+	} else
+		snprintf(buf, size, "who %s is", key);
 	return buf;
 }
 

@@ -43,6 +43,18 @@ const char *phrase_block(const struct model *m, const struct eval_block *b,
 const char *phrase_break_even(const struct cost_result *c, char *buf,
     size_t size);
 
+/* A history field ("answer:traffic", "weight:cost", "vote:ben:devops",
+ * "context" ...) with VALUE (as stored; NULL: unset) in the model's
+ * words: '"How does traffic arrive?" is "Spiky"', 'the weight of Cost
+ * is 5', 'ben's vote on "..." is taken back'. */
+const char *phrase_change(const struct model *m, const char *field,
+    const char *value, char *buf, size_t size);
+
+/* What a history field is, in the model's words: 'the answer to "How
+ * does traffic arrive?"', 'the weight of Cost', 'ben's vote on "..."'. */
+const char *phrase_field(const struct model *m, const char *field,
+    char *buf, size_t size);
+
 enum phrase_time {
 	PHRASE_TIME_ISO,	/* 2026-01-31T09:05:00Z */
 	PHRASE_TIME_MINUTE,	/* 2026-01-31 09:05 (UTC) */

@@ -229,6 +229,85 @@ yaml_flip(struct yamlw *w, const struct report *r)
 	yamlw_map_end(w);
 }
 
+/* The identities whose vote on question Q is answer K, as a flow list. */
+static void
+yaml_voters(struct yamlw *w, const struct answers *a, int q, int k)
+{
+	int i;
+
+	yamlw_seq(w, 1);
+	for (i = 0; i < a->nidents; i++)
+		if (a->vote[i][q] == k)
+			yamlw_key(w, a->ident[i]);
+	yamlw_seq_end(w);
+}
+
+/* Every vote, the disputed questions with what each answer would
+ * recommend, and each participant's own recommendation. */
+static void
+yaml_workshop(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct answers *a = r->answers;
+	const struct disagree *d = r->disagree;
+	int i, j, q;
+
+	if (a->nidents == 0 || d == NULL)
+		return;
+	yamlw_key(w, "votes");
+	yamlw_map(w, 0);
+	for (i = 0; i < a->nidents; i++) {
+		yamlw_key(w, a->ident[i]);
+		yamlw_map(w, 1);
+		for (q = 0; q < m->nquestions; q++)
+			if (a->vote[i][q] >= 0) {
+				yamlw_key(w, m->questions[q].id);
+				yamlw_key(w, m->questions[q].answers[
+				    a->vote[i][q]].id);
+			}
+		yamlw_map_end(w);
+	}
+	yamlw_map_end(w);
+	yamlw_key(w, "disagreement");
+	yamlw_seq(w, 0);
+	for (j = 0; j < d->nquestions; j++) {
+		const struct disagree_question *x = &d->questions[j];
+		const struct model_question *qn = &m->questions[x->question];
+
+		yamlw_map(w, 0);
+		yamlw_key(w, "question");
+		yamlw_key(w, qn->id);
+		yamlw_key(w, "changes_recommendation");
+		yamlw_bool(w, x->changes);
+		yamlw_key(w, "answers");
+		yamlw_seq(w, 0);
+		for (i = 0; i < x->nanswers; i++) {
+			const struct disagree_answer *y = &x->answers[i];
+
+			yamlw_map(w, 1);
+			yamlw_key(w, "answer");
+			yamlw_key(w, qn->answers[y->answer].id);
+			yamlw_key(w, "voters");
+			yaml_voters(w, a, x->question, y->answer);
+			yamlw_key(w, "recommendation");
+			yamlw_key(w, y->recommendation >= 0 ?
+			    m->options[y->recommendation].id : "undecided");
+			yamlw_map_end(w);
+		}
+		yamlw_seq_end(w);
+		yamlw_map_end(w);
+	}
+	yamlw_seq_end(w);
+	yamlw_key(w, "own_recommendations");
+	yamlw_map(w, 0);
+	for (i = 0; i < d->nidents; i++) {
+		yamlw_key(w, a->ident[i]);
+		yamlw_key(w, d->own[i] >= 0 ? m->options[d->own[i]].id :
+		    "undecided");
+	}
+	yamlw_map_end(w);
+}
+
 int
 report_yaml(FILE *out, const struct report *r, struct err *e)
 {
@@ -252,6 +331,7 @@ report_yaml(FILE *out, const struct report *r, struct err *e)
 	yaml_flip(&w, r);
 	if (r->cost != NULL && r->pricing != NULL)
 		yaml_cost(&w, r);
+	yaml_workshop(&w, r);
 	yamlw_map_end(&w);
 	return yamlw_close(&w, e);
 }

@@ -10,6 +10,7 @@
 
 #include "answers.h"
 #include "cost.h"
+#include "disagree.h"
 #include "err.h"
 #include "eval.h"
 #include "model.h"
@@ -49,6 +50,8 @@ struct report {
 	/* The saved session the answers come from; NULL for an answers
 	 * file (no dates, no history). */
 	const struct report_session *session;
+	/* The disagreements among the participants' votes, or NULL. */
+	const struct disagree *disagree;
 };
 
 /* The report scripts read (`eval --format yaml`; README.md lists the

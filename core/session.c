@@ -23,7 +23,8 @@ session_init(struct session *s, const struct model *m,
 		return -1;
 	s->answers = answers_new(m);
 	s->result = eval_result_new(m);
-	if (s->answers == NULL || s->result == NULL) {
+	s->disagree = disagree_new(m);
+	if (s->answers == NULL || s->result == NULL || s->disagree == NULL) {
 		session_fini(s);
 		err_set(e, "out of memory");
 		return -1;
@@ -37,9 +38,11 @@ session_fini(struct session *s)
 {
 	answers_free(s->answers);
 	eval_result_free(s->result);
+	disagree_free(s->disagree);
 	store_close(s->store);
 	s->answers = NULL;
 	s->result = NULL;
+	s->disagree = NULL;
 	s->store = NULL;
 }
 
@@ -82,6 +85,8 @@ session_evaluate(struct session *s)
 {
 	eval_run(s->model, s->answers->answer, s->answers->weight, s->result);
 	price(s);
+	if (s->disagree != NULL)
+		disagree_run(s->disagree, s->answers, s->answers->weight);
 }
 
 int
@@ -105,6 +110,27 @@ same_text(const char *a, const char *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return strcmp(a, b) == 0;
+}
+
+/* Whether the workshop's part differs: votes, reveals, identities. */
+static int
+votes_differ(const struct answers *a, const struct answers *b)
+{
+	const struct model *m = a->model;
+	int i, j, q;
+
+	if (a->nidents != b->nidents ||
+	    memcmp(a->revealed, b->revealed, (size_t)m->nquestions) != 0)
+		return 1;
+	for (i = 0; i < a->nidents; i++) {
+		if ((j = answers_find_ident(b, a->ident[i])) < 0 ||
+		    !same_text(a->ident_as[i], b->ident_as[j]))
+			return 1;
+		for (q = 0; q < m->nquestions; q++)
+			if (a->vote[i][q] != b->vote[j][q])
+				return 1;
+	}
+	return 0;
 }
 
 /* What differs between answers A and B (of one model). */
@@ -135,6 +161,8 @@ answers_diff(const struct answers *a, const struct answers *b)
 	for (i = 0; i < a->nparticipants && i < b->nparticipants; i++)
 		if (strcmp(a->participants[i], b->participants[i]) != 0)
 			what |= SESSION_PARTICIPANTS;
+	if (votes_differ(a, b))
+		what |= SESSION_VOTES;
 	if (what & (SESSION_ANSWERS | SESSION_WEIGHTS | SESSION_WORKLOAD))
 		what |= SESSION_RESULT;
 	return what;
@@ -463,17 +491,155 @@ session_reload(struct session *s, unsigned *what, struct err *e)
 }
 
 int
-session_undo(struct session *s, struct store_undo *u, unsigned *what,
+session_undo(struct session *s, const char *by, int force,
+    struct store_undo *u, unsigned *what, struct err *e)
+{
+	int rc;
+
+	if (!writable(s, e))
+		return -1;
+	rc = store_undo(s->store, s->info.id, by, force, u, e);
+	if (rc != 1)
+		return rc;
+	return session_reload(s, what, e) == 0 ? 1 : -1;
+}
+
+int
+session_redo(struct session *s, struct store_undo *u, unsigned *what,
     struct err *e)
 {
 	int rc;
 
 	if (!writable(s, e))
 		return -1;
-	rc = store_undo(s->store, s->info.id, u, e);
-	if (rc <= 0)
+	rc = store_redo(s->store, s->info.id, u, e);
+	if (rc != 1)
 		return rc;
 	return session_reload(s, what, e) == 0 ? 1 : -1;
+}
+
+const char *
+session_ident(const struct session *s)
+{
+	return s->store != NULL ? store_user(s->store) : "";
+}
+
+int
+session_vote(struct session *s, const char *ident, int q, int a,
+    unsigned *what, struct err *e)
+{
+	int rc, who;
+
+	if (!writable(s, e))
+		return -1;
+	if (ident == NULL)
+		ident = session_ident(s);
+	if (answers_ident_check(ident, e) != 0)
+		return -1;
+	who = answers_find_ident(s->answers, ident);
+	if (who >= 0 && s->answers->vote[who][q] == a)
+		return 0;
+	rc = store_set_vote(s->store, s->info.id, ident, q, a, e);
+	if (rc > 0 && (who = answers_add_ident(s->answers, ident)) < 0)
+		return session_reload(s, what, e);
+	if (rc > 0)
+		s->answers->vote[who][q] = a;
+	return changed(s, rc, SESSION_VOTES, what);
+}
+
+int
+session_reveal(struct session *s, int q, unsigned *what, struct err *e)
+{
+	int rc;
+
+	if (!writable(s, e))
+		return -1;
+	if (s->answers->revealed[q])
+		return 0;
+	rc = store_set_reveal(s->store, s->info.id, q, 1, e);
+	if (rc > 0)
+		s->answers->revealed[q] = 1;
+	return changed(s, rc, SESSION_VOTES, what);
+}
+
+int
+session_set_identity(struct session *s, const char *ident, const char *who,
+    unsigned *what, struct err *e)
+{
+	const char *kept;
+	int rc, i;
+
+	if (!writable(s, e))
+		return -1;
+	if (who != NULL && who[0] == '\0')
+		who = NULL;
+	i = answers_find_ident(s->answers, ident);
+	if (i >= 0 && same_text(s->answers->ident_as[i], who))
+		return 0;
+	if (keep_text(s, who, &kept, e) != 0)
+		return -1;
+	rc = store_set_identity(s->store, s->info.id, ident, who, e);
+	if (rc > 0 && (i = answers_add_ident(s->answers, ident)) < 0)
+		return session_reload(s, what, e);
+	if (rc > 0)
+		s->answers->ident_as[i] = kept;
+	return changed(s, rc, SESSION_VOTES | SESSION_PARTICIPANTS, what);
+}
+
+/* After a text save against BASE that found the text changed (RC 2):
+ * read what the database holds now, and say so. */
+static int
+text_conflict(struct session *s, int rc, unsigned *what, struct err *e)
+{
+	if (rc != 2)
+		return rc;
+	if (session_reload(s, what, e) != 0)
+		return -1;
+	return 2;
+}
+
+int
+session_set_note_from(struct session *s, int q, const char *text,
+    const char *base, unsigned *what, struct err *e)
+{
+	int rc;
+
+	if (!writable(s, e))
+		return -1;
+	rc = store_set_note_if(s->store, s->info.id, q, text, base, e);
+	if (rc == 1)
+		return session_reload(s, what, e);
+	return text_conflict(s, rc, what, e);
+}
+
+int
+session_set_context_from(struct session *s, const char *text,
+    const char *base, unsigned *what, struct err *e)
+{
+	int rc;
+
+	if (!writable(s, e))
+		return -1;
+	rc = store_set_context_if(s->store, s->info.id, text, base, e);
+	if (rc == 1)
+		return session_reload(s, what, e);
+	return text_conflict(s, rc, what, e);
+}
+
+int
+session_set_participants_from(struct session *s, int n,
+    const char *const *names, int base_n, const char *const *base,
+    unsigned *what, struct err *e)
+{
+	int rc;
+
+	if (!writable(s, e))
+		return -1;
+	rc = store_set_participants_if(s->store, s->info.id, n, names, base_n,
+	    base, e);
+	if (rc == 1)
+		return session_reload(s, what, e);
+	return text_conflict(s, rc, what, e);
 }
 
 int
@@ -564,7 +730,7 @@ void
 session_report(const struct session *s, struct report *r)
 {
 	*r = (struct report){ .model = s->model, .answers = s->answers,
-	    .result = s->result, .now = s->now };
+	    .result = s->result, .now = s->now, .disagree = s->disagree };
 	if (s->cost_ok) {
 		r->pricing = s->pricing;
 		r->cost = &s->cost;

@@ -17,6 +17,7 @@
 
 #include "answers.h"
 #include "cost.h"
+#include "disagree.h"
 #include "err.h"
 #include "eval.h"
 #include "model.h"
@@ -36,7 +37,8 @@ enum {
 	SESSION_OPENED = 1u << 7,	/* another session is open */
 	SESSION_RESULT = 1u << 8,	/* the evaluation or costs moved */
 	SESSION_LIST = 1u << 9,		/* sessions were added or removed */
-	SESSION_EVERYTHING = (1u << 10) - 1
+	SESSION_VOTES = 1u << 10,	/* votes, reveals, identities */
+	SESSION_EVERYTHING = (1u << 11) - 1
 };
 
 struct session {
@@ -54,6 +56,8 @@ struct session {
 	int cost_ok;
 	int cost_cheapest;		/* option priced lowest, or -1 */
 	char cost_problem[ERR_MAX];
+	/* Where the participants' votes differ, when any voted. */
+	struct disagree *disagree;
 	int skipped;			/* stored entries the model lacks */
 	long long data_version;		/* of the store when last read */
 };
@@ -125,10 +129,41 @@ int session_set_context(struct session *s, const char *text, unsigned *what,
 int session_set_participants(struct session *s, int n,
     const char *const *names, unsigned *what, struct err *e);
 
-/* Take back the session's last change.  1 done (described in *U, may be
- * NULL), 0 nothing to undo, -1 error. */
-int session_undo(struct session *s, struct store_undo *u, unsigned *what,
+/* Take back the last change of participant BY (NULL: the store's user,
+ * this session's own participant).  When someone else has changed that
+ * value since, nothing is done unless FORCE: 2, with who in U->other.
+ * 1 done (described in *U, may be NULL), 0 nothing to undo, -1 error. */
+int session_undo(struct session *s, const char *by, int force,
+    struct store_undo *u, unsigned *what, struct err *e);
+
+/* Restore what this participant last took back.  1, 0 or -1. */
+int session_redo(struct session *s, struct store_undo *u, unsigned *what,
     struct err *e);
+
+/* The workshop: this participant's own answer A to question Q (-1
+ * takes the vote back), IDENT's when IDENT is not NULL (a facilitator
+ * recording someone's vote); Q's votes revealed to everyone; which
+ * listed participant IDENT is (WHO NULL: none). */
+int session_vote(struct session *s, const char *ident, int q, int a,
+    unsigned *what, struct err *e);
+int session_reveal(struct session *s, int q, unsigned *what,
+    struct err *e);
+int session_set_identity(struct session *s, const char *ident,
+    const char *who, unsigned *what, struct err *e);
+
+/* Text saved against what its editor started from (BASE, NULL: empty):
+ * 2 when someone else changed it meanwhile (nothing is saved; S then
+ * holds their text, *WHAT says so), else as the setters above. */
+int session_set_note_from(struct session *s, int q, const char *text,
+    const char *base, unsigned *what, struct err *e);
+int session_set_context_from(struct session *s, const char *text,
+    const char *base, unsigned *what, struct err *e);
+int session_set_participants_from(struct session *s, int n,
+    const char *const *names, int base_n, const char *const *base,
+    unsigned *what, struct err *e);
+
+/* Who this session's participant is (the store's user). */
+const char *session_ident(const struct session *s);
 
 /* Read the open session again from the store; *WHAT says what differs
  * from what S held. */

@@ -31,7 +31,7 @@
 /* "TRDO": PRAGMA application_id of a tradeoff session database. */
 #define STORE_APPLICATION_ID 0x5452444f
 /* PRAGMA user_version this program writes; newer files are refused. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_MS 5000
 
 struct store;
@@ -70,16 +70,19 @@ struct store_change {
 	long long time;
 	const char *user, *field;
 	const char *old, *new;	/* NULL: unset */
-	int undoable;		/* undo could still take it back */
+	int undoable;		/* 1: undo could still take it back; 2: an
+				 * undo that redo could still restore */
 	long long undoes;	/* an undo: the entry it took back; else 0 */
 };
 
-/* What store_undo took back. */
+/* What store_undo or store_redo took back or restored. */
 struct store_undo {
 	int count;		/* entries (more than one for an import) */
 	char field[160];	/* the last entry's field, e.g. answer:traffic */
 	char value[256];	/* its value now, shortened; "" when unset */
 	int unset;		/* the field is now unset (default, cleared) */
+	char user[128];		/* whose change it was */
+	char other[128];	/* on a conflict: who changed it since */
 };
 
 /* The default database path: $XDG_DATA_HOME/tradeoff/sessions.db, else
@@ -96,6 +99,9 @@ struct store *store_open(const struct store_opts *o, struct err *e);
 void store_close(struct store *st);
 
 const char *store_path(const struct store *st);
+
+/* Who this store records as making its changes (store_opts.user). */
+const char *store_user(const struct store *st);
 
 /* The journal mode in use: STORE_JOURNAL_WAL or STORE_JOURNAL_DELETE. */
 enum store_journal store_journal_mode(const struct store *st);
@@ -162,6 +168,27 @@ int store_set_context(struct store *st, long long sid, const char *text,
 int store_set_participants(struct store *st, long long sid, int n,
     const char *const *names, struct err *e);
 
+/* Workshop changes: IDENT's own answer A to question Q (-1 takes the
+ * vote back); whether Q's votes are revealed; which listed participant
+ * IDENT is (WHO NULL or "": none).  As the setters above. */
+int store_set_vote(struct store *st, long long sid, const char *ident, int q,
+    int a, struct err *e);
+int store_set_reveal(struct store *st, long long sid, int q, int on,
+    struct err *e);
+int store_set_identity(struct store *st, long long sid, const char *ident,
+    const char *who, struct err *e);
+
+/* Text saved against what its editor started from: as the setters
+ * above, but only while the field still holds EXPECT (NULL: unset);
+ * 2 when someone changed it meanwhile (nothing is changed then). */
+int store_set_note_if(struct store *st, long long sid, int q,
+    const char *text, const char *expect, struct err *e);
+int store_set_context_if(struct store *st, long long sid, const char *text,
+    const char *expect, struct err *e);
+int store_set_participants_if(struct store *st, long long sid, int n,
+    const char *const *names, int expect_n, const char *const *expect,
+    struct err *e);
+
 /* Make session NAME hold exactly what A holds (every answer, note,
  * weight and figure the model knows, the context and participants),
  * creating it if needed, in one transaction and one undoable change.
@@ -169,10 +196,26 @@ int store_set_participants(struct store *st, long long sid, int n,
 int store_import(struct store *st, const char *name, const struct answers *a,
     struct store_session *out, int *changes, struct err *e);
 
-/* Take back the last change of session SID that is not yet taken back.
- * 1 done (described in *OUT, may be NULL), 0 nothing to undo, -1. */
-int store_undo(struct store *st, long long sid, struct store_undo *out,
+/* Take back the last change that USER (NULL: this store's user) made
+ * to session SID and has not been taken back.  When someone else has
+ * changed one of its fields since, nothing is done unless FORCE: 2, with
+ * who in OUT->other and the field in OUT->field.  1 done (described in
+ * *OUT, may be NULL), 0 nothing to undo, -1 error.  Undo is per user:
+ * each participant takes back their own changes, and taking back
+ * someone else's is a call naming them. */
+int store_undo(struct store *st, long long sid, const char *user, int force,
+    struct store_undo *out, struct err *e);
+
+/* Restore what this store's user last took back with store_undo, as a
+ * new change of theirs; possible until they make another change.  1
+ * done, 0 nothing to redo, -1 error. */
+int store_redo(struct store *st, long long sid, struct store_undo *out,
     struct err *e);
+
+/* Who made the last change to session SID that this store's user did
+ * not make and that could be taken back; *OUT "" when none. */
+int store_last_other(struct store *st, long long sid, char *out,
+    size_t size, struct err *e);
 
 /* Call FN for each history entry of session SID, oldest first. */
 int store_history(struct store *st, long long sid,

@@ -208,8 +208,8 @@ field_bind(sqlite3_stmt *s, long long sid, const char *key,
 }
 
 /* The stored value of FIELD (malloc'd into *OUT; NULL when unset). */
-static int
-field_get(struct store *st, long long sid, const char *field, char **out,
+int
+store_field_get(struct store *st, long long sid, const char *field, char **out,
     struct err *e)
 {
 	struct fkind k;
@@ -273,7 +273,7 @@ store_field_set(struct store *st, long long sid, const char *field,
 	char *old;
 	int rc = -1;
 
-	if (field_get(st, sid, field, &old, e) != 0)
+	if (store_field_get(st, sid, field, &old, e) != 0)
 		return -1;
 	if (same(old, value))
 		rc = 0;
@@ -285,17 +285,48 @@ store_field_set(struct store *st, long long sid, const char *field,
 	return rc;
 }
 
-/* One change: FIELD of SID set to VALUE in its own transaction. */
+/* A new change by this store's user ends what they could redo. */
 static int
-change(struct store *st, long long sid, const char *field, const char *value,
-    struct err *e)
+forget_redo(struct store *st, long long sid, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (store_prepare(st, "UPDATE history SET undoable = 0 WHERE "
+	    "session_id = ?1 AND user = ?2 AND undoable = 2", &s, e) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	store_bind_text(s, 2, st->user);
+	return store_run(st, s, "cannot save the change", e);
+}
+
+/* One change: FIELD of SID set to VALUE in its own transaction.  With
+ * EXPECT (not NULL), only when the field still holds *EXPECT (NULL
+ * there: unset); 2 when it does not (nothing changed). */
+static int
+change_if(struct store *st, long long sid, const char *field,
+    const char *value, const char *const *expect, struct err *e)
 {
 	int rc;
 
 	if (store_begin_write(st, e) != 0)
 		return -1;
+	if (expect != NULL) {
+		char *now;
+
+		if (store_field_get(st, sid, field, &now, e) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+		rc = same(now, *expect);
+		free(now);
+		if (!rc) {
+			store_rollback(st);
+			return 2;
+		}
+	}
 	if (store_touch(st, sid, e) != 0 ||
-	    (rc = store_field_set(st, sid, field, value, 1, 0, e)) < 0) {
+	    (rc = store_field_set(st, sid, field, value, 1, 0, e)) < 0 ||
+	    (rc > 0 && forget_redo(st, sid, e) != 0)) {
 		store_rollback(st);
 		return -1;
 	}
@@ -304,6 +335,13 @@ change(struct store *st, long long sid, const char *field, const char *value,
 		return 0;
 	}
 	return store_commit(st, "cannot save the change", e) == 0 ? 1 : -1;
+}
+
+static int
+change(struct store *st, long long sid, const char *field, const char *value,
+    struct err *e)
+{
+	return change_if(st, sid, field, value, NULL, e);
 }
 
 /* A field and the text it is set to, built and checked from what a
@@ -451,12 +489,75 @@ fv_participants(int n, const char *const *names, struct fv *v,
 	return 0;
 }
 
+/* Votes are keyed "IDENT:QUESTION". */
+static int
+fv_vote(const struct model *m, const char *ident, int q, int a,
+    struct fv *v, struct err *e)
+{
+	if (answers_ident_check(ident, e) != 0)
+		return -1;
+	if (q < 0 || q >= m->nquestions || a < -1 ||
+	    a >= m->questions[q].nanswers) {
+		err_set(e, "internal error: no answer %d to question %d", a, q);
+		return -1;
+	}
+	snprintf(v->field, sizeof v->field, "vote:%s:%s", ident,
+	    m->questions[q].id);
+	v->value = a < 0 ? NULL : m->questions[q].answers[a].id;
+	return 0;
+}
+
+static int
+fv_reveal(const struct model *m, int q, int on, struct fv *v, struct err *e)
+{
+	if (q < 0 || q >= m->nquestions) {
+		err_set(e, "internal error: no question %d", q);
+		return -1;
+	}
+	snprintf(v->field, sizeof v->field, "reveal:%s", m->questions[q].id);
+	v->value = on ? "1" : NULL;
+	return 0;
+}
+
+/* Which listed participant IDENT is (NULL or "": none). */
+static int
+fv_identity(const char *ident, const char *who, struct fv *v,
+    struct err *e)
+{
+	size_t len = who != NULL ? strlen(who) : 0;
+
+	if (answers_ident_check(ident, e) != 0)
+		return -1;
+	if (len > YDOC_MAX_LINE || !utf8_printable(who != NULL ? who : "",
+	    len, NULL)) {
+		err_set(e, "a participant must be printable text on one line, "
+		    "1 to %d bytes", YDOC_MAX_LINE);
+		return -1;
+	}
+	snprintf(v->field, sizeof v->field, "identity:%s", ident);
+	v->value = len > 0 ? who : NULL;
+	return 0;
+}
+
 static int
 change_fv(struct store *st, long long sid, struct fv *v, struct err *e)
 {
 	int rc = change(st, sid, v->field, v->value, e);
 
 	fv_free(v);
+	return rc;
+}
+
+/* As change_fv, only while the field holds what EXPECT (built like V)
+ * holds: 2 when someone changed it meanwhile. */
+static int
+change_fv_if(struct store *st, long long sid, struct fv *v, struct fv *expect,
+    struct err *e)
+{
+	int rc = change_if(st, sid, v->field, v->value, &expect->value, e);
+
+	fv_free(v);
+	fv_free(expect);
 	return rc;
 }
 
@@ -480,6 +581,81 @@ store_set_note(struct store *st, long long sid, int q, const char *text,
 
 	if (store_need_model(st, e) != 0 ||
 	    fv_note(st->model, q, text, &v, e) != 0)
+		return -1;
+	return change_fv(st, sid, &v, e);
+}
+
+int
+store_set_note_if(struct store *st, long long sid, int q, const char *text,
+    const char *expect, struct err *e)
+{
+	struct fv v = { .owned = NULL }, x = { .owned = NULL };
+
+	if (store_need_model(st, e) != 0 ||
+	    fv_note(st->model, q, text, &v, e) != 0 ||
+	    fv_note(st->model, q, expect, &x, e) != 0)
+		return -1;
+	return change_fv_if(st, sid, &v, &x, e);
+}
+
+int
+store_set_context_if(struct store *st, long long sid, const char *text,
+    const char *expect, struct err *e)
+{
+	struct fv v = { .owned = NULL }, x = { .owned = NULL };
+
+	if (fv_context(text, &v, e) != 0 || fv_context(expect, &x, e) != 0)
+		return -1;
+	return change_fv_if(st, sid, &v, &x, e);
+}
+
+int
+store_set_participants_if(struct store *st, long long sid, int n,
+    const char *const *names, int expect_n, const char *const *expect,
+    struct err *e)
+{
+	struct fv v = { .owned = NULL }, x = { .owned = NULL };
+
+	if (fv_participants(n, names, &v, e) != 0)
+		return -1;
+	if (fv_participants(expect_n, expect, &x, e) != 0) {
+		fv_free(&v);
+		return -1;
+	}
+	return change_fv_if(st, sid, &v, &x, e);
+}
+
+int
+store_set_vote(struct store *st, long long sid, const char *ident, int q,
+    int a, struct err *e)
+{
+	struct fv v = { .owned = NULL };
+
+	if (store_need_model(st, e) != 0 ||
+	    fv_vote(st->model, ident, q, a, &v, e) != 0)
+		return -1;
+	return change_fv(st, sid, &v, e);
+}
+
+int
+store_set_reveal(struct store *st, long long sid, int q, int on,
+    struct err *e)
+{
+	struct fv v = { .owned = NULL };
+
+	if (store_need_model(st, e) != 0 ||
+	    fv_reveal(st->model, q, on, &v, e) != 0)
+		return -1;
+	return change_fv(st, sid, &v, e);
+}
+
+int
+store_set_identity(struct store *st, long long sid, const char *ident,
+    const char *who, struct err *e)
+{
+	struct fv v = { .owned = NULL };
+
+	if (fv_identity(ident, who, &v, e) != 0)
 		return -1;
 	return change_fv(st, sid, &v, e);
 }
@@ -531,6 +707,73 @@ store_set_participants(struct store *st, long long sid, int n,
 
 /* Import ------------------------------------------------------------------- */
 
+/* Whether A holds the workshop field FIELD ("vote:ben:devops",
+ * "identity:ben"). */
+static int
+holds(const struct answers *a, const char *field)
+{
+	const struct model *m = a->model;
+	const char *key = strchr(field, ':') + 1, *colon;
+	char ident[ANSWERS_IDENT_MAX + 1];
+	size_t len;
+	int who, q;
+
+	if (strncmp(field, "identity:", 9) == 0)
+		return (who = answers_find_ident(a, key)) >= 0 &&
+		    a->ident_as[who] != NULL;
+	if ((colon = strchr(key, ':')) == NULL ||
+	    (len = (size_t)(colon - key)) > ANSWERS_IDENT_MAX)
+		return 0;
+	memcpy(ident, key, len);
+	ident[len] = '\0';
+	return (who = answers_find_ident(a, ident)) >= 0 &&
+	    (q = model_question_index(m, colon + 1)) >= 0 &&
+	    a->vote[who][q] >= 0;
+}
+
+/* Votes and identities of SID that A does not hold go, so that the
+ * session holds exactly what A holds (the questions' reveals are all
+ * set by import_fields). */
+static int
+import_forget(struct store *st, long long sid, const struct answers *a,
+    int *changes, struct err *e)
+{
+	static const int tables[] = { STORE_T_VOTES, STORE_T_IDENTITIES };
+	char field[160];
+	const unsigned char *k;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		const struct store_table *t = &store_tables[tables[i]];
+
+		if (store_prepare(st, t->load, &s, e) != 0)
+			return -1;
+		sqlite3_bind_int64(s, 1, sid);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if ((k = sqlite3_column_text(s, 0)) == NULL)
+				continue;
+			snprintf(field, sizeof field, "%s%s", t->prefix, k);
+			if (holds(a, field))
+				continue;
+			/* Deleting the row the statement is on is safe
+			 * in SQLite; stepping on continues after it. */
+			if ((rc = store_field_set(st, sid, field, NULL, 1, 0,
+			    e)) < 0) {
+				sqlite3_finalize(s);
+				return -1;
+			}
+			*changes += rc;
+			rc = SQLITE_ROW;
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, "cannot read the session", e);
+	}
+	return 0;
+}
+
 /* Set every field A holds, inside the current transaction; counts the
  * fields that changed in *CHANGES. */
 static int
@@ -539,7 +782,7 @@ import_fields(struct store *st, long long sid, const struct answers *a,
 {
 	const struct model *m = st->model;
 	struct fv v;
-	int q, d, f, rc;
+	int q, d, f, i, rc;
 
 #define SET(build) do { \
 		memset(&v, 0, sizeof v); \
@@ -568,8 +811,18 @@ import_fields(struct store *st, long long sid, const struct answers *a,
 	}
 	for (q = 0; q < m->nquestions; q++)
 		SET(fv_note(m, q, a->note[q], &v, e));
+	for (i = 0; i < a->nidents; i++) {
+		for (q = 0; q < m->nquestions; q++)
+			if (a->vote[i][q] >= 0)
+				SET(fv_vote(m, a->ident[i], q, a->vote[i][q],
+				    &v, e));
+		if (a->ident_as[i] != NULL)
+			SET(fv_identity(a->ident[i], a->ident_as[i], &v, e));
+	}
+	for (q = 0; q < m->nquestions; q++)
+		SET(fv_reveal(m, q, a->revealed[q], &v, e));
 #undef SET
-	return 0;
+	return import_forget(st, sid, a, changes, e);
 }
 
 int

@@ -34,7 +34,12 @@
 	X(NOTES, notes, question, text, TEXT, "note:", 1, load_note) \
 	X(WEIGHTS, weights, dimension, weight, INTEGER, "weight:", 1, \
 	    load_weight) \
-	X(WORKLOAD, workload, key, value, TEXT, "workload:", 1, load_workload)
+	X(WORKLOAD, workload, key, value, TEXT, "workload:", 1, \
+	    load_workload) \
+	X(VOTES, votes, key, answer, TEXT, "vote:", 2, load_vote) \
+	X(REVEALS, reveals, question, state, TEXT, "reveal:", 2, load_reveal) \
+	X(IDENTITIES, identities, identity, participant, TEXT, "identity:", 2, \
+	    load_identity)
 
 #define STORE_TABLE_ID(id, ...) STORE_T_##id,
 enum { STORE_TABLES(STORE_TABLE_ID) STORE_NTABLES };
@@ -59,6 +64,7 @@ struct store {
 	const struct model *model;
 	int readonly;
 	int empty;		/* read only and not yet initialised */
+	long long version;	/* the file's schema version */
 	enum store_journal journal;
 	int busy_ms;
 	long long now;
@@ -150,6 +156,11 @@ int store_history_add(struct store *st, long long sid, const char *field,
 int store_session_insert(struct store *st, const char *name,
     const char *model_id, const char *model_version, long long *sid,
     struct err *e);
+
+/* The stored value of FIELD of SID (malloc'd into *OUT; NULL when
+ * unset). */
+int store_field_get(struct store *st, long long sid, const char *field,
+    char **out, struct err *e);
 
 /* Set FIELD of SID to VALUE with a history entry, inside a write
  * transaction: 1 changed, 0 already so, -1 error. */

@@ -70,6 +70,57 @@ load_workload(struct loader *L, const char *key, const char *value)
 	return 0;
 }
 
+/* A vote, keyed "IDENT:QUESTION". */
+static int
+load_vote(struct loader *L, const char *key, const char *value)
+{
+	const struct model *m = L->a->model;
+	const char *colon = strchr(key, ':');
+	char ident[ANSWERS_IDENT_MAX + 1];
+	struct err e;
+	int q, a, who;
+
+	if (colon == NULL || colon - key > ANSWERS_IDENT_MAX)
+		return 1;
+	memcpy(ident, key, (size_t)(colon - key));
+	ident[colon - key] = '\0';
+	q = model_question_index(m, colon + 1);
+	if (answers_ident_check(ident, &e) != 0 || q < 0 ||
+	    (a = model_answer_index(m, q, value)) < 0)
+		return 1;
+	if ((who = answers_add_ident(L->a, ident)) < 0)
+		return 1;
+	L->a->vote[who][q] = a;
+	return 0;
+}
+
+static int
+load_reveal(struct loader *L, const char *key, const char *value)
+{
+	int q = model_question_index(L->a->model, key);
+
+	if (q < 0 || strcmp(value, "1") != 0)
+		return 1;
+	L->a->revealed[q] = 1;
+	return 0;
+}
+
+/* Which listed participant an identity is. */
+static int
+load_identity(struct loader *L, const char *key, const char *value)
+{
+	size_t len = strlen(value);
+	struct err e;
+	int who;
+
+	if (answers_ident_check(key, &e) != 0 || len == 0 ||
+	    len > YDOC_MAX_LINE || !utf8_printable(value, len, NULL) ||
+	    (who = answers_add_ident(L->a, key)) < 0)
+		return 1;
+	L->a->ident_as[who] = answers_strdup(L->a, value);
+	return L->a->ident_as[who] == NULL ? -1 : 0;
+}
+
 /* Each table's loader: 0 for a row read, 1 for one skipped, -1 when out
  * of memory. */
 static int (*const loaders[STORE_NTABLES])(struct loader *, const char *,
@@ -230,9 +281,10 @@ store_load(struct store *st, long long sid, int *skipped, struct err *e)
 	if (load_session_row(&L, sid, e) != 0)
 		goto fail;
 	for (i = 0; i < STORE_NTABLES; i++)
-		if (load_rows(&L, sid, 1 + i, store_tables[i].load, loaders[i],
+		if (store_tables[i].since <= st->version &&
+		    load_rows(&L, sid, 1 + i, store_tables[i].load, loaders[i],
 		    e) != 0)
-		goto fail;
+			goto fail;
 	store_rollback(st);		/* end the read transaction */
 	if (skipped != NULL)
 		*skipped = L.skipped;

@@ -230,20 +230,15 @@ set_pragmas(struct store *st, const struct store_opts *o, struct err *e)
 }
 
 /* A read-only store migrates nothing: a file without tables reads as
- * empty, and one of an older schema must be opened for writing first. */
+ * empty, and one of an older schema reads without the tables it lacks
+ * (store_load skips them). */
 static int
 readonly_version(struct store *st, long long version, struct err *e)
 {
-	if (version == 0) {
+	(void)e;
+	st->version = version;
+	if (version == 0)
 		st->empty = 1;
-		return 0;
-	}
-	if (version < STORE_SCHEMA_VERSION) {
-		err_file(e, st->path, "the session database comes from an "
-		    "older version of tradeoff and must be upgraded: open it "
-		    "once for writing (e.g. with 'tradeoff import')");
-		return -1;
-	}
 	return 0;
 }
 
@@ -272,6 +267,7 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	/* Schemas only move forward: one found current stays current, and
 	 * the write transaction of store_migrate() can be saved at every
 	 * start. */
+	st->version = STORE_SCHEMA_VERSION;
 	if (version >= STORE_SCHEMA_VERSION)
 		return 0;
 	return store_migrate(st, e);
@@ -330,6 +326,12 @@ const char *
 store_path(const struct store *st)
 {
 	return st->path;
+}
+
+const char *
+store_user(const struct store *st)
+{
+	return st->user;
 }
 
 enum store_journal

@@ -45,6 +45,9 @@ static const struct migration {
 	const char *before, *after;
 } migrations[STORE_SCHEMA_VERSION] = {
 	{ v1_sessions, v1_history },
+	/* 1 -> 2: the workshop's votes, reveals and identities (their rows
+	 * in STORE_TABLES); nothing else changes. */
+	{ "", "" },
 };
 
 /* The statements of each table, from its row of STORE_TABLES. */

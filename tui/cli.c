@@ -119,6 +119,21 @@ cli_load_pricing(const struct cli *c)
 }
 
 int
+cli_identity(const struct cli *c, const char **ident)
+{
+	const char *env = getenv("TRADEOFF_USER");
+	struct err e;
+
+	*ident = c->value[OPT_AS];
+	if (*ident == NULL && env != NULL && env[0] != '\0')
+		*ident = env;
+	if (*ident != NULL && answers_ident_check(*ident, &e) != 0)
+		return cli_usage_error("%s%s", c->value[OPT_AS] != NULL ? "" :
+		    "TRADEOFF_USER: ", e.msg);
+	return EXIT_OK;
+}
+
+int
 cli_fixed_now(long long *now)
 {
 	const char *env = getenv("TRADEOFF_NOW");
@@ -179,7 +194,8 @@ cli_store_open(const struct cli *c, const struct model *m, int readonly,
 
 	*out = NULL;
 	if ((rc = cli_fixed_now(&o.now)) != EXIT_OK ||
-	    (rc = env_journal(&o.journal)) != EXIT_OK)
+	    (rc = env_journal(&o.journal)) != EXIT_OK ||
+	    (rc = cli_identity(c, &o.user)) != EXIT_OK)
 		return rc;
 	if (c->value[OPT_DB] != NULL)
 		o.path = c->value[OPT_DB];

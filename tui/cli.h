@@ -26,6 +26,8 @@ enum {
 	X(SESSION, "session", 1, 's') \
 	X(OUTPUT, "output", 1, 'o') \
 	X(FORCE, "force", 0, 0) \
+	X(AS, "as", 1, 0) \
+	X(READ_ONLY, "read-only", 0, 0) \
 	X(HELP, "help", 0, 'h') \
 	X(VERSION, "version", 0, 'V')
 
@@ -76,6 +78,11 @@ struct store;
 int cli_store_open(const struct cli *c, const struct model *m, int readonly,
     int create, struct store **out);
 
+/* Who the user is (DESIGN: an identity, "ben"): --as, else
+ * $TRADEOFF_USER, else NULL (the store takes the login name).  EXIT_OK,
+ * or EXIT_USAGE after saying why the name given is no identity. */
+int cli_identity(const struct cli *c, const char **ident);
+
 /* Load the price list: --pricing, else the shipped one.  NULL after
  * printing the error. */
 struct pricing *cli_load_pricing(const struct cli *c);
@@ -98,5 +105,6 @@ int cmd_export(struct cli *c);
 int cmd_rename(struct cli *c);
 int cmd_copy(struct cli *c);
 int cmd_delete(struct cli *c);
+int cmd_vote(struct cli *c);
 
 #endif

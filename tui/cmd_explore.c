@@ -29,18 +29,49 @@ check_terminal(const struct cli *c, struct ui *ui)
 /* The session to open: --session NAME (created if new), else the one
  * changed last, else a new one named for today. */
 static int
-open_session(const struct cli *c, struct session *s)
+open_session(const struct cli *c, struct session *s, int readonly)
 {
 	struct store *st;
 	struct err e;
 	int rc;
 
-	if ((rc = cli_store_open(c, s->model, 0, 1, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(c, s->model, readonly, !readonly, &st)) !=
+	    EXIT_OK)
 		return rc;
+	if (st == NULL)
+		return cli_fail("no session database to watch yet (--read-only "
+		    "creates none)");
 	session_attach(s, st);
+	if (readonly) {
+		rc = session_open(s, c->value[OPT_SESSION], 0, NULL, NULL, &e);
+		if (rc == 0) {
+			char q[ANSWERS_NAME_MAX * 4 + 8];
+
+			return cli_fail("no session named '%s' to watch",
+			    err_quote(q, sizeof q, c->value[OPT_SESSION],
+			    strlen(c->value[OPT_SESSION])));
+		}
+		return rc < 0 ? cli_fail("%s", e.msg) : EXIT_OK;
+	}
 	if (session_open_default(s, c->value[OPT_SESSION], &e) != 0)
 		return cli_fail("%s", e.msg);
 	return EXIT_OK;
+}
+
+/* Live: how often to look at the database, and who else is here.  On a
+ * network file system (the rollback journal) each look takes a lock and
+ * a read over the network: look less often there. */
+static void
+go_live(struct ui *ui)
+{
+	struct err e;
+
+	ui->tick_ms = store_journal_mode(ui->s->store) == STORE_JOURNAL_WAL ?
+	    100 : 1000;
+	ui->presence = presence_open(store_path(ui->s->store),
+	    session_ident(ui->s), &e);
+	if (ui->presence == NULL)
+		ui_status(ui, 1, "Not showing who else is here: %s", e.msg);
 }
 
 /* Run the explorer on S; an exit status, or 128 + the signal that
@@ -89,10 +120,18 @@ cmd_explore(struct cli *c)
 		goto out;
 	}
 	ui.s = &s;
-	if ((rc = check_terminal(c, &ui)) != EXIT_OK ||
-	    (rc = open_session(c, &s)) != EXIT_OK)
+	ui.readonly = (c->given & OPTBIT(READ_ONLY)) != 0;
+	if (ui.readonly && c->value[OPT_SESSION] == NULL) {
+		rc = cli_usage_error("--read-only watches a session: give "
+		    "--session NAME");
 		goto out;
+	}
+	if ((rc = check_terminal(c, &ui)) != EXIT_OK ||
+	    (rc = open_session(c, &s, ui.readonly)) != EXIT_OK)
+		goto out;
+	go_live(&ui);
 	rc = explore(&ui);
+	presence_close(ui.presence);
 out:
 	session_fini(&s);
 	pricing_free(p);

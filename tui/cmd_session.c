@@ -474,3 +474,76 @@ cmd_delete(struct cli *c)
 	store_close(st);
 	return rc;
 }
+
+/* vote ------------------------------------------------------------------------ */
+
+/* The question and answer a vote names, as indexes; EXIT_FAIL with a
+ * message naming what the model has instead. */
+static int
+vote_target(const struct model *m, const char *qid, const char *aid, int *q,
+    int *a)
+{
+	char q1[128], q2[128], list[512];
+	size_t o = 0;
+	int i;
+
+	quote(q1, sizeof q1, qid);
+	if ((*q = model_question_index(m, qid)) < 0)
+		return cli_fail("no question '%s' in model '%s' (the README "
+		    "lists the questions and their answers)", q1, m->id);
+	if ((*a = model_answer_index(m, *q, aid)) >= 0)
+		return EXIT_OK;
+	list[0] = '\0';
+	for (i = 0; i < m->questions[*q].nanswers && o < sizeof list; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+		    i ? ", " : "", m->questions[*q].answers[i].id);
+	return cli_fail("unknown answer '%s' for question '%s' (expected: %s)",
+	    quote(q2, sizeof q2, aid), q1, list);
+}
+
+int
+cmd_vote(struct cli *c)
+{
+	const char *name = c->argv[0];
+	char qn[NAME_Q_MAX], field[160], what[512];
+	struct store *st = NULL;
+	struct session s;
+	struct model *m;
+	struct err e;
+	unsigned changed = 0;
+	int rc, q = -1, a = -1;
+
+	memset(&s, 0, sizeof s);
+	if ((m = cli_load_model(c)) == NULL)
+		return EXIT_FAIL;
+	if ((rc = vote_target(m, c->argv[1], c->argv[2], &q, &a)) != EXIT_OK)
+		goto out;
+	if (session_init(&s, m, NULL, 0, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+		goto out;
+	}
+	if ((rc = cli_store_open(c, m, 0, 0, &st)) != EXIT_OK)
+		goto out;
+	session_attach(&s, st);
+	rc = st != NULL ? session_open(&s, name, 0, NULL, NULL, &e) : 0;
+	if (rc <= 0) {
+		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
+		    "named '%s'", quote(qn, sizeof qn, name));
+		goto out;
+	}
+	if (session_vote(&s, NULL, q, a, &changed, &e) != 0) {
+		rc = cli_fail("%s", e.msg);
+		goto out;
+	}
+	snprintf(field, sizeof field, "vote:%s:%s", session_ident(&s),
+	    m->questions[q].id);
+	printf("%s: %s%s\n", quote(qn, sizeof qn, name), phrase_change(m,
+	    field, m->questions[q].answers[a].id, what, sizeof what),
+	    changed ? "" : " (already so)");
+	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fail("cannot write to "
+	    "standard output; the vote is saved");
+out:
+	session_fini(&s);
+	model_free(m);
+	return rc;
+}

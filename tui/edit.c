@@ -184,8 +184,8 @@ edit_draw(struct ui *ui)
 {
 	struct editor *ed = &ui->edit;
 	WINDOW *w = ui->w_hint;
-	int px = draw_text(ui, w, 0, 1, ui->cols / 2, ROLE_KEY, ed->prompt) +
-	    2, room = ui->cols - px - 1, cx = 0, k;
+	int px = draw_text(ui, w, 0, 1, ui->cols * 2 / 3, ROLE_KEY,
+	    ed->prompt) + 2, room = ui->cols - px - 1, cx = 0, k;
 	wchar_t wc[2] = { 0, 0 };
 	cchar_t cc;
 

@@ -25,7 +25,7 @@ struct editor {
 	edit_handler done;	/* NULL: not editing */
 	void *data;
 	unsigned flags;
-	char prompt[128];
+	char prompt[256];
 	wchar_t buf[EDIT_MAX];
 	int len, pos, scroll;
 };

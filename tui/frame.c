@@ -11,23 +11,61 @@
 #include <string.h>
 
 /* The title bar: the program, the session, progress. */
+/* Who else has the session open: "with ana, ben", and where each is
+ * when the terminal is wide ("ana: Workload 2"). */
+static const char *
+with_line(const struct ui *ui, char *buf, size_t size)
+{
+	const struct model *m = ui->s->model;
+	size_t o;
+	int i, q;
+
+	buf[0] = '\0';
+	if (ui->npeers == 0)
+		return buf;
+	o = (size_t)snprintf(buf, size, "with");
+	for (i = 0; i < ui->npeers && o < size; i++) {
+		q = model_question_index(m, ui->peers[i].question);
+		if (ui->cols >= UI_WIDE_COLS && q >= 0)
+			o += (size_t)snprintf(buf + o, size - o, "%s %s (%s %d)",
+			    i ? "," : "", ui->peers[i].ident,
+			    m->panels[m->questions[q].panel].title,
+			    q - m->panels[m->questions[q].panel].first + 1);
+		else
+			o += (size_t)snprintf(buf + o, size - o, "%s %s",
+			    i ? "," : "", ui->peers[i].ident);
+	}
+	return buf;
+}
+
 void
 frame_title(struct ui *ui)
 {
 	WINDOW *w = ui->w_title;
-	char right[64];
-	int rw;
+	char right[64], with[512];
+	int rw, x, ww;
 
 	wbkgdset(w, ui->style[ROLE_TITLE]);
 	werase(w);
-	snprintf(right, sizeof right, " %d/%d answered ", ui->s->result->answered,
-	    ui->s->result->visible);
-	rw = (int)strlen(right);
-	draw_text(ui, w, 0, 0, ui->cols - rw, ROLE_TITLE, " tradeoff");
-	draw_text(ui, w, 0, 9, 3, ROLE_TITLE, ui->utf8 ? " \xc2\xb7 " :
+	snprintf(right, sizeof right, "%s%s %d/%d answered ", ui->readonly ?
+	    " read-only " : "", !ui->readonly ? "" : ui->utf8 ? "\xc2\xb7" :
+	    "-", ui->s->result->answered, ui->s->result->visible);
+	rw = text_width(right, ui->utf8);
+	x = draw_text(ui, w, 0, 0, ui->cols - rw, ROLE_TITLE, " tradeoff");
+	x += draw_text(ui, w, 0, x, 3, ROLE_TITLE, ui->utf8 ? " \xc2\xb7 " :
 	    " - ");
-	draw_text(ui, w, 0, 12, ui->cols - rw - 13, ROLE_TITLE,
+	/* The others get what the name leaves, at least a third. */
+	with_line(ui, with, sizeof with);
+	ww = with[0] != '\0' ? text_width(with, ui->utf8) + 3 : 0;
+	if (ww > (ui->cols - rw - x) * 2 / 3)
+		ww = (ui->cols - rw - x) * 2 / 3;
+	x += draw_text(ui, w, 0, x, ui->cols - rw - x - ww - 1, ROLE_TITLE,
 	    ui->s->info.name);
+	if (ww > 0) {
+		x += draw_text(ui, w, 0, x, 3, ROLE_TITLE, ui->utf8 ?
+		    " \xc2\xb7 " : " - ");
+		draw_text(ui, w, 0, x, ui->cols - rw - x - 1, ROLE_TITLE, with);
+	}
 	draw_text(ui, w, 0, ui->cols - rw, rw, ROLE_TITLE, right);
 }
 

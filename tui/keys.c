@@ -38,6 +38,10 @@ const struct binding key_bindings[] = {
 	  NULL },
 	{ V(QUESTION), ACT_NOTE, { 'n' }, "write a note for this question",
 	  "note" },
+	{ V(QUESTION), ACT_VOTE, { 'v' }, "vote: your own answer to this "
+	  "question (then its number; v again: for someone else)", NULL },
+	{ V(QUESTION) | V(DISAGREE), ACT_REVEAL, { 'V' }, "reveal everyone's "
+	  "votes on this question", NULL },
 	/* Comparison tables. */
 	{ V(TABLE), ACT_RIGHT, { KEY_RIGHT, 'l', '\t' }, "next table",
 	  "next table" },
@@ -72,6 +76,13 @@ const struct binding key_bindings[] = {
 	{ V(SESSIONS), ACT_COPY, { 'C' }, "copy the session", "copy" },
 	{ V(SESSIONS), ACT_DELETE, { 'D', KEY_DC }, "delete the session",
 	  "delete" },
+	/* Votes and disagreement. */
+	{ V(DISAGREE), ACT_UP, { KEY_UP, 'k' }, "previous participant", NULL },
+	{ V(DISAGREE), ACT_DOWN, { KEY_DOWN, 'j' }, "next participant", NULL },
+	{ V(DISAGREE), ACT_EDIT, { '\n', KEY_ENTER, '\r' }, "say which listed "
+	  "participant this identity is", "who" },
+	{ V(DISAGREE), ACT_PAGE_DOWN, { KEY_NPAGE, ' ' }, "page down", NULL },
+	{ V(DISAGREE), ACT_PAGE_UP, { KEY_PPAGE }, "page up", NULL },
 	/* Cost. */
 	{ V(COST), ACT_UP, { KEY_UP, 'k' }, "previous figure", NULL },
 	{ V(COST), ACT_DOWN, { KEY_DOWN, 'j' }, "next figure", NULL },
@@ -95,8 +106,14 @@ const struct binding key_bindings[] = {
 	{ V_ALL & ~V(HELP), ACT_EXPORT, { 'e' },
 	  "export the session (Markdown summary, decision record, YAML)",
 	  "export" },
-	{ V_ALL & ~V(HELP), ACT_UNDO, { 'u' }, "undo the last change",
+	{ V_ALL & ~V(HELP), ACT_DISAGREE, { 'd' }, "votes and the "
+	  "disagreements that matter", "votes" },
+	{ V_ALL & ~V(HELP), ACT_UNDO, { 'u' }, "undo your own last change",
 	  "undo" },
+	{ V_ALL & ~V(HELP), ACT_REDO, { CTRL('r') }, "redo what you last "
+	  "undid", NULL },
+	{ V_ALL & ~V(HELP), ACT_UNDO_OTHER, { 'U' }, "take back someone "
+	  "else's last change (asks whose)", NULL },
 	{ V_ALL & ~V(QUESTION), ACT_BACK, { ESC, 'b' },
 	  "back to the questionnaire (nothing is lost)", "back" },
 	{ V_ALL, ACT_HELP, { '?', KEY_F(1) }, "help: every key", "help" },

@@ -17,6 +17,7 @@
 	X(WEIGHTS, "weights") \
 	X(SESSIONS, "sessions") \
 	X(COST, "cost") \
+	X(DISAGREE, "votes and disagreement") \
 	X(HELP, "help")
 
 enum view_id {
@@ -36,7 +37,8 @@ enum view_id {
 	X(FIRST) X(LAST) X(NEXT_PANEL) X(PREV_PANEL) \
 	X(SELECT) X(CLEAR) X(DIGIT) X(UNDO) X(NOTE) \
 	X(TABLES) X(WHY) X(WEIGHTS) X(SESSIONS) X(COST) X(EXPORT) \
-	X(NEW) X(RENAME) X(COPY) X(DELETE) X(EDIT)
+	X(NEW) X(RENAME) X(COPY) X(DELETE) X(EDIT) \
+	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER)
 
 enum action {
 #define ACTION_ENUM(name) ACT_##name,

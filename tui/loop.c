@@ -5,10 +5,12 @@
 #include "ui.h"
 #include "frame.h"
 #include "views.h"
+#include "phrase.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Windows to redraw. */
 enum {
@@ -17,8 +19,6 @@ enum {
 	D_EVERY = 0x3f, D_STDSCR = 1 << 6
 };
 
-/* How often the loop looks for changes made elsewhere, in ms. */
-#define LOOP_TICK_MS 500
 
 static const struct view_ops *const views[VIEW_COUNT] = {
 	[VIEW_QUESTION] = &view_question,
@@ -27,6 +27,7 @@ static const struct view_ops *const views[VIEW_COUNT] = {
 	[VIEW_WEIGHTS] = &view_weights,
 	[VIEW_SESSIONS] = &view_sessions,
 	[VIEW_COST] = &view_cost,
+	[VIEW_DISAGREE] = &view_disagree,
 	[VIEW_HELP] = &view_help,
 };
 
@@ -41,14 +42,28 @@ static const struct {
 	{ ACT_WEIGHTS, VIEW_WEIGHTS },
 	{ ACT_SESSIONS, VIEW_SESSIONS },
 	{ ACT_COST, VIEW_COST },
+	{ ACT_DISAGREE, VIEW_DISAGREE },
 	{ ACT_BACK, VIEW_QUESTION },
 };
 
-/* The loop's own state: the views' private states. */
+/* The loop's own state: the views' private states, and when it last
+ * looked at the database and said it is there. */
 struct loop {
 	struct ui *ui;
 	void *priv[VIEW_COUNT];
+	long long polled, beat, listed;	/* ms */
+	int beat_q;			/* the question it said it is on */
 };
+
+/* Milliseconds on the wall clock (presence is shared across hosts). */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void
 leave_cursor(struct ui *ui)
@@ -184,7 +199,38 @@ dirty_for(unsigned what)
 		d |= D_BODY | D_SIDE;
 	if (what & SESSION_NAME)
 		d |= D_TITLE | D_BODY;
+	if (what & SESSION_VOTES)
+		d |= D_BODY | D_TITLE;
 	return d;
+}
+
+/* Reveal the votes on every question that everyone present has voted
+ * on (the first voice does not anchor the room: until then they stay
+ * hidden). */
+static unsigned
+auto_reveal(struct ui *ui)
+{
+	const struct answers *a = ui->s->answers;
+	unsigned what = 0;
+	struct err e;
+	int q, i, all, me;
+
+	if (ui->readonly || a->nidents == 0)
+		return 0;
+	me = answers_find_ident(a, session_ident(ui->s));
+	for (q = 0; q < ui->s->model->nquestions; q++) {
+		if (a->revealed[q] || answers_votes_on(a, q, NULL) == 0)
+			continue;
+		all = me >= 0 && a->vote[me][q] >= 0;
+		for (i = 0; all && i < ui->npeers; i++) {
+			int who = answers_find_ident(a, ui->peers[i].ident);
+
+			all = who >= 0 && a->vote[who][q] >= 0;
+		}
+		if (all && session_reveal(ui->s, q, &what, &e) != 0)
+			break;
+	}
+	return what;
 }
 
 /* Act on a handler's FLAGS. */
@@ -194,6 +240,8 @@ apply(struct loop *l, int flags)
 	struct ui *ui = l->ui;
 
 	if (flags & UI_CHANGED) {
+		if (ui->what & SESSION_VOTES)
+			ui->what |= auto_reveal(ui);
 		ui->dirty |= dirty_for(ui->what);
 		/* An answer can hide the question the room is on. */
 		if (!ui->s->result->visible_q[ui->question])
@@ -215,28 +263,112 @@ apply(struct loop *l, int flags)
 	ui->dirty |= D_HINT;
 }
 
-/* Take back the last change, and say what it was. */
+/* Say what undo (REDO: redo) did, in the model's words. */
+static void
+say_undone(struct ui *ui, const struct store_undo *u, int redo)
+{
+	char what[512], whose[160] = "";
+
+	if (!redo && strcmp(u->user, session_ident(ui->s)) != 0)
+		snprintf(whose, sizeof whose, " %s's change", u->user);
+	if (u->count > 1)
+		ui_status(ui, 0, "%s%s: %d changes (an import).", redo ?
+		    "Redone" : "Undone", whose, u->count);
+	else
+		ui_status(ui, 0, "%s%s: %s.", redo ? "Redone" : "Undone", whose,
+		    phrase_change(ui->s->model, u->field, u->unset ? NULL :
+		    u->value, what, sizeof what));
+}
+
+/* Take back the last change of BY (NULL: our own); FORCE past someone
+ * else's change since. */
+static int undo_by(struct ui *ui, const char *by, int force);
+
 static int
-undo(struct ui *ui)
+undo_anyway(struct ui *ui, void *data, const char *text)
+{
+	(void)data;
+	if (strcmp(text, "yes") != 0) {
+		ui_status(ui, 0, "Not undone.");
+		return UI_DRAW;
+	}
+	return undo_by(ui, ui->undo_who[0] != '\0' ? ui->undo_who : NULL, 1);
+}
+
+static int
+undo_by(struct ui *ui, const char *by, int force)
+{
+	struct store_undo u;
+	char prompt[512], what[256];
+	struct err e;
+	unsigned changed = 0;
+	int rc = session_undo(ui->s, by, force, &u, &changed, &e);
+
+	snprintf(ui->undo_who, sizeof ui->undo_who, "%s", by != NULL ? by :
+	    "");
+	if (rc < 0)
+		return ui_changed(ui, rc, 0, &e);
+	if (rc == 0) {
+		ui_status(ui, 0, by != NULL ? "%s has nothing to undo." :
+		    "Nothing of yours to undo.", by);
+		return UI_NONE;
+	}
+	if (rc == 2) {
+		/* Someone changed it since: ask instead of overwriting. */
+		snprintf(prompt, sizeof prompt, "%s changed %s since. Undo "
+		    "anyway? Type yes:", u.other, phrase_field(ui->s->model,
+		    u.field, what, sizeof what));
+		edit_start(ui, prompt, "", 0, undo_anyway, NULL);
+		return UI_NONE;
+	}
+	say_undone(ui, &u, 0);
+	return ui_changed(ui, 0, changed | SESSION_RESULT, &e);
+}
+
+static int
+redo(struct ui *ui)
 {
 	struct store_undo u;
 	struct err e;
-	unsigned what = 0;
-	int rc = session_undo(ui->s, &u, &what, &e);
+	unsigned changed = 0;
+	int rc = session_redo(ui->s, &u, &changed, &e);
 
 	if (rc < 0)
 		return ui_changed(ui, rc, 0, &e);
 	if (rc == 0) {
-		ui_status(ui, 0, "Nothing to undo.");
+		ui_status(ui, 0, "Nothing of yours to redo.");
 		return UI_NONE;
 	}
-	if (u.count > 1)
-		ui_status(ui, 0, "Undone: %d changes (an import).", u.count);
-	else
-		ui_status(ui, 0, "Undone: %s is %s%s%s.", u.field,
-		    u.unset ? "" : "now '", u.unset ? "unset" : u.value,
-		    u.unset ? "" : "'");
-	return ui_changed(ui, 0, what | SESSION_RESULT, &e);
+	say_undone(ui, &u, 1);
+	return ui_changed(ui, 0, changed | SESSION_RESULT, &e);
+}
+
+static int
+whose_typed(struct ui *ui, void *data, const char *text)
+{
+	(void)data;
+	if (text[0] == '\0')
+		return UI_DRAW;
+	return undo_by(ui, text, 0);
+}
+
+/* Taking back someone else's change names whose. */
+static int
+undo_other(struct ui *ui)
+{
+	char last[128];
+	struct err e;
+
+	if (store_last_other(ui->s->store, ui->s->info.id, last, sizeof last,
+	    &e) != 0)
+		return ui_changed(ui, -1, 0, &e);
+	if (last[0] == '\0') {
+		ui_status(ui, 0, "Nobody else has a change to undo.");
+		return UI_NONE;
+	}
+	edit_start(ui, "Take back the last change of:", last, 0, whose_typed,
+	    NULL);
+	return UI_NONE;
 }
 
 /* Keys every view shares: switching views, undo, export, quit. */
@@ -253,7 +385,11 @@ global_key(struct loop *l, enum action act)
 		clearok(curscr, TRUE);
 		return UI_ALL;
 	case ACT_UNDO:
-		return undo(ui);
+		return undo_by(ui, NULL, 0);
+	case ACT_REDO:
+		return redo(ui);
+	case ACT_UNDO_OTHER:
+		return undo_other(ui);
 	case ACT_EXPORT:
 		return prompt_export(ui);
 	default:
@@ -267,19 +403,55 @@ global_key(struct loop *l, enum action act)
 	return -1;
 }
 
-/* Show what others changed in the database meanwhile. */
+/* Who else is here, when that changed. */
+static int
+look_around(struct loop *l, long long now)
+{
+	struct ui *ui = l->ui;
+	const char *qid = ui->s->model->questions[ui->question].id;
+	struct err e;
+	int n;
+
+	if (ui->presence == NULL)
+		return 0;
+	if (now - l->beat >= PRESENCE_BEAT_MS || ui->question != l->beat_q) {
+		presence_beat(ui->presence, ui->s->info.id, qid, now, &e);
+		l->beat = now;
+		l->beat_q = ui->question;
+	}
+	/* A peer that stopped beating is gone though nobody wrote. */
+	if (!presence_changed(ui->presence) && now - l->listed < 1000)
+		return 0;
+	l->listed = now;
+	n = presence_list(ui->presence, ui->s->info.id, now, ui->peers,
+	    PRESENCE_MAX, &e);
+	if (n < 0)
+		return 0;
+	ui->npeers = n;
+	return 1;
+}
+
+/* Show what others changed meanwhile: the database (every tick) and
+ * who is here. */
 static void
 poll_session(struct loop *l)
 {
 	struct ui *ui = l->ui;
+	long long now = now_ms();
 	unsigned what = 0;
 	struct err e;
 
+	if (now - l->polled < ui->tick_ms)
+		return;
+	if (look_around(l, now))
+		ui->dirty |= D_TITLE;
+	l->polled = now;
 	if (session_refresh(ui->s, &what, &e) != 0) {
 		ui_status(ui, 1, "%s", e.msg);
 		ui->dirty |= D_HINT;
 		return;
 	}
+	what |= auto_reveal(ui);
 	if (what != 0)
 		apply(l, ui_changed(ui, 0, what, &e));
 }
@@ -355,19 +527,17 @@ ui_run(struct ui *ui)
 		return -1;
 	}
 	ui->view = VIEW_QUESTION;
+	l.beat_q = -1;
 	/* Resume where the questionnaire is still open. */
 	ui_go_question(ui, ui_first_open(ui));
 	layout(ui);
-	wtimeout(stdscr, LOOP_TICK_MS);
+	wtimeout(stdscr, ui->tick_ms);
 	while (!ui_signal()) {
 		draw(&l);
 		rc = wget_wch(stdscr, &ch);
-		if (rc == ERR) {
-			poll_session(&l);	/* a timeout or a signal */
-			continue;
-		}
-		if (handle_key(&l, rc, ch))
+		if (rc != ERR && handle_key(&l, rc, ch))
 			break;
+		poll_session(&l);
 	}
 	/* A note being typed when the program was told to stop is kept. */
 	edit_stop(ui);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define COMMON (OPTBIT(DB) | OPTBIT(MODEL) | OPTBIT(PRICING) | \
-	OPTBIT(THEME) | OPTBIT(ASCII) | OPTBIT(NO_COLOR))
+	OPTBIT(THEME) | OPTBIT(ASCII) | OPTBIT(NO_COLOR) | OPTBIT(AS))
 
 struct command {
 	const char *name;
@@ -29,16 +29,18 @@ static const struct command commands[] = {
 	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
 	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
 	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
+	{ "vote", cmd_vote, 3, 3, 0, "NAME QUESTION ANSWER" },
 };
 
 static const char usage_text[] =
-"Usage: tradeoff [OPTION...] [--session NAME]\n"
+"Usage: tradeoff [OPTION...] [--session NAME] [--read-only]\n"
 "       tradeoff eval --answers FILE [--format yaml|markdown|text]\n"
 "       tradeoff check [FILE...]\n"
 "       tradeoff list [--format text|yaml]\n"
 "       tradeoff import FILE [--session NAME]\n"
 "       tradeoff export NAME [--format markdown|adr|yaml] [-o FILE|-] [--force]\n"
 "       tradeoff rename OLD NEW | copy OLD NEW | delete NAME\n"
+"       tradeoff vote NAME QUESTION ANSWER [--as WHO]\n"
 "\n"
 "Explore whether a workload should run on Serverless, Kubernetes or a hybrid\n"
 "of both: answer questions, weigh what matters, and see the recommendation,\n"
@@ -58,6 +60,10 @@ static const char usage_text[] =
 "  rename OLD NEW         rename a session\n"
 "  copy OLD NEW           copy a session (its history starts afresh)\n"
 "  delete NAME            delete a session and its history\n"
+"  vote NAME QUESTION ANSWER\n"
+"                         record a participant's own answer (a vote) in a\n"
+"                         session; the session's answer stays what the room\n"
+"                         settles on\n"
 "\n"
 "Options:\n"
 "  -a, --answers=FILE     the answers file to evaluate ('-' for standard input)\n"
@@ -68,6 +74,10 @@ static const char usage_text[] =
 "  -o, --output=FILE      where export writes ('-', the default: standard\n"
 "                         output)\n"
 "      --force            let export replace an existing file or link\n"
+"      --as=WHO           who you are in a workshop (an identity such as\n"
+"                         'ben'; also $TRADEOFF_USER; default: the login\n"
+"                         name): recorded with every change and vote\n"
+"      --read-only        watch a session live in the explorer; save nothing\n"
 "      --db=PATH          the session database (also $TRADEOFF_DB)\n"
 "      --model=PATH       a decision model other than the shipped one\n"
 "      --pricing=PATH     a price list other than the shipped one\n"
@@ -85,7 +95,8 @@ static const char usage_text[] =
 "Environment: TRADEOFF_DATADIR (where data/model.yaml is found),\n"
 "TRADEOFF_DB (the session database; default\n"
 "$XDG_DATA_HOME/tradeoff/sessions.db or ~/.local/share/tradeoff/sessions.db),\n"
-"TRADEOFF_NOW (seconds since the epoch to take as the current time).\n"
+"TRADEOFF_NOW (seconds since the epoch to take as the current time),\n"
+"TRADEOFF_USER (who you are, as --as).\n"
 "See tradeoff(1) for the file formats and how scoring works.\n";
 
 static int
@@ -236,8 +247,8 @@ main(int argc, char **argv)
 	if (c.given & OPTBIT(VERSION))
 		return version();
 	if (c.command == NULL) {
-		if ((rc = check_options(&c, COMMON | OPTBIT(SESSION),
-		    "the explorer")) != EXIT_OK)
+		if ((rc = check_options(&c, COMMON | OPTBIT(SESSION) |
+		    OPTBIT(READ_ONLY), "the explorer")) != EXIT_OK)
 			return rc;
 		return cmd_explore(&c);
 	}

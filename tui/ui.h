@@ -16,6 +16,7 @@
 
 #include "edit.h"
 #include "keys.h"
+#include "presence.h"
 #include "session.h"
 #include "theme.h"
 
@@ -65,12 +66,20 @@ struct ui {
 	WINDOW *w_title, *w_context, *w_body, *w_side, *w_scores, *w_hint;
 	int body_rows, body_cols, side_cols;
 
+	/* The others on the session, and how often to look. */
+	struct presence *presence;	/* NULL: presence not kept */
+	struct presence_peer peers[PRESENCE_MAX];
+	int npeers;
+	int tick_ms;			/* between looks at the database */
+	int readonly;			/* --read-only: watching */
+
 	/* Where the room is. */
 	enum view_id view;
 	int next_view;			/* a view asked for: id + 1, or 0 */
 	int question;			/* the current question */
 
 	struct editor edit;		/* the bottom line's text field */
+	char undo_who[128];		/* whose change an undo prompt is about */
 	int export_format;		/* chosen in the export prompts */
 	char export_path[EDIT_MAX];
 	char status[256];

@@ -5,6 +5,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Where the room is in the question: the answer under the cursor and
@@ -15,6 +16,9 @@ struct question_view {
 	int cursor;
 	struct scroll help;
 	int note_q;		/* the question whose note is being typed */
+	char *note_base;	/* what that note was when the editor opened */
+	int voting;		/* the next answer key is a vote */
+	char voter[ANSWERS_IDENT_MAX + 1];	/* for whom; "" ourselves */
 };
 
 /* Keep the cursor on the current question's answer once the room has
@@ -97,6 +101,55 @@ draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 	}
 }
 
+/* The votes on question Q in BUF: who chose what once revealed (or
+ * what this participant chose while they are hidden). */
+static const char *
+votes_line(const struct session *s, int q, char *buf, size_t size)
+{
+	const struct answers *a = s->answers;
+	const struct model_question *qn = &s->model->questions[q];
+	int i, k = 0, split, n = answers_votes_on(a, q, &split), me;
+	size_t o;
+
+	if (!a->revealed[q]) {
+		me = answers_find_ident(a, session_ident(s));
+		o = (size_t)snprintf(buf, size, "%d vote%s, hidden until "
+		    "revealed (V)", n, n == 1 ? "" : "s");
+		if (me >= 0 && a->vote[me][q] >= 0 && o < size)
+			snprintf(buf + o, size - o, "; yours: %s",
+			    qn->answers[a->vote[me][q]].label);
+		return buf;
+	}
+	o = (size_t)snprintf(buf, size, "Votes%s:", split ? " differ" : "");
+	for (i = 0; i < a->nidents && o < size; i++)
+		if (a->vote[i][q] >= 0)
+			o += (size_t)snprintf(buf + o, size - o, "%s %s %s",
+			    k++ > 0 ? "," : "", a->ident[i],
+			    qn->answers[a->vote[i][q]].label);
+	return buf;
+}
+
+/* The votes under the answers at Y: a line, or none without votes. */
+static int
+draw_votes(struct ui *ui, const struct question_view *st, WINDOW *w, int y,
+    int x, int width)
+{
+	char buf[1024];
+	int split;
+
+	if (st->voting) {
+		snprintf(buf, sizeof buf, "%s vote: press the answer's number "
+		    "(v: vote for someone else)", st->voter[0] != '\0' ?
+		    st->voter : "Your");
+		return draw_wrapped(ui, w, y, x, width, 2, 0, ROLE_WARNING,
+		    buf);
+	}
+	if (answers_votes_on(ui->s->answers, ui->question, &split) == 0)
+		return 0;
+	return draw_wrapped(ui, w, y, x, width, 2, 0, split ? ROLE_WARNING :
+	    ROLE_DIM, votes_line(ui->s, ui->question, buf, sizeof buf));
+}
+
 static void
 draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
@@ -146,6 +199,8 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 			    ROLE_DIM, an->help);
 	}
 	y++;
+	if ((n = draw_votes(ui, st, w, y, x, width)) > 0)
+		y += n + 1;
 	if (note != NULL)
 		note_rows = 2;
 	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
@@ -207,17 +262,105 @@ answer(struct ui *ui, int a)
 	return ui_changed(ui, rc, what, &e);
 }
 
+/* Open the note editor on question Q with TEXT, remembering BASE (what
+ * the database held) to save against. */
+static void
+edit_note(struct ui *ui, struct question_view *st, int q, const char *prompt,
+    const char *text, const char *base, unsigned flags);
+
 static int
 note_typed(struct ui *ui, void *priv, const char *text)
 {
 	struct question_view *st = priv;
 	unsigned what = 0;
 	struct err e;
-	int rc = session_set_note(ui->s, st->note_q, text, &what, &e);
+	int rc = session_set_note_from(ui->s, st->note_q, text, st->note_base,
+	    &what, &e);
 
+	if (rc == 2) {
+		/* Someone else changed it meanwhile: show both, and let the
+		 * writer choose. */
+		edit_note(ui, st, st->note_q, "Changed meanwhile (above). "
+		    "Enter: yours; Esc: theirs", text,
+		    ui->s->answers->note[st->note_q], 0);
+		ui_status(ui, 1, "Someone changed this note meanwhile.");
+		return ui_changed(ui, 0, what, &e);
+	}
 	if (rc == 0 && what != 0)
 		ui_status(ui, 0, text[0] != '\0' ? "Note saved." :
 		    "Note removed.");
+	return ui_changed(ui, rc, what, &e);
+}
+
+static void
+edit_note(struct ui *ui, struct question_view *st, int q, const char *prompt,
+    const char *text, const char *base, unsigned flags)
+{
+	free(st->note_base);
+	st->note_base = base != NULL ? strdup(base) : NULL;
+	st->note_q = q;
+	edit_start(ui, prompt, text, flags, note_typed, st);
+}
+
+/* Record a vote for the answer A on the current question. */
+static int
+vote(struct ui *ui, struct question_view *st, int a)
+{
+	unsigned what = 0;
+	struct err e;
+	int rc = session_vote(ui->s, st->voter[0] != '\0' ? st->voter : NULL,
+	    ui->question, a, &what, &e);
+
+	st->voting = 0;
+	if (rc == 0)
+		ui_status(ui, 0, "%s vote is saved%s.", st->voter[0] != '\0' ?
+		    "The" : "Your", ui->s->answers->revealed[ui->question] ?
+		    "" : ", hidden from the others until revealed");
+	return ui_changed(ui, rc, what, &e) | UI_DRAW;
+}
+
+static int
+voter_typed(struct ui *ui, void *priv, const char *text)
+{
+	struct question_view *st = priv;
+	struct err e;
+
+	if (answers_ident_check(text, &e) != 0) {
+		ui_status(ui, 1, "%s", e.msg);
+		st->voting = 0;
+		return UI_DRAW;
+	}
+	snprintf(st->voter, sizeof st->voter, "%s", text);
+	st->voting = 1;
+	return UI_DRAW;
+}
+
+/* The vote key: start voting; again, vote for someone else. */
+static int
+vote_key(struct ui *ui, struct question_view *st)
+{
+	if (!st->voting) {
+		st->voting = 1;
+		st->voter[0] = '\0';
+		return UI_DRAW;
+	}
+	edit_start(ui, "Vote for (an identity, e.g. ben):", st->voter, 0,
+	    voter_typed, st);
+	return UI_DRAW;
+}
+
+static int
+reveal(struct ui *ui)
+{
+	unsigned what = 0;
+	struct err e;
+	int rc;
+
+	if (answers_votes_on(ui->s->answers, ui->question, NULL) == 0) {
+		ui_status(ui, 0, "Nobody has voted on this question yet.");
+		return UI_NONE;
+	}
+	rc = session_reveal(ui->s, ui->question, &what, &e);
 	return ui_changed(ui, rc, what, &e);
 }
 
@@ -238,7 +381,20 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 
 	follow(ui, st);
 	qn = &ui->s->model->questions[ui->question];
+	if (st->voting && (act == ACT_DIGIT || act == ACT_SELECT)) {
+		if (act == ACT_SELECT)
+			return vote(ui, st, st->cursor);
+		if (digit < 1 || digit > qn->nanswers)
+			return UI_NONE;
+		return vote(ui, st, digit - 1);
+	}
+	if (act != ACT_VOTE && act != ACT_UP && act != ACT_DOWN)
+		st->voting = 0;
 	switch (act) {
+	case ACT_VOTE:
+		return vote_key(ui, st);
+	case ACT_REVEAL:
+		return reveal(ui);
 	case ACT_UP:
 		if (st->cursor > 0)
 			st->cursor--;
@@ -274,18 +430,27 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 		return scroll_key(&st->help, act == ACT_PAGE_DOWN ? ACT_DOWN :
 		    ACT_UP, 1);
 	case ACT_NOTE:
-		st->note_q = ui->question;
-		edit_start(ui, "Note:", ui->s->answers->note[ui->question],
-		    EDIT_KEEP, note_typed, st);
+		edit_note(ui, st, ui->question, "Note:",
+		    ui->s->answers->note[ui->question],
+		    ui->s->answers->note[ui->question], EDIT_KEEP);
 		return UI_NONE;
 	default:
 		return UI_NONE;
 	}
 }
 
+static void
+free_view(void *priv)
+{
+	struct question_view *st = priv;
+
+	free(st->note_base);
+}
+
 const struct view_ops view_question = {
 	.id = VIEW_QUESTION,
 	.private_size = sizeof(struct question_view),
+	.free = free_view,
 	.draw = draw,
 	.key = key,
 };

@@ -53,14 +53,14 @@ wait_for "Note: Batch jobs | run < 1 s"
 
 # Undo takes back the note, then the weight, one step at a time.
 keys u
-wait_for "Undone: note:duration is unset."
+wait_for 'Undone: the note on "How long does one unit of work run?" is removed.'
 wait_gone "Note: Batch jobs"
 keys u
-wait_for "Undone: weight:cost is now '4'."
+wait_for "Undone: the weight of Cost is 4."
 keys u
-wait_for "Undone: weight:cost is unset."
+wait_for "Undone: the weight of Cost is the default again."
 keys u
-wait_for "Undone: answer:duration is unset."
+wait_for 'Undone: "How long does one unit of work run?" is unanswered.'
 wait_for "1/20 answered"
 
 # Write the note again and make sure it lands in the database.

@@ -257,7 +257,7 @@ START_TEST(test_undo_chain)
 	int q = qi("traffic"), d = qi("duration");
 
 	open_on(&s, "u.db", STORE_JOURNAL_AUTO, 0, "undo");
-	ck_assert_int_eq(session_undo(&s, &u, NULL, &e), 0);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, NULL, &e), 0);
 	ck_assert_int_eq(session_set_answer(&s, q, ai("traffic", "spiky"),
 	    NULL, &e), 0);
 	ck_assert_int_eq(session_set_answer(&s, d, ai("duration", "long"),
@@ -267,20 +267,20 @@ START_TEST(test_undo_chain)
 	    NULL, &e), 0);
 
 	what = 0;
-	ck_assert_int_eq(session_undo(&s, &u, &what, &e), 1);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, &what, &e), 1);
 	ck_assert_str_eq(u.field, "answer:traffic");
 	ck_assert_int_eq(s.answers->answer[q], ai("traffic", "spiky"));
 	ck_assert_uint_eq(what, SESSION_ANSWERS | SESSION_RESULT);
 	what = 0;
-	ck_assert_int_eq(session_undo(&s, &u, &what, &e), 1);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, &what, &e), 1);
 	ck_assert_ptr_null(s.answers->note[d]);
 	ck_assert_uint_eq(what, SESSION_NOTES);
-	ck_assert_int_eq(session_undo(&s, &u, NULL, &e), 1);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, NULL, &e), 1);
 	ck_assert_int_eq(s.answers->answer[d], -1);
-	ck_assert_int_eq(session_undo(&s, &u, NULL, &e), 1);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, NULL, &e), 1);
 	ck_assert_int_eq(s.answers->answer[q], -1);
 	ck_assert_int_eq(s.result->answered, 0);
-	ck_assert_int_eq(session_undo(&s, &u, NULL, &e), 0);
+	ck_assert_int_eq(session_undo(&s, NULL, 0, &u, NULL, &e), 0);
 	session_fini(&s);
 }
 END_TEST

@@ -541,7 +541,7 @@ START_TEST(test_readonly_open)
 	ck_assert_msg(strstr(e.msg, "read-only") != NULL, "%s", e.msg);
 	ck_assert_int_eq(store_find_or_create(st, "new", &s, NULL, &e), -1);
 	ck_assert_int_eq(store_delete(st, "filled", &e), -1);
-	ck_assert_int_eq(store_undo(st, s.id, NULL, &e), -1);
+	ck_assert_int_eq(store_undo(st, s.id, NULL, 0, NULL, &e), -1);
 	store_close(st);
 	same_bytes(p, before, len);
 	free(before);
@@ -880,7 +880,7 @@ START_TEST(test_bad_values)
 	ck_assert_int_eq(store_set_participants(st, sid, 1, bad_part, &e), -1);
 	ck_assert_int_eq(store_set_context(st, sid, "\x1b[31m", &e), -1);
 	/* None of it was recorded. */
-	ck_assert_int_eq(store_undo(st, sid, NULL, &e), 0);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, NULL, &e), 0);
 	store_close(st);
 }
 END_TEST
@@ -982,14 +982,14 @@ START_TEST(test_undo)
 	struct err e;
 	int q = qi("traffic"), d = qi("duration"), i;
 
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 0);	/* nothing */
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 0);	/* nothing */
 	ck_assert_int_eq(store_set_answer(st, sid, q, 0, &e), 1);
 	ck_assert_int_eq(store_set_answer(st, sid, q, 1, &e), 1);
 	ck_assert_int_eq(store_set_note(st, sid, d, "why", &e), 1);
 	ck_assert_int_eq(store_set_weight(st, sid, 0, 5, &e), 1);
 	ck_assert_int_eq(store_set_answer(st, sid, q, 2, &e), 1);
 
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_int_eq(u.count, 1);
 	ck_assert_str_eq(u.field, "answer:traffic");
 	ck_assert_str_eq(u.value, model->questions[q].answers[1].id);
@@ -997,21 +997,21 @@ START_TEST(test_undo)
 	ck_assert_int_eq(a->answer[q], 1);
 	answers_free(a);
 
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_str_eq(u.field, "weight:" "architecture");
 	ck_assert_int_eq(u.unset, 1);
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_str_eq(u.field, "note:duration");
 	/* A new change after undos is undone first. */
 	ck_assert_int_eq(store_set_context(st, sid, "ctx", &e), 1);
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_str_eq(u.field, "context");
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_str_eq(u.value, model->questions[q].answers[0].id);
-	ck_assert_int_eq(store_undo(st, sid, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
 	ck_assert_int_eq(u.unset, 1);
 	for (i = 0; i < 3; i++)
-		ck_assert_int_eq(store_undo(st, sid, &u, &e), 0);
+		ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 0);
 	a = store_load(st, sid, NULL, &e);
 	ck_assert_int_eq(a->answer[q], -1);
 	ck_assert(a->note[d] == NULL);
@@ -1032,10 +1032,161 @@ START_TEST(test_undo)
 	ck_assert_int_ne(h.undoes[6], 0);
 	ck_assert_str_eq(h.user, "tester");
 	ck_assert_int_eq(h.time, 1767225600);
+	/* Nothing left to undo; the undos after the last new change can
+	 * still be redone, the three before it no longer. */
 	for (i = 0; i < h.n; i++)
-		ck_assert_int_eq(h.undoable[i], 0);
+		ck_assert_int_eq(h.undoable[i], (h.undoes[i] != 0 && i > 9 ?
+		    2 : 0));
 	store_close(st);
 }
+
+/* Undo is per user: each takes back their own last change; someone
+ * else's is taken back by naming them; a value changed since by another
+ * is not overwritten unless forced; redo restores until a new change. */
+START_TEST(test_undo_per_user)
+{
+	struct store_opts oa = { .path = tpath("users.db"), .user = "ana" };
+	struct store_opts ob = { .path = tpath("users.db"), .user = "ben" };
+	struct store *ana = open_opts(&oa), *ben = open_opts(&ob);
+	long long sid = session(ana, "users");
+	struct store_undo u;
+	struct answers *a;
+	struct err e;
+	char who[64];
+	int q = qi("traffic"), d = qi("duration");
+
+	ck_assert_int_eq(store_set_answer(ana, sid, q, 0, &e), 1);
+	ck_assert_int_eq(store_set_answer(ben, sid, d, 1, &e), 1);
+	/* Ana's undo takes back Ana's answer, not Ben's later one. */
+	ck_assert_int_eq(store_undo(ana, sid, NULL, 0, &u, &e), 1);
+	ck_assert_str_eq(u.field, "answer:traffic");
+	ck_assert_str_eq(u.user, "ana");
+	a = store_load(ana, sid, NULL, &e);
+	ck_assert_int_eq(a->answer[q], -1);
+	ck_assert_int_eq(a->answer[d], 1);
+	answers_free(a);
+	ck_assert_int_eq(store_undo(ana, sid, NULL, 0, &u, &e), 0);
+	/* Redo restores it, once. */
+	ck_assert_int_eq(store_redo(ana, sid, &u, &e), 1);
+	ck_assert_str_eq(u.field, "answer:traffic");
+	ck_assert_int_eq(store_redo(ana, sid, &u, &e), 0);
+	/* Ben changes Ana's value: her undo asks instead of overwriting. */
+	ck_assert_int_eq(store_set_answer(ben, sid, q, 2, &e), 1);
+	ck_assert_int_eq(store_set_answer(ana, sid, d, 2, &e), 1);
+	ck_assert_int_eq(store_undo(ana, sid, NULL, 0, &u, &e), 1);
+	ck_assert_str_eq(u.field, "answer:duration");
+	ck_assert_int_eq(store_undo(ana, sid, NULL, 0, &u, &e), 2);
+	ck_assert_str_eq(u.other, "ben");
+	ck_assert_str_eq(u.field, "answer:traffic");
+	a = store_load(ana, sid, NULL, &e);
+	ck_assert_int_eq(a->answer[q], 2);	/* untouched */
+	answers_free(a);
+	ck_assert_int_eq(store_undo(ana, sid, NULL, 1, &u, &e), 1);
+	a = store_load(ana, sid, NULL, &e);
+	ck_assert_int_eq(a->answer[q], -1);	/* forced */
+	answers_free(a);
+	/* Taking back someone else's change names them. */
+	ck_assert_int_eq(store_last_other(ana, sid, who, sizeof who, &e), 0);
+	ck_assert_str_eq(who, "ben");
+	ck_assert_int_eq(store_undo(ana, sid, "ben", 0, &u, &e), 2);
+	ck_assert_int_eq(store_undo(ana, sid, "ben", 1, &u, &e), 1);
+	ck_assert_str_eq(u.user, "ben");
+	/* A new change ends what could be redone. */
+	ck_assert_int_eq(store_undo(ben, sid, NULL, 0, &u, &e), 1);
+	ck_assert_int_eq(store_set_context(ben, sid, "new", &e), 1);
+	ck_assert_int_eq(store_redo(ben, sid, &u, &e), 0);
+	store_close(ben);
+	store_close(ana);
+}
+END_TEST
+
+/* A file of schema 1 (0.1.0) reads as it is when opened read-only, and
+ * gains the workshop's tables when opened for writing. */
+START_TEST(test_migrate_v1)
+{
+	const char *p = tpath("v1.db");
+	struct store_opts o = { .path = p, .readonly = 1 };
+	struct store *st = open_db("v1.db");
+	long long sid = session(st, "old"), v;
+	struct answers *a;
+	struct err e;
+	sqlite3 *db;
+
+	ck_assert_int_eq(store_set_answer(st, sid, qi("traffic"), 0, &e), 1);
+	store_close(st);
+	db = raw_open(p);
+	raw_exec(db, "DROP TABLE votes; DROP TABLE reveals; "
+	    "DROP TABLE identities; PRAGMA user_version = 1");
+	sqlite3_close(db);
+	st = open_opts(&o);
+	a = store_load(st, sid, NULL, &e);
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	ck_assert_int_eq(a->answer[qi("traffic")], 0);
+	answers_free(a);
+	store_close(st);
+	ck_assert_int_eq(path_int(p, "PRAGMA user_version"), 1);
+	o.readonly = 0;
+	st = open_opts(&o);
+	ck_assert_int_eq(store_set_vote(st, sid, "ana", qi("traffic"), 1, &e),
+	    1);
+	store_close(st);
+	v = path_int(p, "PRAGMA user_version");
+	ck_assert_int_eq(v, STORE_SCHEMA_VERSION);
+}
+END_TEST
+
+/* Votes, reveals and identities: saved, loaded, carried by import. */
+START_TEST(test_votes)
+{
+	struct store *st = open_db("votes.db");
+	long long sid = session(st, "votes"), sid2;
+	struct answers *a;
+	struct store_session s;
+	struct err e;
+	int q = qi("devops"), n = 0;
+
+	ck_assert_int_eq(store_set_vote(st, sid, "ben", q, 2, &e), 1);
+	ck_assert_int_eq(store_set_vote(st, sid, "ana", q, 0, &e), 1);
+	ck_assert_int_eq(store_set_vote(st, sid, "ana", q, 0, &e), 0);
+	ck_assert_int_eq(store_set_vote(st, sid, "b en", q, 0, &e), -1);
+	ck_assert_int_eq(store_set_reveal(st, sid, q, 1, &e), 1);
+	ck_assert_int_eq(store_set_identity(st, sid, "ben", "Ben (SRE)", &e),
+	    1);
+	a = store_load(st, sid, NULL, &e);
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	ck_assert_int_eq(a->nidents, 2);
+	ck_assert_int_eq(a->vote[answers_find_ident(a, "ben")][q], 2);
+	ck_assert_int_eq(a->vote[answers_find_ident(a, "ana")][q], 0);
+	ck_assert_str_eq(a->ident_as[answers_find_ident(a, "ben")],
+	    "Ben (SRE)");
+	ck_assert(a->revealed[q]);
+	/* Import makes another session hold exactly this. */
+	ck_assert_int_eq(store_import(st, "copy", a, &s, &n, &e), 0);
+	sid2 = s.id;
+	answers_free(a);
+	a = store_load(st, sid2, NULL, &e);
+	ck_assert_int_eq(a->nidents, 2);
+	ck_assert(a->revealed[q]);
+	/* ... and forgets what the imported answers lack. */
+	a->vote[answers_find_ident(a, "ana")][q] = -1;
+	a->ident_as[answers_find_ident(a, "ben")] = NULL;
+	ck_assert_int_eq(store_import(st, "copy", a, &s, &n, &e), 0);
+	ck_assert_int_eq(n, 2);
+	answers_free(a);
+	a = store_load(st, sid2, NULL, &e);
+	ck_assert_int_eq(a->vote[answers_find_ident(a, "ben")][q], 2);
+	ck_assert(answers_find_ident(a, "ana") < 0);
+	ck_assert_ptr_null(a->ident_as[answers_find_ident(a, "ben")]);
+	answers_free(a);
+	/* Copy carries votes; delete takes them. */
+	ck_assert_int_eq(store_copy(st, "votes", "votes2", &e), 0);
+	ck_assert_int_eq(store_find(st, "votes2", &s, &e), 1);
+	a = store_load(st, s.id, NULL, &e);
+	ck_assert_int_eq(a->nidents, 2);
+	answers_free(a);
+	store_close(st);
+}
+END_TEST
 END_TEST
 
 START_TEST(test_import)
@@ -1085,7 +1236,7 @@ START_TEST(test_import)
 	ck_assert_int_eq(a->workload.set, 0);
 	answers_free(a);
 	/* ... and one undo takes the whole import back. */
-	ck_assert_int_eq(store_undo(st, s.id, &u, &e), 1);
+	ck_assert_int_eq(store_undo(st, s.id, NULL, 0, &u, &e), 1);
 	ck_assert_int_eq(u.count, 9);
 	a = store_load(st, s.id, NULL, &e);
 	ck_assert_int_eq(a->answer[q], ai(q, "spiky"));
@@ -1327,7 +1478,7 @@ START_TEST(test_rename_copy_delete)
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_str_eq(h.field[0], "copied");
 	ck_assert_str_eq(h.old[0], "it's/renamed");
-	ck_assert_int_eq(store_undo(st, cid, NULL, &e), 0);
+	ck_assert_int_eq(store_undo(st, cid, NULL, 0, NULL, &e), 0);
 	/* The original keeps its history, rename included. */
 	memset(&h, 0, sizeof h);
 	ck_assert_int_eq(store_history(st, sid, hist_add, &h, &e), 0);
@@ -1753,6 +1904,9 @@ store_suite(void)
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_unchanged);
 	tcase_add_test(tc, test_undo);
+	tcase_add_test(tc, test_undo_per_user);
+	tcase_add_test(tc, test_votes);
+	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_unknown_ids);
 	tcase_add_test(tc, test_list);
