@@ -29,10 +29,18 @@ static int
 adr_front_matter(FILE *out, const struct report *r, struct err *e)
 {
 	const struct answers *a = r->answers;
+	const char *took[ANSWERS_MAX_IDENTS + 32];
+	const char *const *names = a->participants;
 	struct yamlw w;
 	char t[32];
-	int i;
+	int i, n = a->nparticipants;
 
+	/* The decision-makers as listed, else those who took part. */
+	if (n == 0) {
+		n = report_took_part(r, took, (int)(sizeof took /
+		    sizeof took[0]));
+		names = took;
+	}
 	phrase_time(r->session != NULL ? r->session->updated : r->now,
 	    PHRASE_TIME_DAY, t, sizeof t);
 	if (yamlw_open_doc(&w, out, 1, e) != 0)
@@ -42,11 +50,11 @@ adr_front_matter(FILE *out, const struct report *r, struct err *e)
 	yamlw_key(&w, EXPORT_ADR_STATUS);
 	yamlw_key(&w, "date");
 	yamlw_key(&w, t);
-	if (a->nparticipants > 0) {
+	if (n > 0) {
 		yamlw_key(&w, "decision-makers");
 		yamlw_seq(&w, 0);
-		for (i = 0; i < a->nparticipants; i++)
-			yamlw_text(&w, a->participants[i]);
+		for (i = 0; i < n; i++)
+			yamlw_text(&w, names[i]);
 		yamlw_seq_end(&w);
 	}
 	yamlw_map_end(&w);
@@ -193,6 +201,25 @@ adr_weights(FILE *out, const struct report *r)
 	}
 }
 
+/* Votes that differ where it changes the outcome: unresolved. */
+static void
+adr_disagreement(FILE *out, const struct report *r)
+{
+	const struct disagree *d = r->disagree;
+	int i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nquestions && d->questions[i].changes; i++) {
+		fputs("* Unresolved disagreement that changes the outcome, on "
+		    "\"", out);
+		md_inline(out, r->model->questions[
+		    d->questions[i].question].prompt);
+		fputs("\":\n", out);
+		export_md_disputed(out, r, &d->questions[i]);
+	}
+}
+
 static void
 adr_drivers(FILE *out, const struct report *r)
 {
@@ -211,6 +238,7 @@ adr_drivers(FILE *out, const struct report *r)
 		md_inline(out, option_title(r, res->blocks[i].option));
 		fputs(")\n", out);
 	}
+	adr_disagreement(out, r);
 	n = res->nrationale < DRIVER_ANSWERS ? res->nrationale :
 	    DRIVER_ANSWERS;
 	for (i = 0; i < n; i++) {

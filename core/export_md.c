@@ -102,6 +102,95 @@ export_md_flip(FILE *out, const struct report *r)
 	fputc('\n', out);
 }
 
+/* Identity I, with who the session says it is: "ben (Ben, SRE)". */
+static void
+md_who(FILE *out, const struct answers *a, int i)
+{
+	md_inline(out, a->ident[i]);
+	if (a->ident_as[i] != NULL) {
+		fputs(" (", out);
+		md_inline(out, a->ident_as[i]);
+		fputc(')', out);
+	}
+}
+
+/* The voters of answer K to question Q: "ana, chloe". */
+static void
+md_voters(FILE *out, const struct answers *a, int q, int k)
+{
+	int i, n = 0;
+
+	for (i = 0; i < a->nidents; i++)
+		if (a->vote[i][q] == k) {
+			if (n++ > 0)
+				fputs(", ", out);
+			md_inline(out, a->ident[i]);
+		}
+}
+
+void
+export_md_disputed(FILE *out, const struct report *r,
+    const struct disagree_question *x)
+{
+	const struct model *m = r->model;
+	const struct model_question *qn = &m->questions[x->question];
+	int i;
+
+	for (i = 0; i < x->nanswers; i++) {
+		const struct disagree_answer *y = &x->answers[i];
+
+		fputs("  - ", out);
+		md_inline(out, qn->answers[y->answer].label);
+		fputs(": ", out);
+		md_voters(out, r->answers, x->question, y->answer);
+		fprintf(out, "; the recommendation %s ", y->changes ?
+		    "becomes" : "stays");
+		if (y->changes)
+			fputs("**", out);
+		md_inline(out, y->recommendation >= 0 ?
+		    m->options[y->recommendation].title : "undecided");
+		fputs(y->changes ? "**.\n" : ".\n", out);
+	}
+}
+
+/* The participants' votes: their own recommendations beside the
+ * room's, and the questions where votes differ. */
+static void
+md_votes(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct answers *a = r->answers;
+	const struct disagree *d = r->disagree;
+	int i;
+
+	if (d == NULL || a->nidents == 0)
+		return;
+	fputs("\n## Votes and disagreement\n\n"
+	    "Each participant's own recommendation (their votes, the "
+	    "session's answers elsewhere):\n\n"
+	    "| Participant | Own recommendation |\n|---|---|\n", out);
+	for (i = 0; i < a->nidents; i++) {
+		fputs("| ", out);
+		md_who(out, a, i);
+		fputs(" | ", out);
+		md_cell(out, d->own[i] >= 0 ? m->options[d->own[i]].title :
+		    "undecided");
+		fputs(d->own[i] != d->room ? " (differs) |\n" : " |\n", out);
+	}
+	if (d->nquestions == 0) {
+		fputs("\nThe votes agree on every question.\n", out);
+		return;
+	}
+	fputs("\nWhere votes differ, those that change the recommendation "
+	    "first:\n\n", out);
+	for (i = 0; i < d->nquestions; i++) {
+		fputs("- **", out);
+		md_inline(out, m->questions[d->questions[i].question].prompt);
+		fputs("**\n", out);
+		export_md_disputed(out, r, &d->questions[i]);
+	}
+}
+
 static void
 md_answers(FILE *out, const struct report *r)
 {
@@ -900,6 +989,32 @@ md_history(FILE *out, const struct report *r)
 
 /* ---- the head of the document ---- */
 
+/* The participants as listed, else those who took part. */
+static void
+md_participants(FILE *out, const struct report *r)
+{
+	const struct answers *a = r->answers;
+	const char *took[ANSWERS_MAX_IDENTS + 32];
+	const char *const *names = a->participants;
+	int i, n = a->nparticipants;
+
+	if (n == 0) {
+		n = report_took_part(r, took, (int)(sizeof took /
+		    sizeof took[0]));
+		names = took;
+	}
+	if (n == 0)
+		return;
+	fputs(a->nparticipants > 0 ? "- **Participants:** " :
+	    "- **Took part:** ", out);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(", ", out);
+		md_inline(out, names[i]);
+	}
+	fputc('\n', out);
+}
+
 static void
 md_head(FILE *out, const struct report *r)
 {
@@ -908,7 +1023,6 @@ md_head(FILE *out, const struct report *r)
 	const struct report_session *ss = r->session;
 	const char *name = ss != NULL ? ss->name : a->session;
 	char t1[32], t2[32];
-	int i;
 
 	fputs("# ", out);
 	if (name != NULL) {
@@ -954,15 +1068,7 @@ md_head(FILE *out, const struct report *r)
 		fprintf(out, "; price list format %ld%s\n", r->pricing->version,
 		    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
 	}
-	if (a->nparticipants > 0) {
-		fputs("- **Participants:** ", out);
-		for (i = 0; i < a->nparticipants; i++) {
-			if (i > 0)
-				fputs(", ", out);
-			md_inline(out, a->participants[i]);
-		}
-		fputc('\n', out);
-	}
+	md_participants(out, r);
 	if (a->context != NULL && a->context[0] != '\0') {
 		fputs("\n## Context\n\n", out);
 		md_paragraph(out, a->context);
@@ -989,6 +1095,7 @@ export_md(FILE *out, const struct report *r, struct err *e)
 	md_blocked(out, r);
 	md_scores(out, r);
 	md_why(out, r);
+	md_votes(out, r);
 	md_answers(out, r);
 	md_tables(out, r);
 	if (r->cost != NULL && r->pricing != NULL)

@@ -20,6 +20,10 @@ int export_md(FILE *out, const struct report *r, struct err *e);
  * a newline; the break-even as a clause ("above N requests a month,
  * ..."), R->cost set. */
 void export_md_flip(FILE *out, const struct report *r);
+/* A disputed question's answers, a nested list item each: its voters,
+ * and what it recommends. */
+void export_md_disputed(FILE *out, const struct report *r,
+    const struct disagree_question *x);
 void export_md_break_even(FILE *out, const struct report *r);
 
 #endif

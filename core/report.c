@@ -38,6 +38,40 @@ report_break_even_id(const struct cost_result *c)
 	return "unknown";
 }
 
+/* Add NAME to the N names of OUT unless it is there. */
+static int
+add_name(const char **out, int n, int max, const char *name)
+{
+	int i;
+
+	if (name == NULL || name[0] == '\0' || n >= max)
+		return n;
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i], name) == 0)
+			return n;
+	out[n] = name;
+	return n + 1;
+}
+
+int
+report_took_part(const struct report *r, const char **out, int max)
+{
+	const struct answers *a = r->answers;
+	const char *name;
+	int i, j, n = 0;
+
+	for (i = 0; r->session != NULL && i < r->session->nchanges; i++) {
+		name = r->session->changes[i].user;
+		j = answers_find_ident(a, name);
+		n = add_name(out, n, max, j >= 0 && a->ident_as[j] != NULL ?
+		    a->ident_as[j] : name);
+	}
+	for (i = 0; i < a->nidents; i++)
+		n = add_name(out, n, max, a->ident_as[i] != NULL ?
+		    a->ident_as[i] : a->ident[i]);
+	return n;
+}
+
 /* The figures of option O's cost shape, as a flow mapping; the keys are
  * those of 0.1.0 for the three shapes it had (scripts read them). */
 static void
@@ -401,6 +435,40 @@ text_cost(FILE *out, const struct report *r)
 		    sizeof n1));
 }
 
+/* Where votes differ, and what each disputed answer would recommend. */
+static void
+text_disagreement(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct disagree *d = r->disagree;
+	int i, j, k, n;
+
+	if (d == NULL || r->answers->nidents == 0 || d->nquestions == 0)
+		return;
+	fputs("\nVotes differ (those that change the recommendation "
+	    "first):\n", out);
+	for (j = 0; j < d->nquestions; j++) {
+		const struct disagree_question *x = &d->questions[j];
+		const struct model_question *qn = &m->questions[x->question];
+
+		fprintf(out, "  %s\n", qn->prompt);
+		for (k = 0; k < x->nanswers; k++) {
+			const struct disagree_answer *y = &x->answers[k];
+
+			fprintf(out, "    %s:", qn->answers[y->answer].label);
+			for (i = n = 0; i < r->answers->nidents; i++)
+				if (r->answers->vote[i][x->question] ==
+				    y->answer)
+					fprintf(out, "%s %s", n++ ? "," : "",
+					    r->answers->ident[i]);
+			fprintf(out, "; the recommendation %s %s\n",
+			    y->changes ? "becomes" : "stays",
+			    y->recommendation >= 0 ?
+			    m->options[y->recommendation].title : "undecided");
+		}
+	}
+}
+
 int
 report_text(FILE *out, const struct report *r, struct err *e)
 {
@@ -459,6 +527,7 @@ report_text(FILE *out, const struct report *r, struct err *e)
 	}
 	fprintf(out, "\nWhat would flip it: %s\n", phrase_flip(m, res,
 	    r->answers->answer, r->answers->weight, buf, sizeof buf));
+	text_disagreement(out, r);
 	if (r->cost != NULL && r->pricing != NULL)
 		text_cost(out, r);
 	if (fflush(out) != 0 || ferror(out)) {

@@ -61,6 +61,12 @@ int report_yaml(FILE *out, const struct report *r, struct err *e);
 /* A plain-text summary for a terminal. */
 int report_text(FILE *out, const struct report *r, struct err *e);
 
+/* Who took part, for a session with no participants listed: the
+ * people of its history and its voters, first seen first, each as
+ * listed for their identity when the session says so (at most MAX into
+ * OUT; the strings belong to R).  How many. */
+int report_took_part(const struct report *r, const char **out, int max);
+
 /* The break-even status as the YAML report writes it:
  * "crossing", "functions_cheaper" or "functions_dearer". */
 const char *report_break_even_id(const struct cost_result *c);
