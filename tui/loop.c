@@ -431,17 +431,17 @@ look_around(struct loop *l, long long now)
 	return 1;
 }
 
-/* Show what others changed meanwhile: the database (every tick) and
- * who is here. */
+/* Show what others changed meanwhile: the database (every tick, or
+ * FORCE: now) and who is here. */
 static void
-poll_session(struct loop *l)
+poll_session(struct loop *l, int force)
 {
 	struct ui *ui = l->ui;
 	long long now = now_ms();
 	unsigned what = 0;
 	struct err e;
 
-	if (now - l->polled < ui->tick_ms)
+	if (now - l->polled < ui->tick_ms && !force)
 		return;
 	if (look_around(l, now))
 		ui->dirty |= D_TITLE;
@@ -480,6 +480,9 @@ handle_key(struct loop *l, int rc, wint_t ch)
 	act = keys_lookup(ui->view, key, &digit);
 	if (act == ACT_NONE)
 		return 0;
+	/* A step (a weight, a figure) applies to what the database holds
+	 * now, whoever changed it last. */
+	poll_session(l, 1);
 	flags = global_key(l, act);
 	if (flags < 0)
 		flags = views[ui->view]->key(ui, l->priv[ui->view], act, digit);
@@ -537,7 +540,7 @@ ui_run(struct ui *ui)
 		rc = wget_wch(stdscr, &ch);
 		if (rc != ERR && handle_key(&l, rc, ch))
 			break;
-		poll_session(&l);
+		poll_session(&l, 0);
 	}
 	/* A note being typed when the program was told to stop is kept. */
 	edit_stop(ui);

@@ -283,7 +283,6 @@ note_typed(struct ui *ui, void *priv, const char *text)
 		edit_note(ui, st, st->note_q, "Changed meanwhile (above). "
 		    "Enter: yours; Esc: theirs", text,
 		    ui->s->answers->note[st->note_q], 0);
-		ui_status(ui, 1, "Someone changed this note meanwhile.");
 		return ui_changed(ui, 0, what, &e);
 	}
 	if (rc == 0 && what != 0)

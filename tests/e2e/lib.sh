@@ -28,11 +28,12 @@ cleanup_tmux() {
 }
 trap cleanup_tmux EXIT
 
-# start [-x COLS] [-y ROWS] [-t TERM] [-e VAR=VALUE]... [ARGS...]: run the
-# explorer in a fresh tmux window; it stays open after the program ends
-# so its last screen and exit status can be read.  -t - leaves TERM
-# unset.
-start() {
+# run_script FILE PIDFILE [-x COLS] [-y ROWS] [-t TERM] [-e VAR=VALUE]...
+# [ARGS...]: write the script that runs the explorer with the fixed
+# environment; sets cols and rows.
+run_script() {
+	script=$1 pidfile=$2
+	shift 2
 	cols=80 rows=24 term=xterm envs=
 	while [ $# -gt 0 ]; do
 		case $1 in
@@ -55,23 +56,55 @@ start() {
 	done
 	termvar="TERM=$term"
 	[ "$term" = - ] && termvar=
-	printf '#!/bin/sh\necho $$ >"%s/pid"\nexec env -i PATH=/usr/bin:/bin %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
-	    "$tmp" "$termvar" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
+	printf '#!/bin/sh\necho $$ >"%s"\nexec env -i PATH=/usr/bin:/bin %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
+	    "$pidfile" "$termvar" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
 	    "$TRADEOFF_DB" "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" \
-	    "$TRADEOFF" "$qargs" >"$tmp/run.sh"
-	chmod +x "$tmp/run.sh"
+	    "$TRADEOFF" "$qargs" >"$script"
+	chmod +x "$script"
+	rm -f "$pidfile"
+}
+
+# The exit line on a line of its own: a program killed mid-frame leaves
+# the cursor anywhere and the terminal raw (a newline does not return
+# the carriage), and "[exit 137]" must not wrap.
+exit_line="s=\$?; printf '\\r\\n[exit %d]\\r\\n' \$s; sleep 600"
+
+# start [-x COLS] [-y ROWS] [-t TERM] [-e VAR=VALUE]... [ARGS...]: run the
+# explorer in a fresh tmux window; it stays open after the program ends
+# so its last screen and exit status can be read.  -t - leaves TERM
+# unset.
+start() {
+	run_script "$tmp/run.sh" "$tmp/pid" "$@"
 	# A fresh server each time: a server being killed cannot take the
 	# new session with it.
 	tm kill-server >/dev/null 2>&1 || true
 	nstarts=$((nstarts + 1))
 	sock=$tmp/tmux.$nstarts.sock
-	rm -f "$tmp/pid"
-	# The exit line on a line of its own: a program killed mid-frame
-	# leaves the cursor anywhere and the terminal raw (a newline does
-	# not return the carriage), and "[exit 137]" must not wrap.
-	tm new-session -d -s t -x "$cols" -y "$rows" \
-	    "$tmp/run.sh; s=\$?; printf '\\r\\n[exit %d]\\r\\n' \$s; sleep 600"
+	pane=t:0.0
+	tm new-session -d -s t -x "$cols" -y "$rows" "$tmp/run.sh; $exit_line"
 	tm set-option -t t status off >/dev/null
+}
+
+# join NAME [OPTIONS] [ARGS...]: one more explorer, beside the others,
+# in the tmux session NAME of the same server (a workshop: several
+# explorers on one database).  `use NAME` points keys and screens at it.
+join() {
+	name=$1
+	shift
+	run_script "$tmp/run-$name.sh" "$tmp/pid-$name" "$@"
+	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+	    "$tmp/run-$name.sh; $exit_line"
+	tm set-option -t "$name" status off >/dev/null
+	pane=$name:0.0
+}
+
+use() {
+	pane=$1:0.0
+}
+
+# pid_of NAME: the process id of the explorer NAME joined with.
+pid_of() {
+	cat "$tmp/pid-$1"
 }
 
 # keys KEY...: as tmux send-keys (named keys like Down, Enter, Escape).
