@@ -909,7 +909,10 @@ change_what(FILE *out, const struct model *m, const char *field, int *q)
 	static const struct { const char *prefix, *words; } kinds[] = {
 		{ "answer:", "Answer to " }, { "note:", "Note on " },
 		{ "weight:", "Weight of " }, { "workload:", "Workload figure " },
+		{ "reveal:", "Votes revealed on " },
+		{ "identity:", "Who is " },
 	};
+	const char *colon;
 	static const struct { const char *field, *words; } whole[] = {
 		{ "context", "Context" }, { "participants", "Participants" },
 		{ "created", "Session created" }, { "copied", "Copied" },
@@ -918,6 +921,20 @@ change_what(FILE *out, const struct model *m, const char *field, int *q)
 	size_t i, n;
 
 	*q = -1;
+	/* A vote: "vote:ben:devops". */
+	if (strncmp(field, "vote:", 5) == 0 &&
+	    (colon = strchr(field + 5, ':')) != NULL) {
+		char who[ANSWERS_IDENT_MAX + 1];
+
+		snprintf(who, sizeof who, "%.*s", (int)(colon - field - 5),
+		    field + 5);
+		fputs("Vote of ", out);
+		md_cell(out, who);
+		fputs(" on ", out);
+		md_id(out, colon + 1);
+		*q = model_question_index(m, colon + 1);
+		return;
+	}
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		n = strlen(kinds[i].prefix);
 		if (strncmp(field, kinds[i].prefix, n) != 0)

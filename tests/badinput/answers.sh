@@ -95,6 +95,30 @@ bad_answers "$f" 1:16 "a participant contains control characters or line breaks"
 awk 'BEGIN { printf "participants: ["; for (i = 0; i < 101; i++) printf "%sp%d", i ? ", " : "", i; print "]" }' >"$d/parts.yaml"
 bad_answers "$d/parts.yaml" 1:15 "'participants' has 101 entries; the limit is 100"
 
+# ---- the workshop: votes, identities, reveals ----
+answers v1 'votes: [ben]'
+bad_answers "$f" 1:8 "'votes' must be a mapping, not a list"
+answers v2 'votes:' '  ben: strong'
+bad_answers "$f" 2:8 "the votes of 'ben' must be a mapping of questions to answers, not a scalar"
+answers v3 'votes:' '  ben: {devopz: strong}'
+bad_answers "$f" 2:9 "unknown question 'devopz' in 'votes: ben'"
+answers v4 'votes:' '  ben: {devops: mighty}'
+bad_answers "$f" 2:17 "unknown answer 'mighty' for question 'devops' (expected: none, some, strong)"
+answers v5 'votes:' '  "b en": {devops: strong}'
+bad_answers "$f" 2:3 "'b en' is not an identity"
+answers v6 'votes:' '  "b‮b": {devops: strong}'
+bad_answers "$f" 2:3 "is not an identity"
+answers v7 'votes:' '  ben: {devops: [strong]}'
+bad_answers "$f" 2:17 "the answer to 'devops' must be an answer id, not a list"
+answers v9 'identities:' '  ben: ["Ben"]'
+bad_answers "$f" 2:8 "a participant must be text, not a list"
+answers v10 'revealed: devops'
+bad_answers "$f" 1:11 "'revealed' must be a list, not a scalar"
+answers v11 'revealed: [devopz]'
+bad_answers "$f" 1:12 "unknown question 'devopz' in 'revealed'"
+awk 'BEGIN { print "votes:"; for (i = 0; i < 101; i++) printf "  p%d: {devops: none}\n", i }' >"$d/voters.yaml"
+bad_answers "$d/voters.yaml" 102:3 "too many identities (the limit is 100)"
+
 # Nothing was saved by any of the refused imports.
 checks=$((checks + 1))
 [ -e "$TRADEOFF_DB" ] && fail "a refused import created the database"

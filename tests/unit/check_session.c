@@ -20,6 +20,7 @@
 #include "testdir.h"
 
 #include "answers.h"
+#include "disagree.h"
 #include "model.h"
 #include "pricing.h"
 #include "session.h"
@@ -520,6 +521,68 @@ START_TEST(test_answers_file)
 }
 END_TEST
 
+/* The disagreements: every disputed question, each answer's
+ * recommendation the same as an evaluation of the answers with it, the
+ * ones that change the outcome first; each participant's own
+ * recommendation the same as an evaluation with their votes. */
+START_TEST(test_disagree)
+{
+	struct answers *a = answers_new(m);
+	struct disagree *d = disagree_new(m);
+	struct eval_result *r = eval_result_new(m);
+	int *ans = calloc((size_t)m->nquestions, sizeof *ans);
+	const char *who[] = { "ana", "ben", "chloe" };
+	unsigned seed = 7;
+	int round, i, j, k, q, prev_changes = 1;
+
+	ck_assert_ptr_nonnull(a);
+	for (q = 0; q < m->nquestions; q++)
+		a->answer[q] = (int)(rand_r(&seed) % 2 ? rand_r(&seed) %
+		    (unsigned)m->questions[q].nanswers : (unsigned)-1);
+	for (round = 0; round < 3; round++)
+		ck_assert_int_eq(answers_add_ident(a, who[round]), round);
+	for (i = 0; i < 3; i++)
+		for (q = 0; q < m->nquestions; q++)
+			a->vote[i][q] = rand_r(&seed) % 3 ? -1 : (int)(rand_r(
+			    &seed) % (unsigned)m->questions[q].nanswers);
+	disagree_run(d, a, a->weight);
+	eval_run(m, a->answer, a->weight, r);
+	ck_assert_int_eq(d->room, r->recommendation);
+	ck_assert_int_gt(d->nquestions, 0);
+	for (j = 0; j < d->nquestions; j++) {
+		const struct disagree_question *x = &d->questions[j];
+		int split;
+
+		ck_assert_int_ge(answers_votes_on(a, x->question, &split), 2);
+		ck_assert(split);
+		/* Those that change the outcome come first. */
+		ck_assert(!(x->changes && !prev_changes));
+		prev_changes = x->changes;
+		for (k = 0; k < x->nanswers; k++) {
+			memcpy(ans, a->answer, (size_t)m->nquestions *
+			    sizeof *ans);
+			ans[x->question] = x->answers[k].answer;
+			eval_run(m, ans, a->weight, r);
+			ck_assert_int_eq(x->answers[k].recommendation,
+			    r->recommendation);
+			ck_assert_int_eq(x->answers[k].changes,
+			    r->recommendation != d->room);
+		}
+	}
+	for (i = 0; i < 3; i++) {
+		for (q = 0; q < m->nquestions; q++)
+			ans[q] = a->vote[i][q] >= 0 ? a->vote[i][q] :
+			    a->answer[q];
+		eval_run(m, ans, a->weight, r);
+		ck_assert_int_eq(d->own[i], r->recommendation);
+	}
+	free(ans);
+	eval_result_free(r);
+	disagree_free(d);
+	answers_free(a);
+}
+END_TEST
+
 static Suite *
 session_suite(void)
 {
@@ -539,6 +602,7 @@ session_suite(void)
 	tcase_add_test(tc, test_open_and_names);
 	tcase_add_test(tc, test_peek);
 	tcase_add_test(tc, test_answers_file);
+	tcase_add_test(tc, test_disagree);
 	suite_add_tcase(s, tc);
 	return s;
 }
