@@ -900,29 +900,12 @@ md_history(FILE *out, const struct report *r)
 
 /* ---- the head of the document ---- */
 
+/* The decision model and its version, and the one the session was
+ * started with when that differs. */
 static void
-md_head(FILE *out, const struct report *r)
+md_model_line(FILE *out, const struct model *m,
+    const struct report_session *ss)
 {
-	const struct model *m = r->model;
-	const struct answers *a = r->answers;
-	const struct report_session *ss = r->session;
-	const char *name = ss != NULL ? ss->name : a->session;
-	char t1[32], t2[32];
-	int i;
-
-	fputs("# ", out);
-	if (name != NULL) {
-		md_inline(out, name);
-		fputs(": ", out);
-	}
-	md_inline(out, m->title);
-	fputs("\n\n", out);
-	if (ss != NULL) {
-		phrase_time(ss->updated, PHRASE_TIME_ISO, t1, sizeof t1);
-		fprintf(out, "- **Date:** %.10s (last changed %s, created "
-		    "%s)\n", t1, t1, phrase_time(ss->created, PHRASE_TIME_ISO,
-		    t2, sizeof t2));
-	}
 	fputs("- **Decision model:** ", out);
 	md_id(out, m->id);
 	fputs(" version ", out);
@@ -938,31 +921,70 @@ md_head(FILE *out, const struct report *r)
 		fputc(')', out);
 	}
 	fputc('\n', out);
-	if (r->cost != NULL && r->pricing != NULL) {
-		const struct pricing_provider *pv = r->cost->provider;
+}
 
-		fputs("- **Prices:** ", out);
-		md_inline(out, pv->name);
-		fputs(" (", out);
-		md_inline(out, pv->region);
-		fputs("), dated ", out);
-		md_inline(out, pv->date);
-		if (r->pricing->title[0] != '\0') {
+/* The price list the costs come from, and whether it is stale. */
+static void
+md_prices_line(FILE *out, const struct report *r)
+{
+	const struct pricing_provider *pv = r->cost->provider;
+
+	fputs("- **Prices:** ", out);
+	md_inline(out, pv->name);
+	fputs(" (", out);
+	md_inline(out, pv->region);
+	fputs("), dated ", out);
+	md_inline(out, pv->date);
+	if (r->pricing->title[0] != '\0') {
+		fputs(", ", out);
+		md_inline(out, r->pricing->title);
+	}
+	fprintf(out, "; price list format %ld%s\n", r->pricing->version,
+	    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
+}
+
+/* Who took part, in the order given. */
+static void
+md_participants(FILE *out, const struct answers *a)
+{
+	int i;
+
+	fputs("- **Participants:** ", out);
+	for (i = 0; i < a->nparticipants; i++) {
+		if (i > 0)
 			fputs(", ", out);
-			md_inline(out, r->pricing->title);
-		}
-		fprintf(out, "; price list format %ld%s\n", r->pricing->version,
-		    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
+		md_inline(out, a->participants[i]);
 	}
-	if (a->nparticipants > 0) {
-		fputs("- **Participants:** ", out);
-		for (i = 0; i < a->nparticipants; i++) {
-			if (i > 0)
-				fputs(", ", out);
-			md_inline(out, a->participants[i]);
-		}
-		fputc('\n', out);
+	fputc('\n', out);
+}
+
+static void
+md_head(FILE *out, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct answers *a = r->answers;
+	const struct report_session *ss = r->session;
+	const char *name = ss != NULL ? ss->name : a->session;
+	char t1[32], t2[32];
+
+	fputs("# ", out);
+	if (name != NULL) {
+		md_inline(out, name);
+		fputs(": ", out);
 	}
+	md_inline(out, m->title);
+	fputs("\n\n", out);
+	if (ss != NULL) {
+		phrase_time(ss->updated, PHRASE_TIME_ISO, t1, sizeof t1);
+		fprintf(out, "- **Date:** %.10s (last changed %s, created "
+		    "%s)\n", t1, t1, phrase_time(ss->created, PHRASE_TIME_ISO,
+		    t2, sizeof t2));
+	}
+	md_model_line(out, m, ss);
+	if (r->cost != NULL && r->pricing != NULL)
+		md_prices_line(out, r);
+	if (a->nparticipants > 0)
+		md_participants(out, a);
 	if (a->context != NULL && a->context[0] != '\0') {
 		fputs("\n## Context\n\n", out);
 		md_paragraph(out, a->context);
