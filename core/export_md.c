@@ -1032,6 +1032,49 @@ md_participants(FILE *out, const struct report *r)
 	fputc('\n', out);
 }
 
+/* The decision model and its version, and the one the session was
+ * started with when that differs. */
+static void
+md_model_line(FILE *out, const struct model *m,
+    const struct report_session *ss)
+{
+	fputs("- **Decision model:** ", out);
+	md_id(out, m->id);
+	fputs(" version ", out);
+	md_inline(out, m->version);
+	if (ss != NULL && ss->model_version != NULL &&
+	    ss->model_version[0] != '\0' &&
+	    (strcmp(ss->model_version, m->version) != 0 ||
+	    strcmp(ss->model_id, m->id) != 0)) {
+		fputs(" (the session was started with ", out);
+		md_id(out, ss->model_id);
+		fputs(" version ", out);
+		md_inline(out, ss->model_version);
+		fputc(')', out);
+	}
+	fputc('\n', out);
+}
+
+/* The price list the costs come from, and whether it is stale. */
+static void
+md_prices_line(FILE *out, const struct report *r)
+{
+	const struct pricing_provider *pv = r->cost->provider;
+
+	fputs("- **Prices:** ", out);
+	md_inline(out, pv->name);
+	fputs(" (", out);
+	md_inline(out, pv->region);
+	fputs("), dated ", out);
+	md_inline(out, pv->date);
+	if (r->pricing->title[0] != '\0') {
+		fputs(", ", out);
+		md_inline(out, r->pricing->title);
+	}
+	fprintf(out, "; price list format %ld%s\n", r->pricing->version,
+	    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
+}
+
 static void
 md_head(FILE *out, const struct report *r)
 {
@@ -1054,37 +1097,9 @@ md_head(FILE *out, const struct report *r)
 		    "%s)\n", t1, t1, phrase_time(ss->created, PHRASE_TIME_ISO,
 		    t2, sizeof t2));
 	}
-	fputs("- **Decision model:** ", out);
-	md_id(out, m->id);
-	fputs(" version ", out);
-	md_inline(out, m->version);
-	if (ss != NULL && ss->model_version != NULL &&
-	    ss->model_version[0] != '\0' &&
-	    (strcmp(ss->model_version, m->version) != 0 ||
-	    strcmp(ss->model_id, m->id) != 0)) {
-		fputs(" (the session was started with ", out);
-		md_id(out, ss->model_id);
-		fputs(" version ", out);
-		md_inline(out, ss->model_version);
-		fputc(')', out);
-	}
-	fputc('\n', out);
-	if (r->cost != NULL && r->pricing != NULL) {
-		const struct pricing_provider *pv = r->cost->provider;
-
-		fputs("- **Prices:** ", out);
-		md_inline(out, pv->name);
-		fputs(" (", out);
-		md_inline(out, pv->region);
-		fputs("), dated ", out);
-		md_inline(out, pv->date);
-		if (r->pricing->title[0] != '\0') {
-			fputs(", ", out);
-			md_inline(out, r->pricing->title);
-		}
-		fprintf(out, "; price list format %ld%s\n", r->pricing->version,
-		    pricing_is_stale(pv->day, r->now) ? "; **stale**" : "");
-	}
+	md_model_line(out, m, ss);
+	if (r->cost != NULL && r->pricing != NULL)
+		md_prices_line(out, r);
 	md_participants(out, r);
 	if (a->context != NULL && a->context[0] != '\0') {
 		fputs("\n## Context\n\n", out);

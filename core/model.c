@@ -588,33 +588,15 @@ load_panels(struct loader *L, const struct ynode *list)
 	return 0;
 }
 
+/* Row R's cells, one for every option and none for any other. */
 static int
-load_row(struct loader *L, const struct ynode *n, struct model_table *t,
-    int index)
+load_cells(struct loader *L, const struct ynode *n, struct model_row *r)
 {
-	static const char *const keys[] = { "id", "label", "cells",
-	    "questions", NULL };
-	static const char *const req[] = { "id", "label", "cells", NULL };
 	struct model *m = L->m;
-	struct model_row *r = &t->rows[index];
-	const struct ynode *cells, *qs;
+	const struct ynode *cells;
 	size_t i;
 	int j;
-	char q[128];
 
-	if (yexpect(&L->doc, n, Y_MAP, "a table row", L->e) != 0 ||
-	    ymap_check(&L->doc, n, "a table row", keys, req, L->e) != 0 ||
-	    yscalar_id(&L->doc, ymap_get(n, "id"), "row id", &r->id,
-	    L->e) != 0)
-		return -1;
-	for (j = 0; j < index; j++)
-		if (strcmp(t->rows[j].id, r->id) == 0)
-			return FAIL(ymap_get(n, "id"), "duplicate row id '%s' in "
-			    "the %s table", err_quote(q, sizeof q, r->id,
-			    strlen(r->id)), m->dims[t->dim].id);
-	if (yscalar_text(&L->doc, ymap_get(n, "label"), "row label",
-	    YDOC_MAX_LINE, 0, 0, &r->label, L->e) != 0)
-		return -1;
 	cells = ymap_get(n, "cells");
 	if (yexpect(&L->doc, cells, Y_MAP, "'cells'", L->e) != 0)
 		return -1;
@@ -633,8 +615,18 @@ load_row(struct loader *L, const struct ynode *n, struct model_table *t,
 		if (r->cells[j] == NULL)
 			return FAIL(cells, "row '%s' has no cell for option "
 			    "'%s'", r->id, m->options[j].id);
-	if ((qs = ymap_get(n, "questions")) == NULL)
-		return 0;
+	return 0;
+}
+
+/* The questions QS that row R bears on, each one the model asks. */
+static int
+load_row_questions(struct loader *L, const struct ynode *qs,
+    struct model_row *r)
+{
+	struct model *m = L->m;
+	size_t i;
+	char q[128];
+
 	if (expect_list(L, qs, "'questions'", MODEL_MAX_QUESTIONS) != 0)
 		return -1;
 	r->questions = alloc_array(L, qs->len, sizeof *r->questions);
@@ -652,6 +644,39 @@ load_row(struct loader *L, const struct ynode *n, struct model_table *t,
 		r->questions[r->nquestions++] = k;
 	}
 	return 0;
+}
+
+static int
+load_row(struct loader *L, const struct ynode *n, struct model_table *t,
+    int index)
+{
+	static const char *const keys[] = { "id", "label", "cells",
+	    "questions", NULL };
+	static const char *const req[] = { "id", "label", "cells", NULL };
+	struct model *m = L->m;
+	struct model_row *r = &t->rows[index];
+	const struct ynode *qs;
+	int j;
+	char q[128];
+
+	if (yexpect(&L->doc, n, Y_MAP, "a table row", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "a table row", keys, req, L->e) != 0 ||
+	    yscalar_id(&L->doc, ymap_get(n, "id"), "row id", &r->id,
+	    L->e) != 0)
+		return -1;
+	for (j = 0; j < index; j++)
+		if (strcmp(t->rows[j].id, r->id) == 0)
+			return FAIL(ymap_get(n, "id"), "duplicate row id '%s' in "
+			    "the %s table", err_quote(q, sizeof q, r->id,
+			    strlen(r->id)), m->dims[t->dim].id);
+	if (yscalar_text(&L->doc, ymap_get(n, "label"), "row label",
+	    YDOC_MAX_LINE, 0, 0, &r->label, L->e) != 0)
+		return -1;
+	if (load_cells(L, n, r) != 0)
+		return -1;
+	if ((qs = ymap_get(n, "questions")) == NULL)
+		return 0;
+	return load_row_questions(L, qs, r);
 }
 
 static int

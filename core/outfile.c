@@ -26,27 +26,14 @@ new_file_mode(void)
 	return 0666 & ~mask;
 }
 
-int
-outfile_open(struct outfile *o, const char *path, int force, struct err *e)
+/* Whether PATH may be written: never a directory or anything but a
+ * regular file or a symbolic link, and an existing one only with FORCE
+ * (else OUTFILE_EXISTS).  A regular file replaced keeps its *MODE. */
+static int
+check_dest(const char *path, int force, mode_t *mode, struct err *e)
 {
-	const char *slash, *base;
 	struct stat sb;
-	mode_t mode;
-	int fd, n;
 
-	memset(o, 0, sizeof *o);
-	o->force = force;
-	if (path == NULL || strcmp(path, "-") == 0) {
-		snprintf(o->path, sizeof o->path, "-");
-		o->fp = stdout;
-		return 0;
-	}
-	if (strlen(path) >= sizeof o->path - 16) {
-		err_set(e, "output file name too long");
-		return -1;
-	}
-	snprintf(o->path, sizeof o->path, "%s", path);
-	mode = new_file_mode();
 	if (lstat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			err_file(e, path, "is a directory");
@@ -65,11 +52,22 @@ outfile_open(struct outfile *o, const char *path, int force, struct err *e)
 			return OUTFILE_EXISTS;
 		}
 		if (S_ISREG(sb.st_mode))
-			mode = sb.st_mode & 07777;
+			*mode = sb.st_mode & 07777;
 	} else if (errno != ENOENT) {
 		err_file(e, path, "cannot write: %s", strerror(errno));
 		return -1;
 	}
+	return 0;
+}
+
+/* The temporary file's name in O->tmp: hidden, beside PATH, so that
+ * putting it in place is a rename within one directory. */
+static int
+temp_name(struct outfile *o, const char *path, struct err *e)
+{
+	const char *slash, *base;
+	int n;
+
 	slash = strrchr(path, '/');
 	base = slash != NULL ? slash + 1 : path;
 	if (base[0] == '\0') {
@@ -83,6 +81,15 @@ outfile_open(struct outfile *o, const char *path, int force, struct err *e)
 		o->tmp[0] = '\0';
 		return -1;
 	}
+	return 0;
+}
+
+/* Create the temporary file with MODE and open it for writing. */
+static int
+open_temp(struct outfile *o, const char *path, mode_t mode, struct err *e)
+{
+	int fd;
+
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		err_file(e, path, "cannot write: %s", strerror(errno));
@@ -98,6 +105,32 @@ outfile_open(struct outfile *o, const char *path, int force, struct err *e)
 		return -1;
 	}
 	return 0;
+}
+
+int
+outfile_open(struct outfile *o, const char *path, int force, struct err *e)
+{
+	mode_t mode;
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	o->force = force;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		snprintf(o->path, sizeof o->path, "-");
+		o->fp = stdout;
+		return 0;
+	}
+	if (strlen(path) >= sizeof o->path - 16) {
+		err_set(e, "output file name too long");
+		return -1;
+	}
+	snprintf(o->path, sizeof o->path, "%s", path);
+	mode = new_file_mode();
+	if ((rc = check_dest(path, force, &mode, e)) != 0)
+		return rc;
+	if (temp_name(o, path, e) != 0)
+		return -1;
+	return open_temp(o, path, mode, e);
 }
 
 /* Make the rename durable. */

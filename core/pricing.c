@@ -438,23 +438,17 @@ load_kubernetes(struct ploader *L, const struct ynode *pn,
 	    PRICING_MAX_CONTROL_PLANE, &pv->control_plane_per_hour);
 }
 
+/* The node type's name: valid, and new among PATH's provider's; TYPES
+ * keeps where each was given, for the message about a duplicate. */
 static int
-load_node(struct ploader *L, const struct ynode *n, const char *path,
-    struct pricing_provider *pv, const struct ynode **types,
-    const struct ynode **first_default)
+node_type(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_provider *pv, const struct ynode **types)
 {
-	static const char *const keys[] = { "type", "vcpu", "memory_gib",
-	    "per_hour", "default", NULL };
-	static const char *const req[] = { "type", "vcpu", "memory_gib",
-	    "per_hour", NULL };
 	struct pricing_node *nd = &pv->nodes[pv->nnodes];
-	const struct ynode *t, *v;
+	const struct ynode *t;
 	char what[128], q[128];
-	int i, def = 0;
+	int i;
 
-	if (yexpect(&L->doc, n, Y_MAP, "a node type", L->e) != 0 ||
-	    ymap_check(&L->doc, n, "a node type", keys, req, L->e) != 0)
-		return -1;
 	t = ymap_get(n, "type");
 	snprintf(what, sizeof what, "'%s.type'", path);
 	if (yscalar_text(&L->doc, t, what, YDOC_MAX_LINE, 0, 0, &nd->type,
@@ -471,6 +465,16 @@ load_node(struct ploader *L, const struct ynode *n, const char *path,
 			    "at %d:%d)", q, pv->id, types[i]->line,
 			    types[i]->col);
 	types[pv->nnodes] = t;
+	return 0;
+}
+
+/* The node type's size and hourly price. */
+static int
+node_size(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_node *nd)
+{
+	char what[128];
+
 	snprintf(what, sizeof what, "'%s.vcpu'", path);
 	if (yscalar_double(&L->doc, ymap_get(n, "vcpu"), what,
 	    PRICING_MIN_NODE_SIZE, PRICING_MAX_NODE_VCPU, &nd->vcpu,
@@ -482,22 +486,55 @@ load_node(struct ploader *L, const struct ynode *n, const char *path,
 	    L->e) != 0)
 		return -1;
 	snprintf(what, sizeof what, "'%s.per_hour'", path);
-	if (positive(L, ymap_get(n, "per_hour"), what, PRICING_MAX_NODE_HOUR,
-	    &nd->per_hour) != 0)
-		return -1;
+	return positive(L, ymap_get(n, "per_hour"), what,
+	    PRICING_MAX_NODE_HOUR, &nd->per_hour);
+}
+
+/* Whether the node type (named by T) is the default: one per provider,
+ * FIRST_DEFAULT where the first was marked. */
+static int
+node_default(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_provider *pv, const struct ynode *t,
+    const struct ynode **first_default)
+{
+	const struct ynode *v;
+	char what[128], q[128];
+	int def = 0;
+
 	snprintf(what, sizeof what, "'%s.default'", path);
 	if ((v = ymap_get(n, "default")) != NULL &&
 	    yscalar_bool(&L->doc, v, what, &def, L->e) != 0)
 		return -1;
-	if (def) {
-		if (*first_default != NULL)
-			return FAIL(v, "a second default node type for %s: "
-			    "'%s' (the first, '%s', is at %d:%d)", pv->id, q,
-			    pv->nodes[pv->default_node].type,
-			    (*first_default)->line, (*first_default)->col);
-		*first_default = v;
-		pv->default_node = pv->nnodes;
-	}
+	if (!def)
+		return 0;
+	if (*first_default != NULL)
+		return FAIL(v, "a second default node type for %s: '%s' (the "
+		    "first, '%s', is at %d:%d)", pv->id, err_quote(q, sizeof q,
+		    t->str, t->len), pv->nodes[pv->default_node].type,
+		    (*first_default)->line, (*first_default)->col);
+	*first_default = v;
+	pv->default_node = pv->nnodes;
+	return 0;
+}
+
+static int
+load_node(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_provider *pv, const struct ynode **types,
+    const struct ynode **first_default)
+{
+	static const char *const keys[] = { "type", "vcpu", "memory_gib",
+	    "per_hour", "default", NULL };
+	static const char *const req[] = { "type", "vcpu", "memory_gib",
+	    "per_hour", NULL };
+
+	if (yexpect(&L->doc, n, Y_MAP, "a node type", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "a node type", keys, req, L->e) != 0)
+		return -1;
+	if (node_type(L, n, path, pv, types) != 0 ||
+	    node_size(L, n, path, &pv->nodes[pv->nnodes]) != 0 ||
+	    node_default(L, n, path, pv, types[pv->nnodes],
+	    first_default) != 0)
+		return -1;
 	pv->nnodes++;
 	return 0;
 }
@@ -539,29 +576,13 @@ load_nodes(struct ploader *L, const struct ynode *pn,
 	return 0;
 }
 
-/* containers: optional; without it no option is priced as containers
- * (cost_check_model says so to a model that needs it). */
+/* The containers' prices per vCPU-second, GiB-second and request. */
 static int
-load_containers(struct ploader *L, const struct ynode *pn,
+load_ct_prices(struct ploader *L, const struct ynode *n, const char *path,
     struct pricing_provider *pv)
 {
-	static const char *const keys[] = { "service", "date", "source",
-	    "vcpu_second", "gib_second", "per_million_requests", "instance",
-	    "min_instances", "free_tier", NULL };
-	static const char *const req[] = { "service", "date", "source",
-	    "vcpu_second", "gib_second", "per_million_requests", "instance",
-	    NULL };
-	static const char *const ikeys[] = { "vcpu", "memory_gib", NULL };
-	static const char *const fkeys[] = { "requests", "vcpu_seconds",
-	    "gib_seconds", NULL };
-	const struct ynode *n, *v;
-	char path[96], what[128];
+	char what[128];
 
-	if (ymap_get(pn, block_keys[PB_CONTAINERS]) == NULL)
-		return 0;
-	if ((n = open_block(L, pn, pv, PB_CONTAINERS, keys, req)) == NULL)
-		return -1;
-	snprintf(path, sizeof path, "%s.containers", pv->id);
 	snprintf(what, sizeof what, "'%s.vcpu_second'", path);
 	if (price(L, ymap_get(n, "vcpu_second"), what, PRICING_MAX_GB_SECOND,
 	    &pv->ct_vcpu_second) != 0)
@@ -571,9 +592,19 @@ load_containers(struct ploader *L, const struct ynode *pn,
 	    &pv->ct_gib_second) != 0)
 		return -1;
 	snprintf(what, sizeof what, "'%s.per_million_requests'", path);
-	if (price(L, ymap_get(n, "per_million_requests"), what,
-	    PRICING_MAX_PER_MILLION, &pv->ct_per_million_requests) != 0)
-		return -1;
+	return price(L, ymap_get(n, "per_million_requests"), what,
+	    PRICING_MAX_PER_MILLION, &pv->ct_per_million_requests);
+}
+
+/* The size of a container instance, and how many always run. */
+static int
+load_ct_instance(struct ploader *L, const struct ynode *n,
+    const char *path, struct pricing_provider *pv)
+{
+	static const char *const ikeys[] = { "vcpu", "memory_gib", NULL };
+	const struct ynode *v;
+	char what[128];
+
 	v = ymap_get(n, "instance");
 	snprintf(what, sizeof what, "'%s.instance'", path);
 	if (yexpect(&L->doc, v, Y_MAP, what, L->e) != 0 ||
@@ -593,28 +624,66 @@ load_containers(struct ploader *L, const struct ynode *pn,
 	if ((v = ymap_get(n, "min_instances")) != NULL &&
 	    price(L, v, what, PRICING_MAX_INSTANCES, &pv->ct_min_instances) != 0)
 		return -1;
-	if ((v = ymap_get(n, "free_tier")) != NULL) {
-		snprintf(what, sizeof what, "'%s.free_tier'", path);
-		if (yexpect(&L->doc, v, Y_MAP, what, L->e) != 0 ||
-		    ymap_check(&L->doc, v, what, fkeys, NULL, L->e) != 0)
-			return -1;
-		snprintf(what, sizeof what, "'%s.free_tier.requests'", path);
-		if (ymap_get(v, "requests") != NULL && price(L, ymap_get(v,
-		    "requests"), what, PRICING_MAX_FREE,
-		    &pv->ct_free_requests) != 0)
-			return -1;
-		snprintf(what, sizeof what, "'%s.free_tier.vcpu_seconds'",
-		    path);
-		if (ymap_get(v, "vcpu_seconds") != NULL && price(L, ymap_get(v,
-		    "vcpu_seconds"), what, PRICING_MAX_FREE,
-		    &pv->ct_free_vcpu_seconds) != 0)
-			return -1;
-		snprintf(what, sizeof what, "'%s.free_tier.gib_seconds'", path);
-		if (ymap_get(v, "gib_seconds") != NULL && price(L, ymap_get(v,
-		    "gib_seconds"), what, PRICING_MAX_FREE,
-		    &pv->ct_free_gib_seconds) != 0)
-			return -1;
-	}
+	return 0;
+}
+
+/* The containers' free tier V: optional, and each figure in it. */
+static int
+load_ct_free_tier(struct ploader *L, const struct ynode *v,
+    const char *path, struct pricing_provider *pv)
+{
+	static const char *const fkeys[] = { "requests", "vcpu_seconds",
+	    "gib_seconds", NULL };
+	char what[128];
+
+	snprintf(what, sizeof what, "'%s.free_tier'", path);
+	if (yexpect(&L->doc, v, Y_MAP, what, L->e) != 0 ||
+	    ymap_check(&L->doc, v, what, fkeys, NULL, L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.free_tier.requests'", path);
+	if (ymap_get(v, "requests") != NULL && price(L, ymap_get(v,
+	    "requests"), what, PRICING_MAX_FREE,
+	    &pv->ct_free_requests) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.free_tier.vcpu_seconds'", path);
+	if (ymap_get(v, "vcpu_seconds") != NULL && price(L, ymap_get(v,
+	    "vcpu_seconds"), what, PRICING_MAX_FREE,
+	    &pv->ct_free_vcpu_seconds) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.free_tier.gib_seconds'", path);
+	if (ymap_get(v, "gib_seconds") != NULL && price(L, ymap_get(v,
+	    "gib_seconds"), what, PRICING_MAX_FREE,
+	    &pv->ct_free_gib_seconds) != 0)
+		return -1;
+	return 0;
+}
+
+/* containers: optional; without it no option is priced as containers
+ * (cost_check_model says so to a model that needs it). */
+static int
+load_containers(struct ploader *L, const struct ynode *pn,
+    struct pricing_provider *pv)
+{
+	static const char *const keys[] = { "service", "date", "source",
+	    "vcpu_second", "gib_second", "per_million_requests", "instance",
+	    "min_instances", "free_tier", NULL };
+	static const char *const req[] = { "service", "date", "source",
+	    "vcpu_second", "gib_second", "per_million_requests", "instance",
+	    NULL };
+	const struct ynode *n, *v;
+	char path[96];
+
+	if (ymap_get(pn, block_keys[PB_CONTAINERS]) == NULL)
+		return 0;
+	if ((n = open_block(L, pn, pv, PB_CONTAINERS, keys, req)) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s.containers", pv->id);
+	if (load_ct_prices(L, n, path, pv) != 0 ||
+	    load_ct_instance(L, n, path, pv) != 0)
+		return -1;
+	if ((v = ymap_get(n, "free_tier")) != NULL &&
+	    load_ct_free_tier(L, v, path, pv) != 0)
+		return -1;
 	pv->has_containers = 1;
 	return 0;
 }

@@ -469,22 +469,15 @@ text_disagreement(FILE *out, const struct report *r)
 	}
 }
 
-int
-report_text(FILE *out, const struct report *r, struct err *e)
+/* The scores: one row per dimension, one column per option, and under
+ * them which option is blocked or recommended. */
+static void
+text_scores(FILE *out, const struct report *r)
 {
 	const struct model *m = r->model;
 	const struct eval_result *res = r->result;
-	char buf[1200];
-	int o, d, i;
+	int o, d;
 
-	fprintf(out, "Recommendation: %s", phrase_recommendation(m, res, buf,
-	    sizeof buf));
-	if (res->recommendation >= 0)
-		fprintf(out, " (confidence %.2f)", res->confidence);
-	fputc('\n', out);
-	fprintf(out, "Answered %d of %d questions.\n\n", res->answered,
-	    res->visible);
-	/* One row per dimension, one column per option. */
 	fprintf(out, "%-22s", "");
 	for (o = 0; o < m->noptions; o++)
 		fprintf(out, " %12.12s", m->options[o].title);
@@ -505,26 +498,61 @@ report_text(FILE *out, const struct report *r, struct err *e)
 		fprintf(out, " %12s", res->blocked & (1u << o) ? "blocked" :
 		    o == res->recommendation ? "recommended" : "");
 	fputc('\n', out);
-	if (res->nblocks > 0) {
-		fputs("\nBlocked:\n", out);
-		for (i = 0; i < res->nblocks; i++)
-			fprintf(out, "  %s: %s\n",
-			    m->options[res->blocks[i].option].title,
-			    phrase_block(m, &res->blocks[i], buf, sizeof buf));
-	}
-	if (res->nrationale > 0) {
-		fputs("\nWhy (answers that moved the result most):\n", out);
-		for (i = 0; i < res->nrationale && i < 8; i++) {
-			const struct eval_reason *x = &res->rationale[i];
-			const struct model_question *qn =
-			    &m->questions[x->question];
+}
 
-			fprintf(out, "  %-20s %-12s favours %s on %s "
-			    "(%.1f points)\n", qn->id,
-			    qn->answers[x->answer].id, m->options[x->favors].title,
-			    m->dims[x->dim].title, x->points);
-		}
+/* Each blocked option and what blocks it. */
+static void
+text_blocks(FILE *out, const struct model *m, const struct eval_result *res)
+{
+	char buf[1200];
+	int i;
+
+	fputs("\nBlocked:\n", out);
+	for (i = 0; i < res->nblocks; i++)
+		fprintf(out, "  %s: %s\n",
+		    m->options[res->blocks[i].option].title,
+		    phrase_block(m, &res->blocks[i], buf, sizeof buf));
+}
+
+/* The answers that moved the result most, at most eight. */
+static void
+text_rationale(FILE *out, const struct model *m,
+    const struct eval_result *res)
+{
+	int i;
+
+	fputs("\nWhy (answers that moved the result most):\n", out);
+	for (i = 0; i < res->nrationale && i < 8; i++) {
+		const struct eval_reason *x = &res->rationale[i];
+		const struct model_question *qn =
+		    &m->questions[x->question];
+
+		fprintf(out, "  %-20s %-12s favours %s on %s "
+		    "(%.1f points)\n", qn->id,
+		    qn->answers[x->answer].id, m->options[x->favors].title,
+		    m->dims[x->dim].title, x->points);
 	}
+}
+
+int
+report_text(FILE *out, const struct report *r, struct err *e)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	char buf[1200];
+
+	fprintf(out, "Recommendation: %s", phrase_recommendation(m, res, buf,
+	    sizeof buf));
+	if (res->recommendation >= 0)
+		fprintf(out, " (confidence %.2f)", res->confidence);
+	fputc('\n', out);
+	fprintf(out, "Answered %d of %d questions.\n\n", res->answered,
+	    res->visible);
+	text_scores(out, r);
+	if (res->nblocks > 0)
+		text_blocks(out, m, res);
+	if (res->nrationale > 0)
+		text_rationale(out, m, res);
 	fprintf(out, "\nWhat would flip it: %s\n", phrase_flip(m, res,
 	    r->answers->answer, r->answers->weight, buf, sizeof buf));
 	text_disagreement(out, r);

@@ -231,11 +231,54 @@ out:
 
 /* import ---------------------------------------------------------------------- */
 
+/* Load FILE's answers into S, validated in full before the database is
+ * touched: against the model, and the workload against the price list
+ * as eval does.  0, or -1 with the message printed. */
+static int
+import_load(struct cli *c, const char *file, struct model *m,
+    struct pricing **p, struct session *s, struct answers **a)
+{
+	struct err e;
+
+	if ((*a = answers_load(m, file, &e)) == NULL) {
+		cli_fail("%s", e.msg);
+		return -1;
+	}
+	if ((*p = cli_load_pricing(c)) == NULL ||
+	    session_init(s, m, *p, 0, &e) != 0) {
+		if (*p != NULL)
+			cli_fail("%s", e.msg);
+		answers_free(*a);
+		return -1;
+	}
+	if (session_use_answers(s, *a, &e) != 0) {
+		cli_fail("%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Say what importing FILE into session NAME changed: N fields. */
+static int
+import_said(const char *name, const char *file, int n)
+{
+	char qn[NAME_Q_MAX], qf[NAME_Q_MAX];
+
+	quote(qn, sizeof qn, name);
+	quote(qf, sizeof qf, strcmp(file, "-") == 0 ? "standard input" : file);
+	if (n == 0)
+		printf("session '%s' already matches %s\n", qn, qf);
+	else
+		printf("session '%s' saved from %s: %d field%s changed\n", qn,
+		    qf, n, n == 1 ? "" : "s");
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 int
 cmd_import(struct cli *c)
 {
 	const char *file = c->argv[0], *name;
-	char qn[NAME_Q_MAX], qf[NAME_Q_MAX];
+	char qf[NAME_Q_MAX];
 	struct store_session info;
 	struct answers *a;
 	struct model *m;
@@ -251,23 +294,8 @@ cmd_import(struct cli *c)
 		return cli_usage_error("%s", e.msg);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
-	/* Validated in full before the database is touched: against the
-	 * model, and the workload against the price list as eval does. */
-	if ((a = answers_load(m, file, &e)) == NULL) {
-		cli_fail("%s", e.msg);
+	if (import_load(c, file, m, &p, &s, &a) != 0)
 		goto out;
-	}
-	if ((p = cli_load_pricing(c)) == NULL ||
-	    session_init(&s, m, p, 0, &e) != 0) {
-		if (p != NULL)
-			cli_fail("%s", e.msg);
-		answers_free(a);
-		goto out;
-	}
-	if (session_use_answers(&s, a, &e) != 0) {
-		cli_fail("%s", e.msg);
-		goto out;
-	}
 	name = c->value[OPT_SESSION] != NULL ? c->value[OPT_SESSION] :
 	    a->session;
 	if (name == NULL) {
@@ -283,14 +311,7 @@ cmd_import(struct cli *c)
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	quote(qn, sizeof qn, name);
-	quote(qf, sizeof qf, strcmp(file, "-") == 0 ? "standard input" : file);
-	if (n == 0)
-		printf("session '%s' already matches %s\n", qn, qf);
-	else
-		printf("session '%s' saved from %s: %d field%s changed\n", qn,
-		    qf, n, n == 1 ? "" : "s");
-	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	rc = import_said(name, file, n);
 out:
 	session_fini(&s);
 	pricing_free(p);

@@ -203,16 +203,21 @@ volume_col(double volume, int width)
 	return x < -0.5 || x > width - 0.5 ? -1 : (int)lround(x);
 }
 
-static void
-draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
-{
-	const struct cost_result *r = &ui->s->cost;
-	char money[32];
-	int width = cols - 9, height = rows - 2, s, c, y, col, lx;
-	double lo = INFINITY, hi = 0, v;
+/* Where the chart is in the window and what its cost axis spans. */
+struct chart {
+	int top, x0;		/* the top left corner, the y labels' column */
+	int width, height;	/* the plot's, right of the labels */
+	double lo, hi;		/* the costs at the bottom and the top */
+};
 
-	if (width < 10 || height < 3)
-		return;
+/* The cheapest and the dearest priced cost sampled, LO kept clear of
+ * zero for the log scale; 0, or -1 when there is nothing to plot. */
+static int
+chart_range(const struct cost_result *r, struct chart *ch)
+{
+	double lo = INFINITY, hi = 0, v;
+	int s, c;
+
 	for (c = 0; c < COST_SAMPLES; c++)
 		for (s = 0; s < r->noptions; s++) {
 			v = r->samples[c].option[s];
@@ -224,50 +229,87 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 				hi = v;
 		}
 	if (!(hi > 0))
-		return;
+		return -1;
 	if (!(lo < hi)) {
 		lo = hi / 10;
 	}
-	lo = lo < 0.01 ? 0.01 : lo;
-	/* The y axis: cost, log scale, labels at the top and bottom. */
-	pricing_money(ui->s->pricing, hi, 0, money, sizeof money);
-	draw_text(ui, w, top, x0, 8, ROLE_DIM, money);
-	pricing_money(ui->s->pricing, lo, lo < 1 ? 2 : 0, money, sizeof money);
-	draw_text(ui, w, top + height - 1, x0, 8, ROLE_DIM, money);
-	for (y = 0; y < height; y++)
-		draw_fill(ui, w, top + y, x0 + 8, 1, ROLE_BORDER,
+	ch->lo = lo < 0.01 ? 0.01 : lo;
+	ch->hi = hi;
+	return 0;
+}
+
+/* The y axis: cost, log scale, labels at the top and bottom. */
+static void
+draw_y_axis(struct ui *ui, WINDOW *w, const struct chart *ch)
+{
+	char money[32];
+	int y;
+
+	pricing_money(ui->s->pricing, ch->hi, 0, money, sizeof money);
+	draw_text(ui, w, ch->top, ch->x0, 8, ROLE_DIM, money);
+	pricing_money(ui->s->pricing, ch->lo, ch->lo < 1 ? 2 : 0, money,
+	    sizeof money);
+	draw_text(ui, w, ch->top + ch->height - 1, ch->x0, 8, ROLE_DIM, money);
+	for (y = 0; y < ch->height; y++)
+		draw_fill(ui, w, ch->top + y, ch->x0 + 8, 1, ROLE_BORDER,
 		    "\xe2\x94\x82", '|');
-	draw_fill(ui, w, top + height, x0 + 8, 1, ROLE_BORDER,
+	draw_fill(ui, w, ch->top + ch->height, ch->x0 + 8, 1, ROLE_BORDER,
 	    "\xe2\x94\x94", '+');
-	draw_hline(ui, w, top + height, x0 + 9, width);
-	/* Where the workload is now, and the break-even. */
-	col = volume_col(ui->s->answers->workload.num[WL_REQUESTS], width);
+	draw_hline(ui, w, ch->top + ch->height, ch->x0 + 9, ch->width);
+}
+
+/* Where the workload is now, and the break-even. */
+static void
+draw_marks(struct ui *ui, WINDOW *w, const struct chart *ch)
+{
+	const struct cost_result *r = &ui->s->cost;
+	int col, y;
+
+	col = volume_col(ui->s->answers->workload.num[WL_REQUESTS],
+	    ch->width);
 	if (col >= 0)
-		for (y = 0; y < height; y++)
-			draw_fill(ui, w, top + y, x0 + 9 + col, 1, ROLE_DIM,
-			    "\xe2\x94\x8a", ':');
+		for (y = 0; y < ch->height; y++)
+			draw_fill(ui, w, ch->top + y, ch->x0 + 9 + col, 1,
+			    ROLE_DIM, "\xe2\x94\x8a", ':');
 	if (r->break_even_kind == COST_BE_CROSSING &&
-	    (col = volume_col(r->break_even, width)) >= 0)
-		draw_fill(ui, w, top + height, x0 + 9 + col, 1, ROLE_WARNING,
-		    "\xe2\x96\xb2", '^');
-	/* The first option's curve is drawn last, on top. */
+	    (col = volume_col(r->break_even, ch->width)) >= 0)
+		draw_fill(ui, w, ch->top + ch->height, ch->x0 + 9 + col, 1,
+		    ROLE_WARNING, "\xe2\x96\xb2", '^');
+}
+
+/* A curve per priced option; the first option's is drawn last, on
+ * top. */
+static void
+draw_curves(struct ui *ui, WINDOW *w, const struct chart *ch)
+{
+	const struct cost_result *r = &ui->s->cost;
+	double lo = ch->lo, hi = ch->hi, v;
+	int s, c, y, height = ch->height;
+
 	for (s = r->noptions - 1; s >= 0; s--)
-		for (c = 0; c < width && r->option_shape[s] >= 0; c++) {
-			v = series_at(r, s, c, width);
+		for (c = 0; c < ch->width && r->option_shape[s] >= 0; c++) {
+			v = series_at(r, s, c, ch->width);
 			if (!(v > 0))
 				v = lo;
 			y = (int)lround((log(clampd(v, lo, hi)) - log(lo)) /
 			    (log(hi) - log(lo)) * (height - 1));
 			if (ui->utf8)
-				draw_fill(ui, w, top + height - 1 - y,
-				    x0 + 9 + c, 1, ROLE_CHART_1 + s,
+				draw_fill(ui, w, ch->top + height - 1 - y,
+				    ch->x0 + 9 + c, 1, ROLE_CHART_1 + s,
 				    glyph_utf8[s], ' ');
 			else
-				draw_fill(ui, w, top + height - 1 - y,
-				    x0 + 9 + c, 1, ROLE_CHART_1 + s, "",
+				draw_fill(ui, w, ch->top + height - 1 - y,
+				    ch->x0 + 9 + c, 1, ROLE_CHART_1 + s, "",
 				    glyph_ascii[s]);
 		}
-	/* The x axis: requests a month, a label a decade where they fit. */
+}
+
+/* The x axis: requests a month, a label a decade where they fit. */
+static void
+draw_x_labels(struct ui *ui, WINDOW *w, const struct chart *ch)
+{
+	int c, col, lx, width = ch->width;
+
 	for (c = 0; c <= 6; c++) {
 		static const char *const names[] = { "10k", "100k", "1M",
 		    "10M", "100M", "1G", "10G" };
@@ -275,48 +317,72 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 		col = (int)lround((double)c / 6 * (width - 1));
 		if (c > 0 && c < 6 && width < 36 && c % 2)
 			continue;
-		lx = x0 + 9 + col - (c == 6 ? (int)strlen(names[c]) - 1 : 0);
-		draw_text(ui, w, top + height + 1, lx, 5, ROLE_DIM, names[c]);
+		lx = ch->x0 + 9 + col - (c == 6 ? (int)strlen(names[c]) - 1 :
+		    0);
+		draw_text(ui, w, ch->top + ch->height + 1, lx, 5, ROLE_DIM,
+		    names[c]);
 	}
 }
 
 static void
-draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 {
-	const struct model *m = ui->s->model;
-	const struct cost_result *r = &ui->s->cost;
-	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 0, o;
-	int namew = 11;
-	char buf[256];
+	struct chart ch = { .top = top, .x0 = x0, .width = cols - 9,
+	    .height = rows - 2 };
 
-	draw_figures(ui, priv, w, rows, lw);
-	draw_vline(ui, w, 0, lw, rows);
-	if (ui->s->pricing == NULL) {
-		draw_wrapped(ui, w, 0, x, width, rows, 0, ROLE_WARNING,
-		    "No price list is loaded.");
+	if (ch.width < 10 || ch.height < 3)
 		return;
-	}
+	if (chart_range(&ui->s->cost, &ch) != 0)
+		return;
+	draw_y_axis(ui, w, &ch);
+	draw_marks(ui, w, &ch);
+	draw_curves(ui, w, &ch);
+	draw_x_labels(ui, w, &ch);
+}
+
+/* The price list's provider, region and date over the costs, and
+ * whether it is stale. */
+static void
+draw_prices_heading(struct ui *ui, WINDOW *w, int x, int width)
+{
+	char buf[256];
+	int n;
+
 	snprintf(buf, sizeof buf, "%s %s, prices of %s", width >= 60 ?
 	    provider(ui)->name : provider(ui)->id, provider(ui)->region,
 	    provider(ui)->date);
-	y = draw_text(ui, w, 0, x, width, ROLE_HEADING, buf);
+	n = draw_text(ui, w, 0, x, width, ROLE_HEADING, buf);
 	if (pricing_is_stale(provider(ui)->day, ui->s->now))
-		draw_text(ui, w, 0, x + y + 1, width - y - 1, ROLE_WARNING,
+		draw_text(ui, w, 0, x + n + 1, width - n - 1, ROLE_WARNING,
 		    width >= 60 ? "STALE: over a year old" : "STALE");
-	y = 1;
-	if (!ui->s->cost_ok) {
-		draw_wrapped(ui, w, y, x, width, rows - y, 0, ROLE_ERROR,
-		    ui->s->cost_problem);
-		return;
-	}
-	/* The titles' column fits the longest priced title, within reason. */
+}
+
+/* The titles' column fits the longest priced title, within reason. */
+static int
+title_cols(const struct ui *ui, int width)
+{
+	const struct model *m = ui->s->model;
+	int o, namew = 11;
+
 	for (o = 0; o < m->noptions; o++)
-		if (r->option_shape[o] >= 0 &&
+		if (ui->s->cost.option_shape[o] >= 0 &&
 		    text_width(m->options[o].title, ui->utf8) + 1 > namew)
 			namew = text_width(m->options[o].title, ui->utf8) + 1;
 	if (namew > width - 20)
 		namew = width - 20;
-	for (o = 0; o < m->noptions; o++) {
+	return namew;
+}
+
+/* Each priced option's monthly cost from line Y, then the break-even;
+ * returns the line after them. */
+static int
+draw_costs(struct ui *ui, WINDOW *w, int y, int x, int width)
+{
+	const struct cost_result *r = &ui->s->cost;
+	int namew = title_cols(ui, width), o;
+	char buf[256];
+
+	for (o = 0; o < ui->s->model->noptions; o++) {
 		double v;
 
 		if (cost_option_monthly(r, o, &v) != 0)
@@ -332,49 +398,79 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		y += draw_wrapped(ui, w, y, x, width, 3, 0, ROLE_CONFIDENCE,
 		    buf);
 	}
-	/* Legend, wrapped where it does not fit, then the chart in what is
-	 * left. */
-	if (rows - y >= 7) {
-		int lx = x;
+	return y;
+}
 
-		for (o = 0; o < m->noptions; o++) {
-			int tw = text_width(m->options[o].title, ui->utf8);
-			char g[8];
+/* The chart's legend from line Y, wrapped where it does not fit;
+ * returns the line it ends on. */
+static int
+draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int cols)
+{
+	const struct model *m = ui->s->model;
+	int o, lx = x;
 
-			if (r->option_shape[o] < 0)
-				continue;
-			if (tw > width - 4)
-				tw = width - 4;
-			if (lx > x && lx + 2 + tw > x + width) {
-				lx = x;
-				y++;
-			}
-			if (ui->utf8)
-				snprintf(g, sizeof g, "%s ", glyph_utf8[o]);
-			else
-				snprintf(g, sizeof g, "%c ", glyph_ascii[o]);
-			lx += draw_text(ui, w, y, lx, 2, ROLE_CHART_1 + o, g);
-			lx += draw_text(ui, w, y, lx, tw, ROLE_DIM,
-			    m->options[o].title) + 2;
-		}
-		if (lx > x && lx + 5 > x + width) {
+	for (o = 0; o < m->noptions; o++) {
+		int tw = text_width(m->options[o].title, ui->utf8);
+		char g[8];
+
+		if (ui->s->cost.option_shape[o] < 0)
+			continue;
+		if (tw > width - 4)
+			tw = width - 4;
+		if (lx > x && lx + 2 + tw > x + width) {
 			lx = x;
 			y++;
 		}
-		draw_text(ui, w, y, lx, cols - lx - 1, ROLE_DIM, ui->utf8 ?
-		    "\xe2\x94\x8a now" : ": now");
+		if (ui->utf8)
+			snprintf(g, sizeof g, "%s ", glyph_utf8[o]);
+		else
+			snprintf(g, sizeof g, "%c ", glyph_ascii[o]);
+		lx += draw_text(ui, w, y, lx, 2, ROLE_CHART_1 + o, g);
+		lx += draw_text(ui, w, y, lx, tw, ROLE_DIM,
+		    m->options[o].title) + 2;
+	}
+	if (lx > x && lx + 5 > x + width) {
+		lx = x;
 		y++;
+	}
+	draw_text(ui, w, y, lx, cols - lx - 1, ROLE_DIM, ui->utf8 ?
+	    "\xe2\x94\x8a now" : ": now");
+	return y;
+}
+
+static void
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+{
+	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 1;
+
+	draw_figures(ui, priv, w, rows, lw);
+	draw_vline(ui, w, 0, lw, rows);
+	if (ui->s->pricing == NULL) {
+		draw_wrapped(ui, w, 0, x, width, rows, 0, ROLE_WARNING,
+		    "No price list is loaded.");
+		return;
+	}
+	draw_prices_heading(ui, w, x, width);
+	if (!ui->s->cost_ok) {
+		draw_wrapped(ui, w, y, x, width, rows - y, 0, ROLE_ERROR,
+		    ui->s->cost_problem);
+		return;
+	}
+	y = draw_costs(ui, w, y, x, width);
+	/* Legend, then the chart in what is left. */
+	if (rows - y >= 7) {
+		y = draw_legend(ui, w, y, x, width, cols) + 1;
 		draw_chart(ui, w, y, x, rows - y, width);
 	}
 }
 
-/* The next value of figure F one step up (DIR 1) or down (-1). */
+/* The next on/off, choice or node type of figure F, a step DIR away. */
 static int
-step(struct ui *ui, int f, int dir, char *out, size_t size)
+step_choice(struct ui *ui, int f, int dir, char *out, size_t size)
 {
 	const struct wl_field *fd = &wl_fields[f];
 	const struct workload *w = &ui->s->answers->workload;
-	double v = w->num[f], nv;
+	double v = w->num[f];
 
 	switch (fd->kind) {
 	case WL_BOOL:
@@ -402,46 +498,61 @@ step(struct ui *ui, int f, int dir, char *out, size_t size)
 	case WL_NUMBER:
 		break;
 	}
+	return -1;
+}
+
+/* 1, 2, 5, 10, 20, 50 ...: a step is a feel for the scale. */
+static double
+step_scale(double v, int dir)
+{
+	double e = v > 0 ? floor(log10(v)) : 0, base = pow(10, e);
+	double m = v / base;
+	static const double marks[] = { 1, 2, 5, 10 };
+	int i;
+
+	if (v <= 0)
+		return dir > 0 ? 1 : 0;
+	if (dir > 0) {
+		for (i = 0; i < 4 && marks[i] <= m * (1 + 1e-9); i++)
+			;
+		return marks[i < 4 ? i : 3] * base;
+	}
+	for (i = 3; i >= 0 && marks[i] >= m * (1 - 1e-9); i--)
+		;
+	return i >= 0 ? marks[i] * base : base / 2;
+}
+
+/* Number figure F one step DIR from V, before it is clamped. */
+static double
+step_number(int f, double v, int dir)
+{
 	switch (f) {
 	case WL_REQUESTS:
 	case WL_DURATION:
 	case WL_MEMORY:
-	case WL_PEAK_RATIO: {
-		/* 1, 2, 5, 10, 20, 50 ...: a step is a feel for the scale. */
-		double e = v > 0 ? floor(log10(v)) : 0, base = pow(10, e);
-		double m = v / base;
-		static const double marks[] = { 1, 2, 5, 10 };
-		int i;
-
-		if (v <= 0) {
-			nv = dir > 0 ? 1 : 0;
-			break;
-		}
-		if (dir > 0) {
-			for (i = 0; i < 4 && marks[i] <= m * (1 + 1e-9); i++)
-				;
-			nv = marks[i < 4 ? i : 3] * base;
-		} else {
-			for (i = 3; i >= 0 && marks[i] >= m * (1 - 1e-9); i--)
-				;
-			nv = i >= 0 ? marks[i] * base : base / 2;
-		}
-		break;
-	}
+	case WL_PEAK_RATIO:
+		return step_scale(v, dir);
 	case WL_UTILIZATION:
-		nv = v + 5 * dir;
-		break;
+		return v + 5 * dir;
 	case WL_FUNCTION_SHARE:
-		nv = v + 10 * dir;
-		break;
+		return v + 10 * dir;
 	case WL_VCPU:
-		nv = v + 0.25 * dir;
-		break;
+		return v + 0.25 * dir;
 	default:
-		nv = v + dir;
-		break;
+		return v + dir;
 	}
-	nv = clampd(nv, fd->min, fd->max);
+}
+
+/* The next value of figure F one step up (DIR 1) or down (-1). */
+static int
+step(struct ui *ui, int f, int dir, char *out, size_t size)
+{
+	const struct wl_field *fd = &wl_fields[f];
+	double v = ui->s->answers->workload.num[f], nv;
+
+	if (fd->kind != WL_NUMBER)
+		return step_choice(ui, f, dir, out, size);
+	nv = clampd(step_number(f, v, dir), fd->min, fd->max);
 	if (nv == v)
 		return -1;
 	snprintf(out, size, "%.15g", nv);

@@ -150,26 +150,13 @@ draw_votes(struct ui *ui, const struct question_view *st, WINDOW *w, int y,
 	    ROLE_DIM, votes_line(ui->s, ui->question, buf, sizeof buf));
 }
 
-static void
-draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+/* Answers' help goes in one column, after the longest label; labels
+ * have the whole WIDTH when no answer has help. */
+static int
+label_cols(const struct ui *ui, const struct model_question *qn, int width)
 {
-	struct question_view *st = priv;
-	const struct model *m = ui->s->model;
-	const struct model_question *qn = &m->questions[ui->question];
-	const char *note = ui->s->answers->note[ui->question];
-	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
-	int a, chosen = ui->s->answers->answer[ui->question], help_rows, n;
-	int note_rows = 0, labelw = 0, any_help = 0;
+	int a, labelw = 0, any_help = 0;
 
-	follow(ui, st);
-	draw_panels(ui, w, rows, pw);
-	draw_vline(ui, w, 0, pw - 1 + 0, rows);
-	y += draw_wrapped(ui, w, y, x, width, 2, 0, ROLE_QUESTION, qn->prompt);
-	if (y > 2)
-		y = 2;
-	y++;
-	/* Answers' help in one column, after the longest label; labels
-	 * have the whole width when no answer has help. */
 	for (a = 0; a < qn->nanswers; a++) {
 		int lw = text_width(qn->answers[a].label, ui->utf8);
 
@@ -180,6 +167,20 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	}
 	if (labelw > (any_help ? width / 2 : width - 6))
 		labelw = any_help ? width / 2 : width - 6;
+	return labelw;
+}
+
+/* The answers from line Y, numbered, the chosen one marked and the one
+ * under the cursor shown; returns the line after them. */
+static int
+draw_answers(struct ui *ui, const struct question_view *st, WINDOW *w,
+    int y, int rows, int x, int width)
+{
+	const struct model_question *qn = &ui->s->model->questions[
+	    ui->question];
+	int a, chosen = ui->s->answers->answer[ui->question];
+	int labelw = label_cols(ui, qn, width);
+
 	for (a = 0; a < qn->nanswers && y < rows; a++, y++) {
 		const struct model_answer *an = &qn->answers[a];
 		int is = a == chosen, at = a == st->cursor, lx;
@@ -198,21 +199,53 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 			draw_text(ui, w, y, lx + 2, x + width - lx - 2,
 			    ROLE_DIM, an->help);
 	}
+	return y;
+}
+
+/* The question's help in HELP_ROWS lines from Y, scrolled, with a mark
+ * when more follows. */
+static void
+draw_help(struct ui *ui, struct question_view *st, WINDOW *w, int y,
+    int help_rows, int x, int width)
+{
+	const struct model_question *qn = &ui->s->model->questions[
+	    ui->question];
+	int n;
+
+	n = draw_wrapped(ui, w, y, x, width, help_rows, st->help.top,
+	    ROLE_HELP, qn->help);
+	st->help.max = n > help_rows ? n - help_rows : 0;
+	if (n - st->help.top > help_rows)
+		draw_text(ui, w, y + help_rows - 1, x + width - 9, 9,
+		    ROLE_DIM, ui->utf8 ? " \xe2\x80\xa6 PgDn" : " ... PgDn");
+}
+
+static void
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+{
+	struct question_view *st = priv;
+	const struct model *m = ui->s->model;
+	const struct model_question *qn = &m->questions[ui->question];
+	const char *note = ui->s->answers->note[ui->question];
+	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
+	int help_rows, note_rows = 0, n;
+
+	follow(ui, st);
+	draw_panels(ui, w, rows, pw);
+	draw_vline(ui, w, 0, pw - 1 + 0, rows);
+	y += draw_wrapped(ui, w, y, x, width, 2, 0, ROLE_QUESTION, qn->prompt);
+	if (y > 2)
+		y = 2;
+	y++;
+	y = draw_answers(ui, st, w, y, rows, x, width);
 	y++;
 	if ((n = draw_votes(ui, st, w, y, x, width)) > 0)
 		y += n + 1;
 	if (note != NULL)
 		note_rows = 2;
 	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
-	if (help_rows > 0) {
-		n = draw_wrapped(ui, w, y, x, width, help_rows,
-		    st->help.top, ROLE_HELP, qn->help);
-		st->help.max = n > help_rows ? n - help_rows : 0;
-		if (n - st->help.top > help_rows)
-			draw_text(ui, w, y + help_rows - 1, x + width - 9, 9,
-			    ROLE_DIM, ui->utf8 ? " \xe2\x80\xa6 PgDn" :
-			    " ... PgDn");
-	}
+	if (help_rows > 0)
+		draw_help(ui, st, w, y, help_rows, x, width);
 	if (note != NULL) {
 		int ny = rows - note_rows;
 		int lx = x + draw_text(ui, w, ny, x, 6, ROLE_KEY, "Note: ");

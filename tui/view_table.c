@@ -100,29 +100,19 @@ draw_row(struct ui *ui, WINDOW *w, const struct model_table *t, int r,
 	}
 }
 
+/* Header: the table, where it is among them, the legend. */
 static void
-draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+draw_header(struct ui *ui, const struct table_view *st, WINDOW *w,
+    int cols)
 {
-	struct table_view *st = priv;
-	struct scroll *sc = &st->sc;
 	const struct model *m = ui->s->model;
-	const struct eval_result *res = ui->s->result;
-	const struct model_table *t;
+	const struct model_table *t = &m->tables[st->table];
 	const char *legend = ui->utf8 ?
 	    "\xe2\x97\x8f matters here  \xe2\x9c\x93 favoured" :
 	    "* matters here  + favoured";
-	int labelw, cellw, o, r, x, line, total = 0, avail, h, top = 2;
 	char buf[256];
+	int x;
 
-	if (m->ntables == 0) {
-		draw_text(ui, w, 0, 1, cols - 2, ROLE_DIM, "This model has no "
-		    "comparison tables.");
-		return;
-	}
-	t = &m->tables[st->table];
-	labelw = cols / 5 < 14 ? 14 : cols / 5;
-	cellw = (cols - labelw - 1 - m->noptions) / m->noptions;
-	/* Header: the table, where it is among them, the legend. */
 	x = 1 + draw_text(ui, w, 0, 1, cols / 2, ROLE_HEADING, t->title);
 	snprintf(buf, sizeof buf, " (%d of %d, weight %d)", st->table + 1,
 	    m->ntables, ui->s->answers->weight[t->dim]);
@@ -130,36 +120,62 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	if (x + 2 + text_width(legend, ui->utf8) < cols)
 		draw_text(ui, w, 0, cols - 1 - text_width(legend, ui->utf8),
 		    cols, ROLE_DIM, legend);
-	/* The table of the dimension the bill counts in (`cost: true` in
-	 * the model) carries the workload's monthly figures. */
-	if (t->dim == m->cost_dim && ui->s->cost_ok) {
-		char money[32];
-		size_t n = (size_t)snprintf(buf, sizeof buf, "Monthly for this "
-		    "workload:");
-		double v;
-		int k = 0;
+}
 
-		for (o = 0; o < m->noptions && n < sizeof buf; o++)
-			if (cost_option_monthly(&ui->s->cost, o, &v) == 0)
-				n += (size_t)snprintf(buf + n, sizeof buf - n,
-				    "%s %s %s", k++ > 0 ? "," : "",
-				    m->options[o].title, pricing_money(
-				    ui->s->pricing, v, 2, money, sizeof money));
-		if (n < sizeof buf)
-			snprintf(buf + n, sizeof buf - n, " (c: details)");
-		draw_text(ui, w, top - 1, 2, cols - 3, ROLE_CONFIDENCE, buf);
-		top++;
-	}
+/* The table of the dimension the bill counts in (`cost: true` in the
+ * model) carries the workload's monthly figures, on line Y. */
+static void
+draw_monthly(struct ui *ui, WINDOW *w, int y, int cols)
+{
+	const struct model *m = ui->s->model;
+	char buf[256], money[32];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "Monthly for this "
+	    "workload:");
+	double v;
+	int o, k = 0;
+
+	for (o = 0; o < m->noptions && n < sizeof buf; o++)
+		if (cost_option_monthly(&ui->s->cost, o, &v) == 0)
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+			    "%s %s %s", k++ > 0 ? "," : "",
+			    m->options[o].title, pricing_money(
+			    ui->s->pricing, v, 2, money, sizeof money));
+	if (n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, " (c: details)");
+	draw_text(ui, w, y, 2, cols - 3, ROLE_CONFIDENCE, buf);
+}
+
+/* The options' titles over their columns, on line Y. */
+static void
+draw_option_titles(struct ui *ui, WINDOW *w, int y, int labelw, int cellw)
+{
+	const struct model *m = ui->s->model;
+	const struct eval_result *res = ui->s->result;
+	char buf[256];
+	int o;
+
 	for (o = 0; o < m->noptions; o++) {
 		int blocked = (res->blocked >> o) & 1;
 
 		snprintf(buf, sizeof buf, "%s%s", m->options[o].title,
 		    blocked ? " (blocked)" : "");
-		draw_text(ui, w, top - 1, labelw + 3 + o * (cellw + 1), cellw - 2,
+		draw_text(ui, w, y, labelw + 3 + o * (cellw + 1), cellw - 2,
 		    blocked ? ROLE_BLOCKED : o == res->recommendation ?
 		    ROLE_RECOMMENDED : ROLE_HEADING, buf);
 	}
-	/* Rows, a blank line between them, scrolled by lines. */
+}
+
+/* Rows from line TOP down, a blank line between them, scrolled by
+ * lines; the last line says where the scroll is when not all fit. */
+static void
+draw_rows(struct ui *ui, struct scroll *sc, WINDOW *w,
+    const struct model_table *t, int top, int rows, int cols, int labelw,
+    int cellw)
+{
+	const struct model *m = ui->s->model;
+	int r, line, total = 0, avail, h;
+	char buf[256];
+
 	for (r = 0; r < t->nrows; r++)
 		total += row_height(ui, &t->rows[r], m->noptions, labelw - 2,
 		    cellw - 2) + (r > 0);
@@ -190,6 +206,31 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		    sc->top + avail, total);
 		draw_text(ui, w, rows - 1, 2, cols - 3, ROLE_DIM, buf);
 	}
+}
+
+static void
+draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
+{
+	struct table_view *st = priv;
+	const struct model *m = ui->s->model;
+	const struct model_table *t;
+	int labelw, cellw, top = 2;
+
+	if (m->ntables == 0) {
+		draw_text(ui, w, 0, 1, cols - 2, ROLE_DIM, "This model has no "
+		    "comparison tables.");
+		return;
+	}
+	t = &m->tables[st->table];
+	labelw = cols / 5 < 14 ? 14 : cols / 5;
+	cellw = (cols - labelw - 1 - m->noptions) / m->noptions;
+	draw_header(ui, st, w, cols);
+	if (t->dim == m->cost_dim && ui->s->cost_ok) {
+		draw_monthly(ui, w, top - 1, cols);
+		top++;
+	}
+	draw_option_titles(ui, w, top - 1, labelw, cellw);
+	draw_rows(ui, &st->sc, w, t, top, rows, cols, labelw, cellw);
 }
 
 /* Show table T from its top. */
