@@ -276,18 +276,13 @@ yaml_voters(struct yamlw *w, const struct answers *a, int q, int k)
 	yamlw_seq_end(w);
 }
 
-/* Every vote, the disputed questions with what each answer would
- * recommend, and each participant's own recommendation. */
+/* Every vote, as the answers file has them (flow maps). */
 static void
-yaml_workshop(struct yamlw *w, const struct report *r)
+yaml_votes(struct yamlw *w, const struct answers *a)
 {
-	const struct model *m = r->model;
-	const struct answers *a = r->answers;
-	const struct disagree *d = r->disagree;
-	int i, j, q;
+	const struct model *m = a->model;
+	int i, q;
 
-	if (a->nidents == 0 || d == NULL)
-		return;
 	yamlw_key(w, "votes");
 	yamlw_map(w, 0);
 	for (i = 0; i < a->nidents; i++) {
@@ -302,35 +297,58 @@ yaml_workshop(struct yamlw *w, const struct report *r)
 		yamlw_map_end(w);
 	}
 	yamlw_map_end(w);
-	yamlw_key(w, "disagreement");
+}
+
+/* One disputed question: each answer, its voters, its recommendation. */
+static void
+yaml_disputed(struct yamlw *w, const struct report *r,
+    const struct disagree_question *x)
+{
+	const struct model *m = r->model;
+	const struct model_question *qn = &m->questions[x->question];
+	int i;
+
+	yamlw_map(w, 0);
+	yamlw_key(w, "question");
+	yamlw_key(w, qn->id);
+	yamlw_key(w, "changes_recommendation");
+	yamlw_bool(w, x->changes);
+	yamlw_key(w, "answers");
 	yamlw_seq(w, 0);
-	for (j = 0; j < d->nquestions; j++) {
-		const struct disagree_question *x = &d->questions[j];
-		const struct model_question *qn = &m->questions[x->question];
+	for (i = 0; i < x->nanswers; i++) {
+		const struct disagree_answer *y = &x->answers[i];
 
-		yamlw_map(w, 0);
-		yamlw_key(w, "question");
-		yamlw_key(w, qn->id);
-		yamlw_key(w, "changes_recommendation");
-		yamlw_bool(w, x->changes);
-		yamlw_key(w, "answers");
-		yamlw_seq(w, 0);
-		for (i = 0; i < x->nanswers; i++) {
-			const struct disagree_answer *y = &x->answers[i];
-
-			yamlw_map(w, 1);
-			yamlw_key(w, "answer");
-			yamlw_key(w, qn->answers[y->answer].id);
-			yamlw_key(w, "voters");
-			yaml_voters(w, a, x->question, y->answer);
-			yamlw_key(w, "recommendation");
-			yamlw_key(w, y->recommendation >= 0 ?
-			    m->options[y->recommendation].id : "undecided");
-			yamlw_map_end(w);
-		}
-		yamlw_seq_end(w);
+		yamlw_map(w, 1);
+		yamlw_key(w, "answer");
+		yamlw_key(w, qn->answers[y->answer].id);
+		yamlw_key(w, "voters");
+		yaml_voters(w, r->answers, x->question, y->answer);
+		yamlw_key(w, "recommendation");
+		yamlw_key(w, y->recommendation >= 0 ?
+		    m->options[y->recommendation].id : "undecided");
 		yamlw_map_end(w);
 	}
+	yamlw_seq_end(w);
+	yamlw_map_end(w);
+}
+
+/* Every vote, the disputed questions with what each answer would
+ * recommend, and each participant's own recommendation. */
+static void
+yaml_workshop(struct yamlw *w, const struct report *r)
+{
+	const struct model *m = r->model;
+	const struct answers *a = r->answers;
+	const struct disagree *d = r->disagree;
+	int i, j;
+
+	if (a->nidents == 0 || d == NULL)
+		return;
+	yaml_votes(w, a);
+	yamlw_key(w, "disagreement");
+	yamlw_seq(w, 0);
+	for (j = 0; j < d->nquestions; j++)
+		yaml_disputed(w, r, &d->questions[j]);
 	yamlw_seq_end(w);
 	yamlw_key(w, "own_recommendations");
 	yamlw_map(w, 0);

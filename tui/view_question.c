@@ -367,6 +367,21 @@ voter_typed(struct ui *ui, void *priv, const char *text)
 	return UI_DRAW;
 }
 
+/* While voting, an answer key (or the cursor's answer) is the vote. */
+static int
+vote_answer(struct ui *ui, struct question_view *st, enum action act,
+    int digit)
+{
+	const struct model_question *qn = &ui->s->model->questions[
+	    ui->question];
+
+	if (act == ACT_SELECT)
+		return vote(ui, st, st->cursor);
+	if (digit < 1 || digit > qn->nanswers)
+		return UI_NONE;
+	return vote(ui, st, digit - 1);
+}
+
 /* The vote key: start voting; again, vote for someone else. */
 static int
 vote_key(struct ui *ui, struct question_view *st)
@@ -413,13 +428,8 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 
 	follow(ui, st);
 	qn = &ui->s->model->questions[ui->question];
-	if (st->voting && (act == ACT_DIGIT || act == ACT_SELECT)) {
-		if (act == ACT_SELECT)
-			return vote(ui, st, st->cursor);
-		if (digit < 1 || digit > qn->nanswers)
-			return UI_NONE;
-		return vote(ui, st, digit - 1);
-	}
+	if (st->voting && (act == ACT_DIGIT || act == ACT_SELECT))
+		return vote_answer(ui, st, act, digit);
 	if (act != ACT_VOTE && act != ACT_UP && act != ACT_DOWN)
 		st->voting = 0;
 	switch (act) {
