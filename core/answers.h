@@ -49,9 +49,14 @@ void answers_free(struct answers *a);
 const char *answers_strdup(struct answers *a, const char *s);
 
 /* Whether NAME is acceptable as a session name: printable UTF-8 on one
- * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces.  On refusal, a
+ * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces (no-break and
+ * other spaces included), with no character that can disguise it
+ * (utf8_disguising) and no combining mark at its start.  On refusal, a
  * message in E. */
 int answers_name_check(const char *name, struct err *e);
+
+/* The same for a participant's name, of 1 to YDOC_MAX_LINE bytes. */
+int answers_participant_check(const char *name, struct err *e);
 
 /* How many visible questions are answered, and how many are visible. */
 int answers_count(const struct answers *a, int *visible);

@@ -426,14 +426,9 @@ fv_participants(int n, const char *const *names, struct fv *v,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		l = strlen(names[i]);
-		if (l == 0 || l > YDOC_MAX_LINE ||
-		    !utf8_printable(names[i], l, NULL)) {
-			err_set(e, "a participant must be printable text on one "
-			    "line, 1 to %d bytes", YDOC_MAX_LINE);
+		if (answers_participant_check(names[i], e) != 0)
 			return -1;
-		}
-		len += l + 1;
+		len += strlen(names[i]) + 1;
 	}
 	if (n == 0)
 		return 0;

@@ -93,6 +93,9 @@ pad(size_t n)
 		putchar(' ');
 }
 
+/* The names padded to one column by the width they take on a terminal
+ * (wide characters two columns, combining marks none), escaped as every
+ * message is. */
 static int
 list_text(const struct rows *r, const char *path)
 {
@@ -105,7 +108,7 @@ list_text(const struct rows *r, const char *path)
 	}
 	for (i = 0; i < r->n; i++) {
 		quote(q, sizeof q, r->v[i].s.name);
-		len = utf8_count(q, strlen(q));
+		len = utf8_width(q, strlen(q));
 		if (len > w)
 			w = len;
 	}
@@ -117,7 +120,7 @@ list_text(const struct rows *r, const char *path)
 
 		quote(q, sizeof q, x->s.name);
 		fputs(q, stdout);
-		pad(w - utf8_count(q, strlen(q)) + 2);
+		pad(w - utf8_width(q, strlen(q)) + 2);
 		snprintf(frac, sizeof frac, "%d/%d", x->answered, x->visible);
 		printf("%-20s  %-8s  %s", phrase_time(x->s.updated,
 		    PHRASE_TIME_ISO, t,

@@ -20,9 +20,14 @@
  *    nine digits then '.' or ')' then a blank or the end (ordered
  *    lists); in paragraphs no blank line at either end or two in a row,
  *    no trailing blanks (a hard break);
+ *  - no character that disguises text (utf8_disguising): each is the
+ *    visible "&lt;U+XXXX&gt;"; '$' (GitHub's math) escaped too, and an
+ *    emoji shortcode (":x:") only inside a code span of its own;
  *  - nothing lost or made up: the letters and digits (and non-ASCII
  *    characters) of the output, unescaped, are those of the input, its
- *    invalid bytes as U+FFFD and its C1 controls left out. */
+ *    invalid bytes as U+FFFD and its C1 controls left out (escapes
+ *    "<U+...>", disguising characters and combining marks, which may
+ *    become escapes, are not compared). */
 #include "config.h"
 
 #include "fuzz.h"
@@ -39,7 +44,7 @@ static const char quote_prefix[] = "> ";
 static int
 syntax(unsigned char c)
 {
-	return c != '\0' && strchr("\\`*_[]|~#", c) != NULL;
+	return c != '\0' && strchr("\\`*_[]|~#$", c) != NULL;
 }
 
 /* Characters the writers escape only at a line's start. */
@@ -63,9 +68,29 @@ kept(unsigned char c)
 static size_t
 content(const char *s, size_t len, int unescape, char *out)
 {
+	const char *open = unescape ? "&lt;U+" : "<U+";
+	const char *close = unescape ? "&gt;" : ">";
 	size_t i, o = 0;
 
 	for (i = 0; i < len; i++) {
+		if (strncmp(s + i, open, strlen(open)) == 0) {
+			const char *end = strstr(s + i, close);
+
+			if (end != NULL && (size_t)(end - s) < len) {
+				i = (size_t)(end - s) + strlen(close) - 1;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] >= 0x80) {
+			int n = utf8_valid_len(s + i, len - i);
+			unsigned int cp = n > 0 ? utf8_decode(s + i, n) : 0;
+
+			if (n > 0 && (utf8_disguising(cp) ||
+			    utf8_combining(cp))) {
+				i += (size_t)n - 1;
+				continue;
+			}
+		}
 		if (!unescape && (unsigned char)s[i] >= 0x80) {
 			int n = utf8_valid_len(s + i, len - i);
 
@@ -117,10 +142,23 @@ check_chars(const char *out, size_t len, int block)
 			int n = utf8_valid_len(out + i, len - i);
 
 			FUZZ_ASSERT(n > 0, "invalid UTF-8 at %zu:\n%s", i, out);
+			FUZZ_ASSERT(!utf8_disguising(utf8_decode(out + i, n)),
+			    "a disguising character at %zu:\n%s", i, out);
 			FUZZ_ASSERT(!(c == 0xc2 &&
 			    (unsigned char)out[i + 1] < 0xa0),
 			    "a C1 control at %zu:\n%s", i, out);
 			i += (size_t)n - 1;
+			continue;
+		}
+		if (c == '`' && i + 1 < len && out[i + 1] == ':') {
+			/* A shortcode in its code span: "`:word:`". */
+			const char *end = memchr(out + i + 2, ':',
+			    len - i - 2);
+
+			FUZZ_ASSERT(end != NULL && (size_t)(end - out) + 1 < len &&
+			    end[1] == '`', "a stray backtick at %zu:\n%s", i,
+			    out);
+			i = (size_t)(end - out) + 1;
 			continue;
 		}
 		if (c == '\\') {
