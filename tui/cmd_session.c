@@ -183,6 +183,7 @@ cmd_list(struct cli *c)
 	struct store *st = NULL;
 	struct session s;
 	struct err e;
+	char q[128];
 	int yaml, rc;
 
 	if (format == NULL || strcmp(format, "text") == 0)
@@ -191,7 +192,7 @@ cmd_list(struct cli *c)
 		yaml = 1;
 	else
 		return cli_usage_error("unknown format '%s' for list "
-		    "(expected text or yaml)", format);
+		    "(expected text or yaml)", quote(q, sizeof q, format));
 	memset(&s, 0, sizeof s);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
@@ -223,8 +224,10 @@ cmd_list(struct cli *c)
 			snprintf(path, sizeof path, "the session database");
 		rc = list_text(&r, path);
 	}
-	if (rc == EXIT_OK && fflush(stdout) != 0)
-		rc = cli_fail("cannot write to standard output");
+	errno = 0;
+	if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = cli_fail("cannot write to standard output: %s",
+		    errno != 0 ? strerror(errno) : "write error");
 out:
 	free(r.v);
 	session_fini(&s);
@@ -293,7 +296,18 @@ cmd_import(struct cli *c)
 	else
 		printf("session '%s' saved from %s: %d field%s changed\n", qn,
 		    qf, n, n == 1 ? "" : "s");
-	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	/* Saved all the same: say so where it can be seen. */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = n == 0 ? cli_fail("cannot write to standard output: %s; "
+		    "session '%s' already matched %s (nothing to save)",
+		    errno != 0 ? strerror(errno) : "write error", qn, qf) :
+		    cli_fail("cannot write to standard output: %s; session "
+		    "'%s' was saved from %s all the same (%d field%s changed)",
+		    errno != 0 ? strerror(errno) : "write error", qn, qf, n,
+		    n == 1 ? "" : "s");
+	else
+		rc = EXIT_OK;
 out:
 	session_fini(&s);
 	pricing_free(p);
@@ -396,10 +410,12 @@ cmd_export(struct cli *c)
 {
 	const char *format = c->value[OPT_FORMAT];
 	enum export_format f = EXPORT_MARKDOWN;
+	char q[128];
 
 	if (format != NULL && export_format_parse(format, &f) != 0)
 		return cli_usage_error("unknown format '%s' for export "
-		    "(expected markdown, adr or yaml)", format);
+		    "(expected markdown, adr or yaml)", quote(q, sizeof q,
+		    format));
 	return export_session(c, f);
 }
 
