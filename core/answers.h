@@ -30,6 +30,8 @@ struct answers {
 	int weight[MODEL_MAX_DIMS];	/* the model's defaults unless set */
 	unsigned weight_set;		/* bit d: weight d was given */
 	struct workload workload;
+	int invalid;			/* saved entries left out as not valid
+					 * (a database changed by hand) */
 };
 
 /* Empty answers for model M: nothing answered, default weights and

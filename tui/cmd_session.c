@@ -328,6 +328,14 @@ export_warnings(const struct session *s, const char *name)
 		    "entr%s unknown to model '%s' left out\n",
 		    quote(q, sizeof q, name), s->skipped,
 		    s->skipped == 1 ? "y" : "ies", s->model->id);
+	if (s->answers->invalid > 0)
+		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
+		    "entr%s left out as not valid (text that is not UTF-8 or "
+		    "holds control characters, or a figure out of range): "
+		    "the database was changed by something other than "
+		    "tradeoff\n", quote(q, sizeof q, name),
+		    s->answers->invalid, s->answers->invalid == 1 ? "y" :
+		    "ies");
 	if (s->cost_problem[0] != '\0')
 		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
 		    "section is left out: %s\n", quote(q, sizeof q, name),
