@@ -54,10 +54,61 @@ answers_strdup(struct answers *a, const char *s)
 	return arena_strdup(a->arena, s);
 }
 
+/* Whether the LEN bytes at S show nothing but blanks: spaces, no-break
+ * spaces and the other spaces of Unicode (disguising characters are
+ * refused before this is asked). */
+static int
+only_blanks(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned int cp;
+	int n;
+
+	while (i < len) {
+		n = utf8_valid_len(s + i, len - i);
+		if (n == 0)
+			return 0;
+		cp = utf8_decode(s + i, n);
+		if (cp != ' ' && cp != 0xa0 && cp != 0x1680 &&
+		    !(cp >= 0x2000 && cp <= 0x200a) && cp != 0x202f &&
+		    cp != 0x205f && cp != 0x3000)
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
+}
+
+/* Refuse a name (WHAT says which kind) holding a character that can
+ * disguise it, or starting with a combining mark: two names that look
+ * the same must be the same. */
+static int
+check_disguise(const char *what, const char *name, size_t len,
+    struct err *e)
+{
+	char esc[UTF8_ESCAPE_MAX];
+	size_t i;
+	int n;
+
+	for (i = 0; i < len; i++) {
+		if ((n = utf8_escape_at(name, len, i, esc)) == 0)
+			continue;
+		if (utf8_disguising(utf8_decode(name + i, n)))
+			err_set(e, "%s must not contain %s (an invisible or "
+			    "bidirectional control character, which can make "
+			    "it look like another)", what, esc);
+		else
+			err_set(e, "%s must not start with %s (a combining "
+			    "mark, which joins what comes before it)", what,
+			    esc);
+		return -1;
+	}
+	return 0;
+}
+
 int
 answers_name_check(const char *name, struct err *e)
 {
-	size_t len = strlen(name), i;
+	size_t len = strlen(name);
 
 	if (len == 0) {
 		err_set(e, "a session name must not be empty");
@@ -70,12 +121,12 @@ answers_name_check(const char *name, struct err *e)
 	}
 	if (!utf8_printable(name, len, NULL)) {
 		err_set(e, "a session name must be printable text on one line "
-		    "(valid UTF-8, no control characters)");
+		    "(valid UTF-8, no control characters or line separators)");
 		return -1;
 	}
-	for (i = 0; i < len && name[i] == ' '; i++)
-		;
-	if (i == len) {
+	if (check_disguise("a session name", name, len, e) != 0)
+		return -1;
+	if (only_blanks(name, len)) {
 		err_set(e, "a session name must not be only spaces");
 		return -1;
 	}
@@ -102,6 +153,26 @@ answers_ident_check(const char *ident, struct err *e)
 		    "(a short name such as 'ben'; the participants list says "
 		    "who that is)", err_quote(q, sizeof q, ident, len),
 		    ANSWERS_IDENT_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
+answers_participant_check(const char *name, struct err *e)
+{
+	size_t len = strlen(name);
+
+	if (len == 0 || len > YDOC_MAX_LINE ||
+	    !utf8_printable(name, len, NULL)) {
+		err_set(e, "a participant must be printable text on one line, "
+		    "1 to %d bytes", YDOC_MAX_LINE);
+		return -1;
+	}
+	if (check_disguise("a participant", name, len, e) != 0)
+		return -1;
+	if (only_blanks(name, len)) {
+		err_set(e, "a participant must not be only spaces");
 		return -1;
 	}
 	return 0;
@@ -343,6 +414,20 @@ load_workload(struct aloader *L, const struct ynode *n)
 	return 0;
 }
 
+/* One participant's name at node N into *OUT. */
+static int
+participant(struct aloader *L, const struct ynode *n, const char **out)
+{
+	struct err ne;
+
+	if (yscalar_text(&L->doc, n, "a participant", YDOC_MAX_LINE, 0, 0,
+	    out, L->e) != 0)
+		return -1;
+	if (answers_participant_check(*out, &ne) != 0)
+		return FAIL(n, "%s", ne.msg);
+	return 0;
+}
+
 static int
 load_participants(struct aloader *L, const struct ynode *n)
 {
@@ -354,8 +439,7 @@ load_participants(struct aloader *L, const struct ynode *n)
 		    sizeof(char *));
 		if (L->a->participants == NULL)
 			return FAIL(n, "out of memory");
-		if (yscalar_text(&L->doc, n, "a participant", YDOC_MAX_LINE, 0,
-		    0, &L->a->participants[0], L->e) != 0)
+		if (participant(L, n, &L->a->participants[0]) != 0)
 			return -1;
 		L->a->nparticipants = 1;
 		return 0;
@@ -370,8 +454,7 @@ load_participants(struct aloader *L, const struct ynode *n)
 	if (L->a->participants == NULL)
 		return FAIL(n, "out of memory");
 	for (i = 0; i < n->len; i++)
-		if (yscalar_text(&L->doc, n->kids[i], "a participant",
-		    YDOC_MAX_LINE, 0, 0, &L->a->participants[i], L->e) != 0)
+		if (participant(L, n->kids[i], &L->a->participants[i]) != 0)
 			return -1;
 	L->a->nparticipants = (int)n->len;
 	return 0;
@@ -447,10 +530,14 @@ load_identities(struct aloader *L, const struct ynode *n)
 	for (i = 0; i < n->len; i++) {
 		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
 
+		struct err ne;
+
 		if ((who = ident_key(L, k)) < 0 ||
 		    yscalar_text(&L->doc, v, "a participant", YDOC_MAX_LINE, 0,
 		    0, &L->a->ident_as[who], L->e) != 0)
 			return -1;
+		if (answers_participant_check(L->a->ident_as[who], &ne) != 0)
+			return FAIL(v, "%s", ne.msg);
 	}
 	return 0;
 }

@@ -32,6 +32,8 @@ struct answers {
 	int weight[MODEL_MAX_DIMS];	/* the model's defaults unless set */
 	unsigned weight_set;		/* bit d: weight d was given */
 	struct workload workload;
+	int invalid;			/* saved entries left out as not valid
+					 * (a database changed by hand) */
 	/* Workshop: the identities that took part ("ben"), each with the
 	 * listed participant they are ("Ben (SRE)", or NULL) and their own
 	 * answer to each question (their vote, or -1); which questions'
@@ -60,7 +62,9 @@ void answers_free(struct answers *a);
 const char *answers_strdup(struct answers *a, const char *s);
 
 /* Whether NAME is acceptable as a session name: printable UTF-8 on one
- * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces.  On refusal, a
+ * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces (no-break and
+ * other spaces included), with no character that can disguise it
+ * (utf8_disguising) and no combining mark at its start.  On refusal, a
  * message in E. */
 int answers_name_check(const char *name, struct err *e);
 
@@ -79,6 +83,9 @@ int answers_add_ident(struct answers *a, const char *ident);
 /* How many identities voted on question Q, and whether they differ
  * (*SPLIT: more than one answer among the votes; may be NULL). */
 int answers_votes_on(const struct answers *a, int q, int *split);
+
+/* The same for a participant's name, of 1 to YDOC_MAX_LINE bytes. */
+int answers_participant_check(const char *name, struct err *e);
 
 /* How many visible questions are answered, and how many are visible. */
 int answers_count(const struct answers *a, int *visible);

@@ -89,13 +89,15 @@ err_quote(char *buf, size_t size, const char *s, size_t len)
 		return buf;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		char tmp[8];
+		char tmp[UTF8_ESCAPE_MAX];
 		size_t tl;
 
 		if (c >= 0x20 && c < 0x7f) {
 			tmp[0] = (char)c;
 			tl = 1;
 			n = 1;
+		} else if ((n = utf8_escape_at(s, len, i, tmp)) > 0) {
+			tl = strlen(tmp);
 		} else if (c >= 0x80 && (n = utf8_valid_len(s + i, len - i)) > 0) {
 			memcpy(tmp, s + i, (size_t)n);
 			tl = (size_t)n;

@@ -35,7 +35,8 @@ void err_clear(struct err *e);
 
 /* Write a printable, shortened rendition of the LEN bytes at S into
  * BUF (of SIZE bytes): control characters and invalid UTF-8 become
- * escapes, and text longer than fits ends in "...".  For quoting user
+ * escapes ("\x1b"), so do characters that disguise text ("<U+202E>",
+ * see utf8_escape_at), and text longer than fits ends in "...".  For quoting user
  * input inside messages without letting it garble a terminal. */
 const char *err_quote(char *buf, size_t size, const char *s, size_t len);
 

@@ -11,11 +11,11 @@ enum { MODE_INLINE, MODE_CELL, MODE_BLOCK };
 
 /* Punctuation that Markdown or its GFM extensions could read as
  * syntax anywhere in a line (with '[' and ']' escaped, '!' and '()'
- * cannot make a link or an image). */
+ * cannot make a link or an image; '$' opens GitHub's math). */
 static int
 special(unsigned char c)
 {
-	return c != '\0' && strchr("\\`*_[]|~", c) != NULL;
+	return c != '\0' && strchr("\\`*_[]|~$", c) != NULL;
 }
 
 /* The length of the character at byte I of S (LEN bytes) when the
@@ -93,19 +93,47 @@ trim(const char **s, size_t len)
 	return len;
 }
 
+/* The length of the GitHub emoji shortcode (":word:", the word of
+ * letters, digits, '_', '+' or '-') at byte I of the LEN bytes at S, or
+ * 0. */
+static size_t
+shortcode_at(const char *s, size_t len, size_t i)
+{
+	size_t j;
+
+	if (s[i] != ':')
+		return 0;
+	for (j = i + 1; j < len && ((s[j] >= 'a' && s[j] <= 'z') ||
+	    (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9') ||
+	    s[j] == '_' || s[j] == '+' || s[j] == '-'); j++)
+		;
+	return j > i + 1 && j < len && s[j] == ':' ? j + 1 - i : 0;
+}
+
 /* Write one line (LEN bytes at S) escaped; AT_START when it begins a
  * line of the document, where more characters are syntax. */
 static void
 line(FILE *out, const char *s, size_t len, int at_start)
 {
-	size_t i;
+	char esc[UTF8_ESCAPE_MAX];
+	size_t i, k;
 
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (dropped_at(s, len, i) == 2)
 			i++;
-		else if (c >= 0x80) {
+		else if ((k = (size_t)utf8_escape_at(s, len, i, esc)) > 0) {
+			/* Shown for what it is, as "<U+202E>". */
+			fprintf(out, "&lt;%.*s&gt;", (int)strlen(esc) - 2,
+			    esc + 1);
+			i += k - 1;
+		} else if ((k = shortcode_at(s, len, i)) > 0) {
+			/* GitHub turns ":x:" into an emoji whatever the
+			 * escapes; not inside a code span. */
+			fprintf(out, "`%.*s`", (int)k, s + i);
+			i += k - 1;
+		} else if (c >= 0x80) {
 			/* Invalid UTF-8 says nothing a reader could use;
 			 * everything else is kept. */
 			int n = utf8_valid_len(s + i, len - i);

@@ -5,7 +5,10 @@
  * heading, '<script>'.  These writers make such text come out as text:
  * Markdown punctuation is backslash-escaped, '<', '>' and '&' become
  * entities (so no HTML gets through), control characters are dropped,
- * invalid UTF-8 becomes U+FFFD.  Whatever starts the text is escaped
+ * invalid UTF-8 becomes U+FFFD, characters that disguise text become
+ * visible escapes ("<U+202E>", see utf8_escape_at), and what GitHub
+ * reads beyond CommonMark is neutralised: '$' (math) is escaped and an
+ * emoji shortcode (":x:") goes in a code span.  Whatever starts the text is escaped
  * if it could open a block ("# ", "- ", "+ ", "1. ", "> "), so the text
  * can follow "- " in a list item or "# " in a heading. */
 #ifndef TRADEOFF_MD_H

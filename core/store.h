@@ -146,8 +146,10 @@ int store_list(struct store *st, long long offset, long long limit,
     struct err *e);
 
 /* The session with id SID resolved against the store's model.  Stored
- * entries the model does not know, or that are invalid, are skipped and
- * counted in *SKIPPED (may be NULL).  NULL on error. */
+ * entries the model does not know are skipped and counted in *SKIPPED
+ * (may be NULL); those that are not valid (bad text, figures out of
+ * range) are skipped and counted in the answers' `invalid`.  NULL on
+ * error. */
 struct answers *store_load(struct store *st, long long sid, int *skipped,
     struct err *e);
 

@@ -464,14 +464,9 @@ fv_participants(int n, const char *const *names, struct fv *v,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		l = strlen(names[i]);
-		if (l == 0 || l > YDOC_MAX_LINE ||
-		    !utf8_printable(names[i], l, NULL)) {
-			err_set(e, "a participant must be printable text on one "
-			    "line, 1 to %d bytes", YDOC_MAX_LINE);
+		if (answers_participant_check(names[i], e) != 0)
 			return -1;
-		}
-		len += l + 1;
+		len += strlen(names[i]) + 1;
 	}
 	if (n == 0)
 		return 0;
@@ -524,18 +519,13 @@ static int
 fv_identity(const char *ident, const char *who, struct fv *v,
     struct err *e)
 {
-	size_t len = who != NULL ? strlen(who) : 0;
+	int some = who != NULL && who[0] != '\0';
 
-	if (answers_ident_check(ident, e) != 0)
+	if (answers_ident_check(ident, e) != 0 ||
+	    (some && answers_participant_check(who, e) != 0))
 		return -1;
-	if (len > YDOC_MAX_LINE || !utf8_printable(who != NULL ? who : "",
-	    len, NULL)) {
-		err_set(e, "a participant must be printable text on one line, "
-		    "1 to %d bytes", YDOC_MAX_LINE);
-		return -1;
-	}
 	snprintf(v->field, sizeof v->field, "identity:%s", ident);
-	v->value = len > 0 ? who : NULL;
+	v->value = some ? who : NULL;
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "store.h"
 
@@ -122,6 +123,28 @@ int store_need_model(struct store *st, struct err *e);
  * directories (0700) and the file (0600); then it must be a regular
  * file. */
 int store_fs_ready(const char *path, int readonly, struct err *e);
+
+/* Which file a database is, to tell whether it was replaced. */
+struct store_fs_id {
+	int known;
+	dev_t dev;
+	ino_t ino;
+};
+
+/* Whether the database at PATH, and its journals, could not have been
+ * planted or replaced by anyone but the people who share it (README.md,
+ * "Shared hosts"): the path through no symbolic link another user owns,
+ * no directory on it writable by all and not sticky, the file not
+ * writable by all and this user's own or shared through a group, the
+ * journals this user's, the database owner's or in its group when it is
+ * group-shared.  *ID says which file it is (when it exists).  0, or -1
+ * with why and what to do. */
+int store_fs_trusted(const char *path, struct store_fs_id *id,
+    struct err *e);
+
+/* The same again after the open, and the file still the one ID says. */
+int store_fs_recheck(const char *path, const struct store_fs_id *id,
+    struct err *e);
 
 /* The directory of PATH ("." when it has none). */
 void store_fs_dir(const char *path, char *dir, size_t size);

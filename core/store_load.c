@@ -1,6 +1,8 @@
 /* store_load.c - reading a session into answers against the model in
- * use: what the model does not know, or is invalid, is skipped and
- * counted, never trusted. */
+ * use: what the model does not know, and what is not valid (text that
+ * is not UTF-8 or holds control characters, figures out of range: a
+ * database changed by hand), is skipped and counted, each for what it
+ * is, never trusted. */
 #include "config.h"
 
 #include "store_impl.h"
@@ -15,8 +17,19 @@
 struct loader {
 	struct store *st;
 	struct answers *a;
-	int skipped;
+	int skipped;		/* entries the model does not know */
+	int invalid;		/* entries that are not valid */
 };
+
+/* What a row's loader found: read, unknown to the model, or invalid. */
+enum { ROW_OK, ROW_UNKNOWN, ROW_INVALID };
+
+/* Whether S is one line of valid text (a key or an id). */
+static int
+valid_line(const char *s)
+{
+	return utf8_printable(s, strlen(s), NULL);
+}
 
 static int
 load_answer(struct loader *L, const char *key, const char *value)
@@ -24,10 +37,12 @@ load_answer(struct loader *L, const char *key, const char *value)
 	const struct model *m = L->a->model;
 	int q = model_question_index(m, key), i;
 
+	if (!valid_line(key) || !valid_line(value))
+		return ROW_INVALID;
 	if (q < 0 || (i = model_answer_index(m, q, value)) < 0)
-		return 1;
+		return ROW_UNKNOWN;
 	L->a->answer[q] = i;
-	return 0;
+	return ROW_OK;
 }
 
 static int
@@ -36,11 +51,13 @@ load_note(struct loader *L, const char *key, const char *value)
 	int q = model_question_index(L->a->model, key);
 	size_t len = strlen(value);
 
-	if (q < 0 || len == 0 || len > YDOC_MAX_TEXT ||
+	if (!valid_line(key) || len == 0 || len > YDOC_MAX_TEXT ||
 	    !utf8_printable(value, len, "\n\t"))
-		return 1;
+		return ROW_INVALID;
+	if (q < 0)
+		return ROW_UNKNOWN;
 	L->a->note[q] = answers_strdup(L->a, value);
-	return L->a->note[q] == NULL ? -1 : 0;
+	return L->a->note[q] == NULL ? -1 : ROW_OK;
 }
 
 static int
@@ -50,12 +67,14 @@ load_weight(struct loader *L, const char *key, const char *value)
 	char *end;
 	long w = strtol(value, &end, 10);
 
-	if (d < 0 || *end != '\0' || end == value || w < 0 ||
+	if (!valid_line(key) || *end != '\0' || end == value || w < 0 ||
 	    w > MODEL_MAX_WEIGHT)
-		return 1;
+		return ROW_INVALID;
+	if (d < 0)
+		return ROW_UNKNOWN;
 	L->a->weight[d] = (int)w;
 	L->a->weight_set |= 1u << d;
-	return 0;
+	return ROW_OK;
 }
 
 static int
@@ -64,10 +83,13 @@ load_workload(struct loader *L, const char *key, const char *value)
 	int f = workload_field(key);
 	char msg[256];
 
-	if (f < 0 || workload_parse(&L->a->workload, f, value, msg,
-	    sizeof msg) != 0)
-		return 1;
-	return 0;
+	if (!valid_line(key))
+		return ROW_INVALID;
+	if (f < 0)
+		return ROW_UNKNOWN;
+	if (workload_parse(&L->a->workload, f, value, msg, sizeof msg) != 0)
+		return ROW_INVALID;
+	return ROW_OK;
 }
 
 /* A vote, keyed "IDENT:QUESTION". */
@@ -81,17 +103,18 @@ load_vote(struct loader *L, const char *key, const char *value)
 	int q, a, who;
 
 	if (colon == NULL || colon - key > ANSWERS_IDENT_MAX)
-		return 1;
+		return ROW_INVALID;
 	memcpy(ident, key, (size_t)(colon - key));
 	ident[colon - key] = '\0';
+	if (answers_ident_check(ident, &e) != 0)
+		return ROW_INVALID;
 	q = model_question_index(m, colon + 1);
-	if (answers_ident_check(ident, &e) != 0 || q < 0 ||
-	    (a = model_answer_index(m, q, value)) < 0)
-		return 1;
+	if (q < 0 || (a = model_answer_index(m, q, value)) < 0)
+		return ROW_UNKNOWN;
 	if ((who = answers_add_ident(L->a, ident)) < 0)
-		return 1;
+		return ROW_INVALID;
 	L->a->vote[who][q] = a;
-	return 0;
+	return ROW_OK;
 }
 
 static int
@@ -99,29 +122,30 @@ load_reveal(struct loader *L, const char *key, const char *value)
 {
 	int q = model_question_index(L->a->model, key);
 
-	if (q < 0 || strcmp(value, "1") != 0)
-		return 1;
+	if (strcmp(value, "1") != 0)
+		return ROW_INVALID;
+	if (q < 0)
+		return ROW_UNKNOWN;
 	L->a->revealed[q] = 1;
-	return 0;
+	return ROW_OK;
 }
 
 /* Which listed participant an identity is. */
 static int
 load_identity(struct loader *L, const char *key, const char *value)
 {
-	size_t len = strlen(value);
 	struct err e;
 	int who;
 
-	if (answers_ident_check(key, &e) != 0 || len == 0 ||
-	    len > YDOC_MAX_LINE || !utf8_printable(value, len, NULL) ||
+	if (answers_ident_check(key, &e) != 0 ||
+	    answers_participant_check(value, &e) != 0 ||
 	    (who = answers_add_ident(L->a, key)) < 0)
-		return 1;
+		return ROW_INVALID;
 	L->a->ident_as[who] = answers_strdup(L->a, value);
-	return L->a->ident_as[who] == NULL ? -1 : 0;
+	return L->a->ident_as[who] == NULL ? -1 : ROW_OK;
 }
 
-/* Each table's loader: 0 for a row read, 1 for one skipped, -1 when out
+/* Each table's loader: ROW_OK, ROW_UNKNOWN or ROW_INVALID, -1 when out
  * of memory. */
 static int (*const loaders[STORE_NTABLES])(struct loader *, const char *,
     const char *) = {
@@ -151,8 +175,8 @@ load_done(sqlite3_stmt *s)
 	sqlite3_clear_bindings(s);
 }
 
-/* Rows of (key, value) for session SID through FN, which returns 1 to
- * count a row as skipped, -1 on failure. */
+/* Rows of (key, value) for session SID through FN, counting those it
+ * skips. */
 static int
 load_rows(struct loader *L, long long sid, int which, const char *sql,
     int (*fn)(struct loader *, const char *, const char *), struct err *e)
@@ -167,7 +191,7 @@ load_rows(struct loader *L, long long sid, int which, const char *sql,
 		k = sqlite3_column_text(s, 0);
 		v = sqlite3_column_text(s, 1);
 		if (k == NULL || v == NULL) {
-			L->skipped++;
+			L->invalid++;
 			continue;
 		}
 		r = fn(L, (const char *)k, (const char *)v);
@@ -175,7 +199,8 @@ load_rows(struct loader *L, long long sid, int which, const char *sql,
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		L->skipped += r;
+		L->skipped += r == ROW_UNKNOWN;
+		L->invalid += r == ROW_INVALID;
 	}
 	load_done(s);
 	if (rc != SQLITE_DONE)
@@ -195,7 +220,7 @@ load_participants(struct loader *L, const char *text)
 	if (n > ANSWERS_MAX_PARTICIPANTS ||
 	    (a->participants = arena_array(a->arena, (size_t)n + 1,
 	    sizeof(char *))) == NULL) {
-		L->skipped++;
+		L->invalid++;
 		return 0;
 	}
 	for (p = text, i = 0; i < n; i++, p = nl + 1) {
@@ -207,7 +232,7 @@ load_participants(struct loader *L, const char *text)
 		len = (size_t)(nl - p);
 		if (len == 0 || len > YDOC_MAX_LINE ||
 		    !utf8_printable(p, len, NULL)) {
-			L->skipped++;
+			L->invalid++;
 			continue;
 		}
 		a->participants[a->nparticipants] =
@@ -240,7 +265,7 @@ load_session_row(struct loader *L, long long sid, struct err *e)
 		if (ctx != NULL && ctx[0] != '\0') {
 			if (strlen(ctx) > YDOC_MAX_TEXT ||
 			    !utf8_printable(ctx, strlen(ctx), "\n\t"))
-				L->skipped++;
+				L->invalid++;
 			else if ((L->a->context = answers_strdup(L->a,
 			    ctx)) == NULL)
 				r = -1;
@@ -288,6 +313,7 @@ store_load(struct store *st, long long sid, int *skipped, struct err *e)
 	store_rollback(st);		/* end the read transaction */
 	if (skipped != NULL)
 		*skipped = L.skipped;
+	L.a->invalid = L.invalid;
 	return L.a;
 fail:
 	store_rollback(st);

@@ -244,21 +244,39 @@ readonly_version(struct store *st, long long version, struct err *e)
 
 /* Open the file at ST's path, checked, with the settings, journal and
  * schema the store needs. */
+/* The checks of a shared host again, once the file is open and read:
+ * what another user slipped in meanwhile is refused before anything is
+ * written, and not checkpointed into the file on closing. */
+static int
+recheck(struct store *st, const struct store_fs_id *id, struct err *e)
+{
+	if (store_fs_recheck(st->path, id, e) == 0)
+		return 0;
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	return -1;
+}
+
 static int
 open_db(struct store *st, const struct store_opts *o, struct err *e)
 {
+	struct store_fs_id id;
 	long long version;
 	int flags = SQLITE_OPEN_NOMUTEX | (st->readonly ?
 	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 
-	if (store_fs_ready(st->path, st->readonly, e) != 0 ||
+	/* Before anything is made or followed, and again on what was
+	 * made. */
+	if (store_fs_trusted(st->path, &id, e) != 0 ||
+	    store_fs_ready(st->path, st->readonly, e) != 0 ||
+	    store_fs_trusted(st->path, &id, e) != 0 ||
 	    conn_ready(st, sqlite3_open_v2(st->path, &st->db, flags, NULL),
 	    e) != 0)
 		return -1;
 	if (st->readonly ? reopen_readonly(st, flags, e) != 0 :
 	    check_writable(st, e) != 0)
 		return -1;
-	if (read_header(st, &version, e) != 0 || set_pragmas(st, o, e) != 0)
+	if (read_header(st, &version, e) != 0 || recheck(st, &id, e) != 0 ||
+	    set_pragmas(st, o, e) != 0)
 		return -1;
 	if (st->readonly)
 		return readonly_version(st, version, e);

@@ -73,7 +73,7 @@ store_find(struct store *st, const char *name, struct store_session *out,
     struct err *e)
 {
 	return session_query(st, "SELECT " SESSION_COLUMNS " FROM sessions "
-	    "WHERE name = ?1", name, out, e);
+	    "WHERE name IN (?1, CAST(?1 AS BLOB))", name, out, e);
 }
 
 int

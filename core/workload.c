@@ -139,7 +139,9 @@ workload_format(const struct workload *w, int f, char *buf, size_t size)
 
 	switch (fd->kind) {
 	case WL_NUMBER:
-		snprintf(buf, size, "%.15g", w->num[f]);
+		/* -0 is 0: a figure reads the same however it was typed. */
+		snprintf(buf, size, "%.15g", w->num[f] == 0 ? 0.0 :
+		    w->num[f]);
 		break;
 	case WL_BOOL:
 		snprintf(buf, size, "%s", w->num[f] != 0 ? "true" : "false");

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "yamlw.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -22,6 +23,12 @@ emit(struct yamlw *w, yaml_event_t *ev, int ok)
 	}
 	if (!yaml_emitter_emit(&w->em, ev))
 		w->failed = 1;
+	/* The emitter may hold a few events back to look ahead; only once
+	 * it has written them all may it write characters as they are. */
+	if (w->escaping && w->em.events.head == w->em.events.tail) {
+		yaml_emitter_set_unicode(&w->em, 1);
+		w->escaping = 0;
+	}
 }
 
 int
@@ -148,6 +155,20 @@ needs_quotes(const char *s)
 	return 0;
 }
 
+/* Whether S holds a character that can disguise text. */
+static int
+disguised(const char *s)
+{
+	size_t i, len = strlen(s);
+	int n;
+
+	for (i = 0; i < len; i += (size_t)(n > 0 ? n : 1))
+		if ((n = utf8_valid_len(s + i, len - i)) > 1 &&
+		    utf8_disguising(utf8_decode(s + i, n)))
+			return 1;
+	return 0;
+}
+
 void
 yamlw_text(struct yamlw *w, const char *s)
 {
@@ -162,6 +183,13 @@ yamlw_text(struct yamlw *w, const char *s)
 		    YAML_LITERAL_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	} else if (needs_quotes(s))
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (disguised(s)) {
+		/* libyaml escapes what it deems unprintable, and with unicode
+		 * off every non-ASCII character: these too, then. */
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+		yaml_emitter_set_unicode(&w->em, 0);
+		w->escaping = 1;
+	}
 	scalar(w, s, style);
 }
 

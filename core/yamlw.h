@@ -15,6 +15,7 @@ struct yamlw {
 	yaml_emitter_t em;
 	int failed;
 	int open;
+	int escaping;	/* unicode off until a text's event is written */
 };
 
 /* Start a one-document stream on OUT. */
@@ -39,7 +40,9 @@ void yamlw_key(struct yamlw *w, const char *s);
 
 /* User text: quoted whenever reading it back plain would give anything
  * but the same string (a number, a boolean, null, leading spaces...);
- * multi-line text as a literal block. */
+ * multi-line text as a literal block.  Text holding characters that
+ * disguise it (utf8_disguising) is double-quoted with them escaped
+ * ("\u202E"): the same text when read back, but visible. */
 void yamlw_text(struct yamlw *w, const char *s);
 
 /* A number with DECIMALS digits after the point (trailing zeros kept

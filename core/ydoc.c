@@ -28,6 +28,7 @@ struct builder {
 	size_t len;
 	struct frame stack[YDOC_MAX_DEPTH];
 	int depth;
+	size_t nodes;		/* made so far, at most YDOC_MAX_NODES */
 	struct err *e;
 };
 
@@ -216,8 +217,10 @@ node_new(struct builder *b, enum ytype type, const yaml_mark_t *m)
 {
 	struct ynode *n = arena_alloc(b->arena, sizeof *n);
 
-	if (n == NULL)
+	if (n == NULL) {
+		err_file(b->e, b->doc->name, "out of memory");
 		return NULL;
+	}
 	n->type = type;
 	n->line = (int)m->line + 1;
 	n->col = (int)m->column + 1;
@@ -360,6 +363,22 @@ out_of_memory(struct builder *b)
 	return -1;
 }
 
+/* Whether one more node would pass YDOC_MAX_NODES (then the message,
+ * at the node that would): a file of millions of tiny values ("[a, a,
+ * ...]") is refused while it is read, before it takes its memory. */
+static int
+too_many(struct builder *b, const yaml_mark_t *m)
+{
+	char msg[128];
+
+	if (++b->nodes <= YDOC_MAX_NODES)
+		return 0;
+	snprintf(msg, sizeof msg, "too many values in one file (the limit is "
+	    "%d)", YDOC_MAX_NODES);
+	mark_error(b, m, msg);
+	return 1;
+}
+
 /* A scalar: a leaf of the tree. */
 static int
 on_scalar(struct builder *b, const yaml_event_t *ev)
@@ -375,8 +394,9 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	    NULL)
 		return mark_error(b, &ev->start_mark,
 		    "a NUL character ('\\0') is not allowed in text");
-	if ((n = node_new(b, Y_SCALAR, &ev->start_mark)) == NULL)
-		return out_of_memory(b);
+	if (too_many(b, &ev->start_mark) ||
+	    (n = node_new(b, Y_SCALAR, &ev->start_mark)) == NULL)
+		return -1;
 	n->str = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
 	    ev->data.scalar.length);
 	if (n->str == NULL)
@@ -401,8 +421,9 @@ on_collection(struct builder *b, const yaml_event_t *ev)
 	if (b->depth == YDOC_MAX_DEPTH)
 		return mark_error(b, &ev->start_mark, "nested too deeply (the "
 		    "limit is 64 levels)");
-	if ((n = node_new(b, seq ? Y_SEQ : Y_MAP, &ev->start_mark)) == NULL)
-		return out_of_memory(b);
+	if (too_many(b, &ev->start_mark) ||
+	    (n = node_new(b, seq ? Y_SEQ : Y_MAP, &ev->start_mark)) == NULL)
+		return -1;
 	if (b->depth > 0) {
 		struct frame *f = &b->stack[b->depth - 1];
 

@@ -8,6 +8,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,6 +42,42 @@ cli_fail(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
+}
+
+const char *
+cli_quote(char *buf, size_t size, const char *s)
+{
+	return err_quote(buf, size, s, strlen(s));
+}
+
+void
+cli_guard_fds(void)
+{
+	int fd;
+
+	/* Closed, the descriptor would go to the next file opened (an
+	 * export's temporary file, say), and what the program prints
+	 * would land there.  /dev/null opened the wrong way round stands
+	 * in: using it fails as using the closed descriptor would. */
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) < 0)
+			break;
+}
+
+int
+cli_exit(int rc)
+{
+	int failed;
+
+	errno = 0;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	if (!failed && fclose(stdout) != 0)
+		failed = 1;
+	if (failed && rc == EXIT_OK)
+		return cli_fail("cannot write to standard output: %s",
+		    errno != 0 ? strerror(errno) : "write error");
+	return failed ? EXIT_FAIL : rc;
 }
 
 /* Whether this program runs from the build tree (not installed). */
@@ -137,7 +174,7 @@ int
 cli_fixed_now(long long *now)
 {
 	const char *env = getenv("TRADEOFF_NOW");
-	char *end;
+	char *end, q[128];
 	long long v;
 
 	*now = 0;
@@ -148,7 +185,7 @@ cli_fixed_now(long long *now)
 	if (errno != 0 || *end != '\0' || v <= 0 || env[0] < '0' ||
 	    env[0] > '9')
 		return cli_usage_error("TRADEOFF_NOW must be whole seconds "
-		    "since the epoch, not '%s'", env);
+		    "since the epoch, not '%s'", cli_quote(q, sizeof q, env));
 	*now = v;
 	return EXIT_OK;
 }
@@ -167,6 +204,7 @@ static int
 env_journal(enum store_journal *j)
 {
 	const char *s = getenv("TRADEOFF_DB_JOURNAL");
+	char q[128];
 
 	*j = STORE_JOURNAL_AUTO;
 	if (s == NULL || s[0] == '\0' || strcmp(s, "auto") == 0)
@@ -177,7 +215,7 @@ env_journal(enum store_journal *j)
 		*j = STORE_JOURNAL_DELETE;
 	else
 		return cli_usage_error("TRADEOFF_DB_JOURNAL must be auto, wal "
-		    "or delete, not '%s'", s);
+		    "or delete, not '%s'", cli_quote(q, sizeof q, s));
 	return EXIT_OK;
 }
 

@@ -56,6 +56,19 @@ int cli_usage_error(const char *fmt, ...)
 /* Print "tradeoff: MESSAGE" to stderr; returns EXIT_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* S fit to print in a message: control characters and characters that
+ * disguise text escaped, cut to fit BUF (err_quote). */
+const char *cli_quote(char *buf, size_t size, const char *s);
+
+/* Make sure descriptors 0, 1 and 2 are open before anything else is, so
+ * no file opened later takes their place; a closed one stays unusable. */
+void cli_guard_fds(void);
+
+/* The exit status for a command that ended with RC, once standard
+ * output is flushed and closed: a failure to write it is an error with
+ * a message (when the command had not already failed). */
+int cli_exit(int rc);
+
 /* Where the shipped data lives: $TRADEOFF_DATADIR, the source tree when
  * running from the build tree, else the installed $(pkgdatadir). */
 const char *cli_datadir(void);

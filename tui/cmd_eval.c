@@ -21,6 +21,8 @@ enum format { FORMAT_TEXT, FORMAT_YAML, FORMAT_MARKDOWN };
 static int
 parse_format(const char *s, enum format *f)
 {
+	char q[128];
+
 	if (s == NULL || strcmp(s, "text") == 0)
 		*f = FORMAT_TEXT;
 	else if (strcmp(s, "yaml") == 0)
@@ -29,7 +31,7 @@ parse_format(const char *s, enum format *f)
 		*f = FORMAT_MARKDOWN;
 	else
 		return cli_usage_error("unknown format '%s' (expected yaml, "
-		    "markdown or text)", s);
+		    "markdown or text)", cli_quote(q, sizeof q, s));
 	return EXIT_OK;
 }
 
@@ -195,7 +197,7 @@ cmd_check(struct cli *c)
 		model_free(m);
 		if (check_shipped_themes() != EXIT_OK)
 			rc = EXIT_FAIL;
-		return fflush(stdout) == 0 ? rc : EXIT_FAIL;
+		return rc;
 	}
 	p = pricing_load(ppath, &pe);
 	x = (struct check_ctx){ .model = m, .pricing = p, .model_err = &me,
@@ -205,7 +207,5 @@ cmd_check(struct cli *c)
 			rc = EXIT_FAIL;
 	pricing_free(p);
 	model_free(m);
-	if (fflush(stdout) != 0)
-		rc = EXIT_FAIL;
 	return rc;
 }

@@ -93,6 +93,9 @@ pad(size_t n)
 		putchar(' ');
 }
 
+/* The names padded to one column by the width they take on a terminal
+ * (wide characters two columns, combining marks none), escaped as every
+ * message is. */
 static int
 list_text(const struct rows *r, const char *path)
 {
@@ -105,7 +108,7 @@ list_text(const struct rows *r, const char *path)
 	}
 	for (i = 0; i < r->n; i++) {
 		quote(q, sizeof q, r->v[i].s.name);
-		len = utf8_count(q, strlen(q));
+		len = utf8_width(q, strlen(q));
 		if (len > w)
 			w = len;
 	}
@@ -117,7 +120,7 @@ list_text(const struct rows *r, const char *path)
 
 		quote(q, sizeof q, x->s.name);
 		fputs(q, stdout);
-		pad(w - utf8_count(q, strlen(q)) + 2);
+		pad(w - utf8_width(q, strlen(q)) + 2);
 		snprintf(frac, sizeof frac, "%d/%d", x->answered, x->visible);
 		printf("%-20s  %-8s  %s", phrase_time(x->s.updated,
 		    PHRASE_TIME_ISO, t,
@@ -180,6 +183,7 @@ cmd_list(struct cli *c)
 	struct store *st = NULL;
 	struct session s;
 	struct err e;
+	char q[128];
 	int yaml, rc;
 
 	if (format == NULL || strcmp(format, "text") == 0)
@@ -188,7 +192,7 @@ cmd_list(struct cli *c)
 		yaml = 1;
 	else
 		return cli_usage_error("unknown format '%s' for list "
-		    "(expected text or yaml)", format);
+		    "(expected text or yaml)", quote(q, sizeof q, format));
 	memset(&s, 0, sizeof s);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
@@ -220,8 +224,10 @@ cmd_list(struct cli *c)
 			snprintf(path, sizeof path, "the session database");
 		rc = list_text(&r, path);
 	}
-	if (rc == EXIT_OK && fflush(stdout) != 0)
-		rc = cli_fail("cannot write to standard output");
+	errno = 0;
+	if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = cli_fail("cannot write to standard output: %s",
+		    errno != 0 ? strerror(errno) : "write error");
 out:
 	free(r.v);
 	session_fini(&s);
@@ -271,7 +277,18 @@ import_said(const char *name, const char *file, int n)
 	else
 		printf("session '%s' saved from %s: %d field%s changed\n", qn,
 		    qf, n, n == 1 ? "" : "s");
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	/* Saved all the same: say so where it can be seen. */
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_OK;
+	if (n == 0)
+		return cli_fail("cannot write to standard output: %s; session "
+		    "'%s' already matched %s (nothing to save)", errno != 0 ?
+		    strerror(errno) : "write error", qn, qf);
+	return cli_fail("cannot write to standard output: %s; session '%s' "
+	    "was saved from %s all the same (%d field%s changed)",
+	    errno != 0 ? strerror(errno) : "write error", qn, qf, n,
+	    n == 1 ? "" : "s");
 }
 
 int
@@ -332,6 +349,14 @@ export_warnings(const struct session *s, const char *name)
 		    "entr%s unknown to model '%s' left out\n",
 		    quote(q, sizeof q, name), s->skipped,
 		    s->skipped == 1 ? "y" : "ies", s->model->id);
+	if (s->answers->invalid > 0)
+		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
+		    "entr%s left out as not valid (text that is not UTF-8 or "
+		    "holds control characters, or a figure out of range): "
+		    "the database was changed by something other than "
+		    "tradeoff\n", quote(q, sizeof q, name),
+		    s->answers->invalid, s->answers->invalid == 1 ? "y" :
+		    "ies");
 	if (s->cost_problem[0] != '\0')
 		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
 		    "section is left out: %s\n", quote(q, sizeof q, name),
@@ -414,10 +439,12 @@ cmd_export(struct cli *c)
 {
 	const char *format = c->value[OPT_FORMAT];
 	enum export_format f = EXPORT_MARKDOWN;
+	char q[128];
 
 	if (format != NULL && export_format_parse(format, &f) != 0)
 		return cli_usage_error("unknown format '%s' for export "
-		    "(expected markdown, adr or yaml)", format);
+		    "(expected markdown, adr or yaml)", quote(q, sizeof q,
+		    format));
 	return export_session(c, f);
 }
 

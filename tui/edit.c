@@ -20,8 +20,8 @@ edit_start(struct ui *ui, const char *prompt, const char *text,
 	ed->flags = flags;
 	snprintf(ed->prompt, sizeof ed->prompt, "%s", prompt);
 	if (text != NULL)
-		ed->len = (int)text_decode(text, strlen(text), ed->buf,
-		    EDIT_MAX - 1, 1);
+		ed->len = (int)text_decode_exact(text, strlen(text), ed->buf,
+		    EDIT_MAX - 1);
 	ed->pos = ed->len;
 }
 

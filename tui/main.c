@@ -167,7 +167,7 @@ parse(int argc, char **argv, struct cli *c)
 #undef CLI_LONG
 		{ NULL, 0, NULL, 0 }
 	};
-	char shorts[2 * OPT_COUNT + 2];
+	char shorts[2 * OPT_COUNT + 2], q[128], opt_char[2] = "";
 	int ch, i;
 
 	memset(c, 0, sizeof *c);
@@ -182,13 +182,17 @@ parse(int argc, char **argv, struct cli *c)
 			if (optopt >= 256)
 				return cli_usage_error("option '--%s' needs "
 				    "an argument", option_names[optopt - 256]);
-			return cli_usage_error("option '-%c' needs an "
-			    "argument", optopt);
+			opt_char[0] = (char)optopt;
+			return cli_usage_error("option '-%s' needs an "
+			    "argument", cli_quote(q, sizeof q, opt_char));
 		case '?':
 			if (optopt >= 256 || optopt == 0)
 				return cli_usage_error("unknown or ambiguous "
-				    "option '%s'", argv[optind - 1]);
-			return cli_usage_error("unknown option '-%c'", optopt);
+				    "option '%s'", cli_quote(q, sizeof q,
+				    argv[optind - 1]));
+			opt_char[0] = (char)optopt;
+			return cli_usage_error("unknown option '-%s'",
+			    cli_quote(q, sizeof q, opt_char));
 		}
 		if (opt < 0 || opt >= OPT_COUNT)
 			return cli_usage_error("bad option");
@@ -230,6 +234,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli c;
+	char q[128];
 	size_t i;
 	int rc;
 
@@ -238,19 +243,20 @@ main(int argc, char **argv)
 	 * whatever the decimal separator of the locale. */
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+	cli_guard_fds();
 	if ((rc = parse(argc, argv, &c)) != EXIT_OK)
 		return rc;
 	if (c.given & OPTBIT(HELP)) {
 		fputs(usage_text, stdout);
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		return cli_exit(EXIT_OK);
 	}
 	if (c.given & OPTBIT(VERSION))
-		return version();
+		return cli_exit(version());
 	if (c.command == NULL) {
 		if ((rc = check_options(&c, COMMON | OPTBIT(SESSION) |
 		    OPTBIT(READ_ONLY), "the explorer")) != EXIT_OK)
 			return rc;
-		return cmd_explore(&c);
+		return cli_exit(cmd_explore(&c));
 	}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		const struct command *cmd = &commands[i];
@@ -265,9 +271,10 @@ main(int argc, char **argv)
 			    cmd->args);
 		if (cmd->max_args >= 0 && c.argc > cmd->max_args)
 			return cli_usage_error("too many arguments for %s "
-			    "(unexpected '%s')", cmd->name,
-			    c.argv[cmd->max_args]);
-		return cmd->run(&c);
+			    "(unexpected '%s')", cmd->name, cli_quote(q,
+			    sizeof q, c.argv[cmd->max_args]));
+		return cli_exit(cmd->run(&c));
 	}
-	return cli_usage_error("unknown command '%s'", c.command);
+	return cli_usage_error("unknown command '%s'", cli_quote(q, sizeof q,
+	    c.command));
 }

@@ -119,7 +119,7 @@ ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 	struct err me;
-	char *cup;
+	char *cup, qt[128];
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -139,24 +139,26 @@ ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
 		    "TERM=xterm, or use 'tradeoff eval')");
 		return -1;
 	}
+	/* Named in messages with its control characters escaped. */
+	err_quote(qt, sizeof qt, term, strlen(term));
 	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
 		if (err == 1)
 			err_set(e, "terminal type '%s' is a "
 			    "printing terminal; the explorer needs a screen",
-			    term);
+			    qt);
 		else if (err == 0)
 			err_set(e, "unknown terminal type '%s' "
-			    "(no terminfo entry; try TERM=xterm)", term);
+			    "(no terminfo entry; try TERM=xterm)", qt);
 		else
 			err_set(e, "cannot find the terminfo "
-			    "database for '%s'", term);
+			    "database for '%s'", qt);
 		return -1;
 	}
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
 		err_set(e, "terminal type '%s' has no cursor "
 		    "addressing; the explorer needs a full-screen terminal",
-		    term);
+		    qt);
 		del_curterm(cur_term);
 		return -1;
 	}
@@ -189,7 +191,11 @@ ui_start(struct ui *ui, struct err *e)
 #endif
 	ui->screen = newterm(term, stdout, stdin);
 	if (ui->screen == NULL) {
-		err_set(e, "cannot start the terminal '%s'", term);
+		char qt[128];
+
+		err_set(e, "cannot start the terminal '%s'", err_quote(qt,
+		    sizeof qt, term != NULL ? term : "", term != NULL ?
+		    strlen(term) : 0));
 		return -1;
 	}
 	set_term(ui->screen);

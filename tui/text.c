@@ -75,15 +75,26 @@ decode_one(const char *s, size_t len, int *n)
 	return cp;
 }
 
-size_t
-text_decode(const char *s, size_t len, wchar_t *out, size_t max, int unicode)
+/* Decode S as text_decode says; ESCAPE: characters that disguise text
+ * (utf8_escape_at) become their visible escape, "<U+202E>". */
+static size_t
+decode(const char *s, size_t len, wchar_t *out, size_t max, int unicode,
+    int escape)
 {
-	size_t i = 0, o = 0;
+	char esc[UTF8_ESCAPE_MAX];
+	size_t i = 0, o = 0, k;
 	int n;
 
 	while (i < len && o < max) {
-		unsigned int cp = decode_one(s + i, len - i, &n);
+		unsigned int cp;
 
+		if (escape && utf8_escape_at(s, len, i, esc) > 0) {
+			for (k = 0; esc[k] != '\0' && o < max; k++)
+				out[o++] = (wchar_t)esc[k];
+			i += (size_t)utf8_valid_len(s + i, len - i);
+			continue;
+		}
+		cp = decode_one(s + i, len - i, &n);
 		i += (size_t)n;
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 			cp = ' ';
@@ -95,6 +106,18 @@ text_decode(const char *s, size_t len, wchar_t *out, size_t max, int unicode)
 			out[o++] = (wchar_t)cp;
 	}
 	return o;
+}
+
+size_t
+text_decode(const char *s, size_t len, wchar_t *out, size_t max, int unicode)
+{
+	return decode(s, len, out, max, unicode, 1);
+}
+
+size_t
+text_decode_exact(const char *s, size_t len, wchar_t *out, size_t max)
+{
+	return decode(s, len, out, max, 1, 0);
 }
 
 int

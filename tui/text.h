@@ -11,11 +11,18 @@
 #include <wchar.h>
 
 /* Decode up to LEN bytes of UTF-8 at S into OUT (room for MAX
- * characters); invalid bytes become U+FFFD (or '?'), control characters
- * a space.  With UNICODE off, non-ASCII characters become ASCII.
- * Returns the number of characters written. */
+ * characters) for showing; invalid bytes become U+FFFD (or '?'),
+ * control characters a space, characters that disguise text their
+ * visible escape ("<U+202E>", see utf8_escape_at).  With UNICODE off,
+ * non-ASCII characters become ASCII.  Returns the number of characters
+ * written. */
 size_t text_decode(const char *s, size_t len, wchar_t *out, size_t max,
     int unicode);
+
+/* The same without the escapes, for the editor: editing a text must not
+ * change what it holds. */
+size_t text_decode_exact(const char *s, size_t len, wchar_t *out,
+    size_t max);
 
 /* Columns taken by C (0 for combining marks, 2 for wide characters). */
 int text_wcwidth(wchar_t c);

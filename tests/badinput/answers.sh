@@ -110,6 +110,8 @@ answers v6 'votes:' '  "b‮b": {devops: strong}'
 bad_answers "$f" 2:3 "is not an identity"
 answers v7 'votes:' '  ben: {devops: [strong]}'
 bad_answers "$f" 2:17 "the answer to 'devops' must be an answer id, not a list"
+answers v8 'identities:' '  ben: "Ben\u202e (SRE)"'
+bad_answers "$f" 2:8 "a participant must not contain <U+202E>"
 answers v9 'identities:' '  ben: ["Ben"]'
 bad_answers "$f" 2:8 "a participant must be text, not a list"
 answers v10 'revealed: devops'

@@ -154,4 +154,33 @@ checks=$((checks + 1))
 [ "$(grep -c "^- name:" "$tmp/out")" -eq 14 ] ||
     { fail "list: not the 14 sessions made (x and the names, less one deleted)"; show; }
 
+# ---- what the program did not understand is echoed escaped ----
+# An unknown command, format or option, an unexpected argument and bad
+# settings in the environment: the message quotes them with their
+# control characters escaped, as it does names.
+esc=$(printf 'x\033[2J\007')
+no_controls() {
+	checks=$((checks + 1))
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/err"; then
+		fail "$last: a control character on stderr"
+		show
+	fi
+}
+for args in "$esc" "list --format $esc" "eval -a $example --format $esc" \
+    "export x --format $esc" "--$esc" "-$(printf '\001')" "rename a b $esc"; do
+	# shellcheck disable=SC2086
+	usage $args
+	no_controls
+done
+expect_err "unexpected 'x\\x1b[2J\\x07'"
+usage "$esc"
+expect_err "unknown command 'x\\x1b[2J\\x07'"
+timed env TRADEOFF_NOW="$esc" "$TRADEOFF" eval --answers "$example"
+expect_status 2
+no_controls
+expect_err "not 'x\\x1b[2J\\x07'"
+timed env TRADEOFF_DB_JOURNAL="$esc" "$TRADEOFF" list
+expect_status 2
+no_controls
+
 finish_cases

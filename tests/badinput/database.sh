@@ -150,4 +150,40 @@ else
 	echo "note: no way to run as another user: the unwritable hot journal is not tested" >&2
 fi
 
+# ---- rows changed by hand ----
+# Invalid text is reported for what it is, not as unknown to the model;
+# what is valid is still exported.
+cp "$d/good.db" "$d/tampered.db"
+"$DBTOOL" exec "$d/tampered.db" "UPDATE notes SET text = CAST(x'7065616bff0a' AS TEXT) WHERE question = 'traffic'; UPDATE sessions SET context = 'a' || char(27) || '[2Jb'"
+run "$TRADEOFF" --db "$d/tampered.db" export checkout-service --format yaml
+expect_status 0
+expect_out "answers:"
+expect_err "tradeoff: warning: session 'checkout-service': 2 saved entries left out as not valid (text that is not UTF-8 or holds control characters"
+checks=$((checks + 1))
+grep -q "unknown to model" "$tmp/err" && fail "invalid text reported as unknown to the model"
+# A session name stored as a BLOB: listed, exported and deleted by name.
+cp "$d/good.db" "$d/blob.db"
+"$DBTOOL" exec "$d/blob.db" "UPDATE sessions SET name = CAST(name AS BLOB)"
+run "$TRADEOFF" --db "$d/blob.db" list
+expect_status 0
+expect_out "checkout-service  "
+run "$TRADEOFF" --db "$d/blob.db" export checkout-service --format yaml
+expect_status 0
+expect_out "traffic: spiky"
+run "$TRADEOFF" --db "$d/blob.db" delete checkout-service
+expect_status 0
+run "$TRADEOFF" --db "$d/blob.db" list
+expect_out "No sessions yet"
+# -0 is 0, typed in a file or written into the database.
+printf 'answers: {traffic: spiky}\nworkload: {requests_per_month: -0}\n' >"$d/zero.yaml"
+run "$TRADEOFF" --db "$d/zero.db" import "$d/zero.yaml" --session zero
+expect_status 0
+run "$TRADEOFF" --db "$d/zero.db" export zero --format yaml
+expect_out "requests_per_month: 0"
+expect_no_out "-0"
+"$DBTOOL" exec "$d/zero.db" "UPDATE workload SET value = '-0' WHERE key = 'requests_per_month'"
+run "$TRADEOFF" --db "$d/zero.db" export zero --format yaml
+expect_out "requests_per_month: 0"
+expect_no_out "-0"
+
 finish_cases

@@ -130,6 +130,33 @@ if [ -w /dev/full ]; then
 	timed sh -c 'exec "$0" check >/dev/full' "$TRADEOFF"
 	expect_status 1
 fi
+# Every command, --version and --help included: exit 1 and one line
+# saying so, on a full device and on a closed descriptor alike.
+run "$TRADEOFF" import "$example" --session streams
+for redirect in '>/dev/full' '>&-'; do
+	[ "$redirect" = '>/dev/full' ] && [ ! -w /dev/full ] && continue
+	for args in --version --help list "list --format yaml" check \
+	    "eval --answers $example" "eval --answers $example --format yaml" \
+	    "export streams" "export streams --format adr" \
+	    "export streams --format yaml"; do
+		# shellcheck disable=SC2086
+		timed sh -c "exec \"\$0\" \"\$@\" $redirect" "$TRADEOFF" $args
+		expect_status 1
+		checks=$((checks + 1))
+		one_line || { fail "$last $redirect: not one line on stderr"; show; }
+		expect_err "tradeoff: cannot write"
+	done
+	# A command that saved something says so before it fails.
+	timed sh -c "exec \"\$0\" import \"\$1\" --session saved $redirect" \
+	    "$TRADEOFF" "$example"
+	expect_status 1
+	expect_err "tradeoff: cannot write to standard output: "
+	expect_err "; session 'saved' "
+	run "$TRADEOFF" export saved --format yaml
+	expect_status 0
+	expect_out "traffic: spiky"
+	run "$TRADEOFF" delete saved
+done
 timed sh -c 'exec "$0" eval --answers - <&-' "$TRADEOFF"
 expect_status 1
 timed sh -c 'exec "$0" import - --session s <&-' "$TRADEOFF"

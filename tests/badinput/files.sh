@@ -51,8 +51,8 @@ awk 'BEGIN { for (i = 0; i < 10000; i++) printf "{a: "; printf "x"; for (i = 0; 
     >"$d/deep-map.yaml"
 awk 'BEGIN { for (i = 0; i < 10000; i++) printf "- "; print "x" }' \
     >"$d/deep-block.yaml"
-# A mapping of half a million keys and one key of a megabyte.
-awk 'BEGIN { for (i = 0; i < 500000; i++) printf "k%d: 1\n", i }' \
+# A mapping of 150,000 keys and one key of a megabyte.
+awk 'BEGIN { for (i = 0; i < 150000; i++) printf "k%d: 1\n", i }' \
     >"$d/wide.yaml"
 awk 'BEGIN { printf "? "; for (i = 0; i < 1048576; i++) printf "k"; print "\n: 1" }' \
     >"$d/long-key.yaml"
@@ -89,6 +89,32 @@ for kind in $kinds; do
 	# The key is quoted shortened: the message stays a line.
 	[ "$(wc -c <"$tmp/err")" -lt 1200 ] || fail "long key: a long message"
 done
+
+# ---- millions of tiny values: refused while they are read, within a
+# few hundredths of a second and 64 MiB, not after seconds and 300 MB ----
+awk 'BEGIN { printf "participants: [a"; for (i = 1; i < 2796000; i++) printf ", a"; print "]" }' \
+    >"$d/flow.yaml"
+awk 'BEGIN { print "participants:"; for (i = 0; i < 2097000; i++) print "- a" }' \
+    >"$d/block.yaml"
+awk 'BEGIN { printf "{"; for (i = 0; i < 700000; i++) printf "k%d: 1, ", i; print "k: 1}" }' \
+    >"$d/flow-map.yaml"
+for kind in $kinds; do
+	bad "$kind" "$d/flow.yaml" 1:1200007 "too many values in one file (the limit is 400000)"
+	bad "$kind" "$d/block.yaml" 399999:3 "too many values in one file"
+	bad "$kind" "$d/flow-map.yaml" 1 "too many values in one file"
+done
+# The memory, measured where GNU time can and the build has no sanitizer
+# (which reserves memory of its own).
+if [ -x /usr/bin/time ] && ! grep -q __asan_init "$TRADEOFF" 2>/dev/null &&
+    /usr/bin/time -f %M -o "$d/rss" true 2>/dev/null; then
+	for f in flow block flow-map; do
+		/usr/bin/time -f %M -o "$d/rss" "$TRADEOFF" eval --answers \
+		    "$d/$f.yaml" 2>/dev/null
+		checks=$((checks + 1))
+		[ "$(tail -n 1 "$d/rss")" -lt 65536 ] ||
+		    fail "$f.yaml: refused using $(tail -n 1 "$d/rss") KiB, over 64 MiB"
+	done
+fi
 
 # ---- size: the limit is 8 MiB; larger files are refused unread ----
 

@@ -4,13 +4,18 @@
 # fail the documented way: exit status 1 (2 for a usage error), one line
 # on standard error naming the file, with "line:column:" where the
 # problem has a position, nothing on standard output, quickly.  Each run
-# is under `timeout 10`: a hang is a failure, not a stuck test.
+# has at most $cpu_limit seconds of CPU, and $wall_limit of wall-clock
+# time for a hang that uses none: a loop or a hang is a failure, not a
+# stuck test, and no limit is near what a sanitizer build on two busy
+# cores takes.
 
 . "$TESTS_SRCDIR/cli/lib.sh"
 
 example=$TRADEOFF_DATADIR/data/example.yaml
 pricing=$TRADEOFF_DATADIR/data/pricing.yaml
 slow_ms=2000
+cpu_limit=${TRADEOFF_TEST_CPU:-30}
+wall_limit=300
 ncases=0
 
 # now_ms: milliseconds since the epoch (GNU date; seconds elsewhere).
@@ -22,17 +27,22 @@ now_ms() {
 	esac
 }
 
-# timed CMD...: run under `timeout 10`, as `run` does; a case over
+# timed CMD...: run as `run` does, with the limits above; a case over
 # $slow_ms is reported (sanitizer and valgrind builds are slower, so it
-# is not a failure), and one the timeout stops is.
+# is not a failure), and one a limit stops is.
 timed() {
 	ncases=$((ncases + 1))
 	t0=$(now_ms)
-	run timeout 10 "$@"
+	run timeout "$wall_limit" sh -c 'ulimit -t "$0" && exec "$@"' \
+	    "$cpu_limit" "$@"
+	last=$*
 	elapsed=$(( $(now_ms) - t0 ))
 	if [ "$status" -eq 124 ]; then
 		checks=$((checks + 1))
-		fail "$*: still running after 10 s"
+		fail "$*: still running after $wall_limit s"
+	elif [ "$status" -eq 152 ] || [ "$status" -eq 137 ]; then
+		checks=$((checks + 1))
+		fail "$*: used more than $cpu_limit s of CPU"
 	elif [ "$elapsed" -gt "$slow_ms" ]; then
 		echo "note: slow case (${elapsed} ms): $*" >&2
 	fi

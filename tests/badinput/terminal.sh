@@ -27,6 +27,8 @@ refused "tradeoff: TERM is not set" -t ''
 refused "tradeoff: TERM=dumb cannot move the cursor" -t dumb
 refused "tradeoff: unknown terminal type 'no-such-term'" -t no-such-term
 refused "tradeoff: unknown terminal type" -t ../../../../etc/passwd
+# Named with its control characters escaped, as every message does.
+refused "tradeoff: unknown terminal type 'a\x1b[2Jb'" -t "$(printf 'a\033[2Jb')"
 refused "cannot start the terminal" -e LINES=100000 -e COLUMNS=100000
 # A printing terminal (setupterm says "hardcopy").
 if infocmp lpr >/dev/null 2>&1; then
@@ -68,7 +70,10 @@ refused "$d/dir.yaml: is a directory" --theme "$d/dir.yaml"
 refused "$d/fifo.yaml: is not a regular file" --theme "$d/fifo.yaml"
 refused "$d/huge.yaml: file too large" --theme "$d/huge.yaml"
 refused "$d/missing.yaml: cannot open" --theme "$d/missing.yaml"
-refused "/etc/passwd:1:1:" --theme ../../../../../../etc/passwd
+# As many "../" as the directory the test runs in is deep, and one more:
+# /etc/passwd from any build directory.
+up=$(pwd | sed 's|/[^/]*|../|g')../
+refused "/etc/passwd:1:1:" --theme "${up}etc/passwd"
 refused "unknown theme 'nosuch'" --theme nosuch
 refused "invalid theme name 'Bad Name'" --theme 'Bad Name'
 

@@ -121,9 +121,11 @@ screen() {
 	tm capture-pane -p -t "$pane"
 }
 
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (default 10 s).
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (default 60 s:
+# only a failure waits that long, and a sanitizer build on busy cores
+# must never).
 wait_for() {
-	limit=$(( ${2:-10} * 20 ))
+	limit=$(( ${2:-60} * 20 ))
 	i=0
 	checks=$((checks + 1))
 	while [ $i -lt "$limit" ]; do
@@ -140,7 +142,7 @@ wait_for() {
 
 # wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 wait_gone() {
-	limit=$(( ${2:-10} * 20 ))
+	limit=$(( ${2:-60} * 20 ))
 	i=0
 	checks=$((checks + 1))
 	while [ $i -lt "$limit" ]; do

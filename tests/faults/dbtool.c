@@ -15,7 +15,10 @@
  *   dbtool crash PATH MODE         stop dead in the middle of a change,
  *                                  as a kill would: MODE "delete" leaves
  *                                  a hot rollback journal, "wal" a log
- *                                  of committed frames never checkpointed
+ *                                  of committed frames never checkpointed,
+ *                                  "vacuum" a log holding every page of
+ *                                  the database (what another user would
+ *                                  plant beside a victim's)
  *
  * Errors go to stderr with exit status 2. */
 #include "config.h"
@@ -130,6 +133,12 @@ crash(const char *path, const char *mode)
 	int wal = strcmp(mode, "wal") == 0;
 
 	sqlite3_busy_timeout(db, 10000);
+	if (strcmp(mode, "vacuum") == 0) {
+		run(db, "PRAGMA journal_mode = WAL");
+		run(db, "PRAGMA wal_autocheckpoint = 0");
+		run(db, "VACUUM");
+		_exit(0);
+	}
 	run(db, wal ? "PRAGMA journal_mode = WAL" :
 	    "PRAGMA journal_mode = DELETE");
 	run(db, "PRAGMA cache_size = 2");

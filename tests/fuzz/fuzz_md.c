@@ -20,9 +20,14 @@
  *    nine digits then '.' or ')' then a blank or the end (ordered
  *    lists); in paragraphs no blank line at either end or two in a row,
  *    no trailing blanks (a hard break);
+ *  - no character that disguises text (utf8_disguising): each is the
+ *    visible "&lt;U+XXXX&gt;"; '$' (GitHub's math) escaped too, and an
+ *    emoji shortcode (":x:") only inside a code span of its own;
  *  - nothing lost or made up: the letters and digits (and non-ASCII
  *    characters) of the output, unescaped, are those of the input, its
- *    invalid bytes as U+FFFD and its C1 controls left out. */
+ *    invalid bytes as U+FFFD and its C1 controls left out (escapes
+ *    "<U+...>", disguising characters and combining marks, which may
+ *    become escapes, are not compared). */
 #include "config.h"
 
 #include "fuzz.h"
@@ -39,7 +44,7 @@ static const char quote_prefix[] = "> ";
 static int
 syntax(unsigned char c)
 {
-	return c != '\0' && strchr("\\`*_[]|~#", c) != NULL;
+	return c != '\0' && strchr("\\`*_[]|~#$", c) != NULL;
 }
 
 /* Characters the writers escape only at a line's start. */
@@ -63,9 +68,35 @@ kept(unsigned char c)
 static size_t
 content(const char *s, size_t len, int unescape, char *out)
 {
+	const char *open = unescape ? "&lt;U+" : "<U+";
+	const char *close = unescape ? "&gt;" : ">";
 	size_t i, o = 0;
 
 	for (i = 0; i < len; i++) {
+		size_t ol = strlen(open), h = 0;
+
+		/* An escape, "<U+" four to six hex digits ">". */
+		if (i + ol < len && strncmp(s + i, open, ol) == 0) {
+			while (i + ol + h < len && h < 6 &&
+			    strchr("0123456789ABCDEF", s[i + ol + h]) != NULL &&
+			    s[i + ol + h] != '\0')
+				h++;
+			if (h >= 4 && strncmp(s + i + ol + h, close,
+			    strlen(close)) == 0) {
+				i += ol + h + strlen(close) - 1;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] >= 0x80) {
+			int n = utf8_valid_len(s + i, len - i);
+			unsigned int cp = n > 0 ? utf8_decode(s + i, n) : 0;
+
+			if (n > 0 && (utf8_disguising(cp) ||
+			    utf8_combining(cp))) {
+				i += (size_t)n - 1;
+				continue;
+			}
+		}
 		if (!unescape && (unsigned char)s[i] >= 0x80) {
 			int n = utf8_valid_len(s + i, len - i);
 
@@ -117,10 +148,23 @@ check_chars(const char *out, size_t len, int block)
 			int n = utf8_valid_len(out + i, len - i);
 
 			FUZZ_ASSERT(n > 0, "invalid UTF-8 at %zu:\n%s", i, out);
+			FUZZ_ASSERT(!utf8_disguising(utf8_decode(out + i, n)),
+			    "a disguising character at %zu:\n%s", i, out);
 			FUZZ_ASSERT(!(c == 0xc2 &&
 			    (unsigned char)out[i + 1] < 0xa0),
 			    "a C1 control at %zu:\n%s", i, out);
 			i += (size_t)n - 1;
+			continue;
+		}
+		if (c == '`' && i + 1 < len && out[i + 1] == ':') {
+			/* A shortcode in its code span: "`:word:`". */
+			const char *end = memchr(out + i + 2, ':',
+			    len - i - 2);
+
+			FUZZ_ASSERT(end != NULL && (size_t)(end - out) + 1 < len &&
+			    end[1] == '`', "a stray backtick at %zu:\n%s", i,
+			    out);
+			i = (size_t)(end - out) + 1;
 			continue;
 		}
 		if (c == '\\') {
@@ -233,8 +277,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text, *out = NULL, *body, *a, *b;
-	size_t olen = 0, blen, tlen, na, nb;
+	char *text, *out = NULL, *body, *a, *b, *clean;
+	size_t olen = 0, blen, tlen, na, nb, nc, i;
 	int w;
 	FILE *f;
 
@@ -281,7 +325,36 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	a = malloc(3 * tlen + 1);
 	b = malloc(blen + 1);
 	FUZZ_ASSERT(a != NULL && b != NULL, "out of memory");
-	na = content(text, tlen, 0, a);
+	/* The control characters the writers drop are gone from the
+	 * output: what they separated may meet there ("<U+20", a control
+	 * character, "2E>"). */
+	clean = malloc(3 * tlen + 1);
+	FUZZ_ASSERT(clean != NULL, "out of memory");
+	for (i = 0, nc = 0; i < tlen; i++) {
+		unsigned char c = (unsigned char)text[i];
+		int n;
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			continue;
+		if (c < 0x80) {
+			clean[nc++] = text[i];
+			continue;
+		}
+		/* Invalid bytes first, as the writers do: what is left
+		 * must not become a character. */
+		if ((n = utf8_valid_len(text + i, tlen - i)) == 0) {
+			memcpy(clean + nc, "\xef\xbf\xbd", 3);
+			nc += 3;
+			continue;
+		}
+		if (!(c == 0xc2 && (unsigned char)text[i + 1] < 0xa0)) {
+			memcpy(clean + nc, text + i, (size_t)n);
+			nc += (size_t)n;
+		}
+		i += (size_t)n - 1;
+	}
+	na = content(clean, nc, 0, a);
+	free(clean);
 	nb = content(body, blen, 1, b);
 	FUZZ_ASSERT(na == nb && memcmp(a, b, na) == 0,
 	    "the text changed:\n%s\n---\n%s", text, out);
