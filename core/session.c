@@ -304,12 +304,26 @@ changed(struct session *s, int rc, unsigned w, unsigned *what)
 	return 0;
 }
 
+/* Whether S has a session open from a store. */
+static int
+is_open(struct session *s, struct err *e)
+{
+	if (s->store == NULL || s->info.id == 0) {
+		err_set(e, "no session is open");
+		return 0;
+	}
+	return 1;
+}
+
 /* Whether S has a session to change. */
 static int
 writable(struct session *s, struct err *e)
 {
-	if (s->store == NULL || s->info.id == 0) {
-		err_set(e, "no session is open");
+	if (!is_open(s, e))
+		return 0;
+	if (store_readonly(s->store)) {
+		err_set(e, "this explorer only watches (--read-only); nothing "
+		    "is saved");
 		return 0;
 	}
 	return 1;
@@ -477,7 +491,7 @@ session_reload(struct session *s, unsigned *what, struct err *e)
 	struct store_session info;
 	int rc;
 
-	if (!writable(s, e))
+	if (!is_open(s, e))
 		return -1;
 	rc = store_find_id(s->store, s->info.id, &info, e);
 	if (rc < 0)
@@ -648,7 +662,7 @@ session_refresh(struct session *s, unsigned *what, struct err *e)
 	long long v = s->data_version;
 	int rc;
 
-	if (!writable(s, e))
+	if (!is_open(s, e))
 		return -1;
 	if ((rc = store_data_version(s->store, &v, e)) != 0)
 		return rc < 0 ? -1 : 0;

@@ -100,6 +100,9 @@ void store_close(struct store *st);
 
 const char *store_path(const struct store *st);
 
+/* Whether it was opened read-only (store_opts.readonly). */
+int store_readonly(const struct store *st);
+
 /* Who this store records as making its changes (store_opts.user). */
 const char *store_user(const struct store *st);
 

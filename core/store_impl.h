@@ -59,6 +59,11 @@ struct store_table {
 };
 extern const struct store_table store_tables[STORE_NTABLES];
 
+/* What says a database file changed under an immutable connection. */
+struct store_stamp {
+	long long ino, size, mtime, wal_size, wal_mtime;
+};
+
 struct store {
 	sqlite3 *db;
 	char path[PATH_MAX];
@@ -66,6 +71,9 @@ struct store {
 	int readonly;
 	int empty;		/* read only and not yet initialised */
 	long long version;	/* the file's schema version */
+	int immutable;		/* read as immutable: looked at by stamp */
+	struct store_stamp stamp;
+	long long reopens;	/* times opened again since */
 	enum store_journal journal;
 	int busy_ms;
 	long long now;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -172,10 +173,47 @@ conn_ready(struct store *st, int rc, struct err *e)
 	return 0;
 }
 
+/* What says a file changed: its identity, size and time, and the
+ * write-ahead log's. */
+static void
+take_stamp(const struct store *st, struct store_stamp *sp)
+{
+	char wal[PATH_MAX + 8];
+	struct stat sb;
+
+	memset(sp, 0, sizeof *sp);
+	if (stat(st->path, &sb) == 0) {
+		sp->ino = (long long)sb.st_ino;
+		sp->size = (long long)sb.st_size;
+		sp->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+	}
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (stat(wal, &sb) == 0) {
+		sp->wal_size = (long long)sb.st_size + 1;
+		sp->wal_mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
+		    sb.st_mtim.tv_nsec;
+	}
+}
+
+/* Whether this user may create files beside the database (SQLite's
+ * -shm, which a WAL reader needs). */
+static int
+dir_writable(const char *path)
+{
+	char dir[PATH_MAX];
+
+	store_fs_dir(path, dir, sizeof dir);
+	return access(dir, W_OK | X_OK) == 0;
+}
+
 /* A read-only connection that cannot read is opened again when it is
  * for a change a stopped program left unfinished (a writer finishes it
- * first) or for a WAL database on a read-only file system (read it as
- * immutable); other failures are reported by the reads that follow. */
+ * first), or for a WAL database this user cannot read in place (a
+ * read-only file system, or a directory this user may not write, where
+ * SQLite cannot make the -shm file): read it as immutable, and look
+ * again when the file changes (store_data_version).  Other failures are
+ * reported by the reads that follow. */
 static int
 reopen_readonly(struct store *st, int flags, struct err *e)
 {
@@ -185,8 +223,9 @@ reopen_readonly(struct store *st, int flags, struct err *e)
 		return 0;
 	unfinished = rc == SQLITE_READONLY_ROLLBACK ||
 	    rc == SQLITE_READONLY_RECOVERY;
-	frozen = (rc & 0xff) == SQLITE_CANTOPEN &&
-	    store_fs_readonly(st->path);
+	frozen = !unfinished && ((rc & 0xff) == SQLITE_CANTOPEN ||
+	    (rc & 0xff) == SQLITE_READONLY) &&
+	    (store_fs_readonly(st->path) || !dir_writable(st->path));
 	if (!unfinished && !frozen)
 		return 0;
 	sqlite3_close_v2(st->db);
@@ -194,9 +233,40 @@ reopen_readonly(struct store *st, int flags, struct err *e)
 	if (unfinished) {
 		recover(st);
 		rc = sqlite3_open_v2(st->path, &st->db, flags, NULL);
-	} else
+	} else {
 		rc = open_immutable(st);
+		st->immutable = 1;
+		take_stamp(st, &st->stamp);
+	}
 	return conn_ready(st, rc, e);
+}
+
+/* An immutable connection sees no writer: when the file changed, open
+ * it again (in place when that works now, else immutable again). */
+static int
+reopen_changed(struct store *st, struct err *e)
+{
+	struct store_stamp now;
+	int i;
+
+	take_stamp(st, &now);
+	if (memcmp(&now, &st->stamp, sizeof now) == 0)
+		return 0;
+	for (i = 0; i < 1 + STORE_NTABLES; i++) {
+		sqlite3_finalize(st->load[i]);
+		st->load[i] = NULL;
+	}
+	sqlite3_close_v2(st->db);
+	st->db = NULL;
+	st->immutable = 0;
+	st->reopens++;
+	if (conn_ready(st, sqlite3_open_v2(st->path, &st->db,
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY, NULL), e) != 0 ||
+	    reopen_readonly(st, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY,
+	    e) != 0)
+		return -1;
+	st->stamp = now;
+	return 1;
 }
 
 /* The schema version, read in one read transaction: another process
@@ -346,6 +416,12 @@ store_path(const struct store *st)
 	return st->path;
 }
 
+int
+store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
 const char *
 store_user(const struct store *st)
 {
@@ -366,13 +442,16 @@ store_data_version(struct store *st, long long *out, struct err *e)
 
 	if (st->empty)
 		return 1;
+	if (st->immutable && reopen_changed(st, e) < 0)
+		return -1;
 	if (store_prepare(st, "PRAGMA data_version", &s, e) != 0)
 		return -1;
 	/* A poll never waits for a writer: busy means "ask again". */
 	sqlite3_busy_timeout(st->db, 0);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
+		/* Each reopening counts as a change too. */
+		*out = sqlite3_column_int64(s, 0) + (st->reopens << 32);
 	sqlite3_finalize(s);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (rc == SQLITE_ROW)
