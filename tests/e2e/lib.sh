@@ -38,7 +38,7 @@ run_script() {
 	cols=80 rows=24 term=xterm envs= as=
 	while [ $# -gt 0 ]; do
 		case $1 in
-		-u) as="setpriv --reuid=$2 --regid=nogroup --clear-groups"
+		-u) as="setpriv --reuid=$2 --regid=nogroup --clear-groups "
 		    shift 2 ;;
 		-x) cols=$2; shift 2 ;;
 		-y) rows=$2; shift 2 ;;
@@ -59,7 +59,7 @@ run_script() {
 	done
 	termvar="TERM=$term"
 	[ "$term" = - ] && termvar=
-	printf '#!/bin/sh\necho $$ >"%s"\nexec %s env -i PATH=/usr/bin:/bin %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
+	printf '#!/bin/sh\necho $$ >"%s"\nexec %senv -i PATH=/usr/bin:/bin %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TRADEOFF_DB=%s TRADEOFF_DATADIR=%s TRADEOFF_DB_JOURNAL=%s %s %s %s\n' \
 	    "$pidfile" "$as" "$termvar" "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" \
 	    "$TRADEOFF_DB" "$TRADEOFF_DATADIR" "$TRADEOFF_DB_JOURNAL" "$envs" \
 	    "$TRADEOFF" "$qargs" >"$script"
