@@ -4,6 +4,7 @@
 
 #include "ui.h"
 #include "frame.h"
+#include "input.h"
 #include "views.h"
 #include "phrase.h"
 
@@ -52,6 +53,7 @@ struct loop {
 	struct ui *ui;
 	void *priv[VIEW_COUNT];
 	long long polled, beat, listed;	/* ms */
+	struct input input;
 	int beat_q;			/* the question it said it is on */
 };
 
@@ -534,10 +536,9 @@ ui_run(struct ui *ui)
 	/* Resume where the questionnaire is still open. */
 	ui_go_question(ui, ui_first_open(ui));
 	layout(ui);
-	wtimeout(stdscr, ui->tick_ms);
 	while (!ui_signal()) {
 		draw(&l);
-		rc = wget_wch(stdscr, &ch);
+		rc = input_get(&l.input, stdscr, ui->tick_ms, &ch);
 		if (rc != ERR && handle_key(&l, rc, ch))
 			break;
 		poll_session(&l, 0);
