@@ -30,6 +30,9 @@ struct answers {
 	int weight[MODEL_MAX_DIMS];	/* the model's defaults unless set */
 	unsigned weight_set;		/* bit d: weight d was given */
 	struct workload workload;
+	/* 1 when the provider answer came from an older `workload:
+	 * provider` figure (answers_adopt_provider). */
+	int provider_from_workload;
 };
 
 /* Empty answers for model M: nothing answered, default weights and
@@ -52,6 +55,19 @@ const char *answers_strdup(struct answers *a, const char *s);
  * line, 1 to ANSWERS_NAME_MAX bytes, not only spaces.  On refusal, a
  * message in E. */
 int answers_name_check(const char *name, struct err *e);
+
+/* Read an older `workload: provider` figure as the answer to the
+ * model's provider question (`role: provider`) when that question is
+ * unanswered; an answer given wins.  The figure is then no longer set.
+ * -1 with a message in E (at the figure's place in FILE, may be NULL)
+ * when the question has no answer of that name. */
+int answers_adopt_provider(struct answers *a, const char *file,
+    struct err *e);
+
+/* The provider to price (an enum wl_provider): the answer to the
+ * provider question, else its default, else the workload figure; -1
+ * when the answer names no provider this program prices. */
+int answers_provider(const struct answers *a);
 
 /* How many visible questions are answered, and how many are visible. */
 int answers_count(const struct answers *a, int *visible);

@@ -81,6 +81,10 @@ struct workload {
 	/* Where figure f was written (1-based; 0 when not from a file), so
 	 * checks that need the price list can still point at it. */
 	int line[WL_NFIELDS], col[WL_NFIELDS];
+	/* Not a figure: 1 when the answers ask for capacity kept warm (the
+	 * model's `warm_capacity` answer), so the cost model prices it.
+	 * Set from the answers by the session before pricing. */
+	int warm;
 };
 
 extern const struct wl_field wl_fields[WL_NFIELDS];
