@@ -262,6 +262,53 @@ answers_count(const struct answers *a, int *visible)
 	return n;
 }
 
+int
+answers_adopt_provider(struct answers *a, const char *file, struct err *e)
+{
+	const struct model *m = a->model;
+	int q = m->role_question[MODEL_QROLE_PROVIDER], ai;
+	const char *id;
+
+	if (q < 0 || !(a->workload.set & (1u << WL_PROVIDER)))
+		return 0;
+	id = wl_fields[WL_PROVIDER].choices[(int)a->workload.num[WL_PROVIDER]];
+	a->workload.set &= ~(1u << WL_PROVIDER);
+	if (a->answer[q] >= 0)
+		return 0;
+	if ((ai = model_answer_index(m, q, id)) < 0) {
+		if (file != NULL && a->workload.line[WL_PROVIDER] > 0)
+			err_at(e, file, a->workload.line[WL_PROVIDER],
+			    a->workload.col[WL_PROVIDER], "provider '%s' is "
+			    "not an answer to question '%s' of this model",
+			    id, m->questions[q].id);
+		else
+			err_set(e, "provider '%s' is not an answer to question "
+			    "'%s' of this model", id, m->questions[q].id);
+		return -1;
+	}
+	a->answer[q] = ai;
+	a->provider_from_workload = 1;
+	return 0;
+}
+
+int
+answers_provider(const struct answers *a)
+{
+	const struct model *m = a->model;
+	const struct wl_field *f = &wl_fields[WL_PROVIDER];
+	int q = m->role_question[MODEL_QROLE_PROVIDER], ai, i;
+
+	if (q < 0)
+		return (int)a->workload.num[WL_PROVIDER];
+	ai = a->answer[q] >= 0 ? a->answer[q] : m->questions[q].def;
+	if (ai < 0)
+		return (int)a->workload.num[WL_PROVIDER];
+	for (i = 0; f->choices[i] != NULL; i++)
+		if (strcmp(f->choices[i], m->questions[q].answers[ai].id) == 0)
+			return i;
+	return -1;
+}
+
 struct aloader {
 	struct answers *a;
 	const struct model *m;
@@ -640,7 +687,8 @@ answers_load_buffer(const struct model *m, const char *name, const char *buf,
 		return NULL;
 	}
 	if (ydoc_parse(&L.doc, L.a->arena, name, buf, len, e) != 0 ||
-	    load_root(&L) != 0) {
+	    load_root(&L) != 0 ||
+	    answers_adopt_provider(L.a, L.doc.name, e) != 0) {
 		answers_free(L.a);
 		return NULL;
 	}

@@ -43,6 +43,9 @@ struct answers {
 	const char **ident_as;		/* [nidents] */
 	int **vote;			/* [nidents][nquestions] */
 	char *revealed;			/* [nquestions] */
+	/* 1 when the provider answer came from an older `workload:
+	 * provider` figure (answers_adopt_provider). */
+	int provider_from_workload;
 };
 
 /* Empty answers for model M: nothing answered, default weights and
@@ -86,6 +89,18 @@ int answers_votes_on(const struct answers *a, int q, int *split);
 
 /* The same for a participant's name, of 1 to YDOC_MAX_LINE bytes. */
 int answers_participant_check(const char *name, struct err *e);
+/* Read an older `workload: provider` figure as the answer to the
+ * model's provider question (`role: provider`) when that question is
+ * unanswered; an answer given wins.  The figure is then no longer set.
+ * -1 with a message in E (at the figure's place in FILE, may be NULL)
+ * when the question has no answer of that name. */
+int answers_adopt_provider(struct answers *a, const char *file,
+    struct err *e);
+
+/* The provider to price (an enum wl_provider): the answer to the
+ * provider question, else its default, else the workload figure; -1
+ * when the answer names no provider this program prices. */
+int answers_provider(const struct answers *a);
 
 /* How many visible questions are answered, and how many are visible. */
 int answers_count(const struct answers *a, int *visible);

@@ -26,6 +26,22 @@ cost_node(const struct pricing_provider *pv, const struct workload *w)
 	return i >= 0 ? &pv->nodes[i] : NULL;
 }
 
+const struct pricing_functions *
+cost_plan(const struct pricing_provider *pv, const struct workload *w)
+{
+	return w->num[WL_PLAN] == WL_PLAN_LEGACY && pv->has_legacy ?
+	    &pv->legacy : &pv->functions;
+}
+
+double
+cost_control_plane_rate(const struct pricing_provider *pv,
+    const struct workload *w)
+{
+	return w->num[WL_SUPPORT] == WL_SUPPORT_EXTENDED &&
+	    pv->extended_per_hour > 0 ? pv->extended_per_hour :
+	    pv->control_plane_per_hour;
+}
+
 static const struct pricing_provider *
 provider_of(const struct pricing *p, const struct workload *w)
 {
@@ -53,8 +69,10 @@ cost_check(const struct pricing *p, const struct workload *w,
     const char *file, struct err *e)
 {
 	const struct pricing_provider *pv = provider_of(p, w);
+	const struct pricing_functions *fn;
+	const struct pricing_block *plan;
 	int arch = (int)w->num[WL_ARCH], i;
-	char msg[ERR_MAX], q[128];
+	char msg[ERR_MAX], q[128], num[64];
 	size_t o;
 
 	if (pv == NULL)
@@ -72,46 +90,144 @@ cost_check(const struct pricing *p, const struct workload *w,
 			snprintf(msg + o, sizeof msg - o, ")");
 		return figure_error(w, WL_NODE_TYPE, file, e, msg);
 	}
-	if (arch < 0 || arch >= WL_NARCHS || !(pv->has_arch & (1u << arch))) {
+	if (w->num[WL_PLAN] == WL_PLAN_LEGACY && !pv->has_legacy) {
+		snprintf(msg, sizeof msg, "the price list has no legacy "
+		    "functions plan for %s (only the current one, %s)", pv->id,
+		    pv->block[PB_FUNCTIONS].service);
+		return figure_error(w, WL_PLAN, file, e, msg);
+	}
+	fn = cost_plan(pv, w);
+	plan = &pv->block[fn == &pv->legacy ? PB_LEGACY : PB_FUNCTIONS];
+	if (arch < 0 || arch >= WL_NARCHS || !(fn->has_arch & (1u << arch))) {
 		snprintf(msg, sizeof msg, "the price list has no %s price for "
 		    "%s functions (%s)", arch >= 0 && arch < WL_NARCHS ?
 		    wl_fields[WL_ARCH].choices[arch] : "such an architecture",
-		    pv->id, pv->block[PB_FUNCTIONS].service);
+		    pv->id, plan->service);
 		return figure_error(w, WL_ARCH, file, e, msg);
 	}
+	if (fn->max_memory_mb > 0 && w->num[WL_MEMORY] > fn->max_memory_mb) {
+		snprintf(msg, sizeof msg, "memory_mb %s is more than %s allows "
+		    "(%s MB)", pricing_group(w->num[WL_MEMORY], 0, q, sizeof q),
+		    plan->service, pricing_group(fn->max_memory_mb, 0, num,
+		    sizeof num));
+		return figure_error(w, WL_MEMORY, file, e, msg);
+	}
+	if (fn->max_duration_ms > 0 &&
+	    w->num[WL_DURATION] > fn->max_duration_ms) {
+		snprintf(msg, sizeof msg, "avg_duration_ms %s is more than %s "
+		    "allows (%s ms)", pricing_group(w->num[WL_DURATION], 0, q,
+		    sizeof q), plan->service, pricing_group(
+		    fn->max_duration_ms, 0, num, sizeof num));
+		return figure_error(w, WL_DURATION, file, e, msg);
+	}
+	if (w->num[WL_SUPPORT] == WL_SUPPORT_EXTENDED &&
+	    !(pv->extended_per_hour > 0)) {
+		snprintf(msg, sizeof msg, "the price list has no extended-"
+		    "support rate for %s (add 'extended_support_per_hour' to "
+		    "its 'kubernetes' block, see doc/cost.md)", pv->id);
+		return figure_error(w, WL_SUPPORT, file, e, msg);
+	}
 	return 0;
+}
+
+/* BILLABLE GB-seconds at RATE, the part above each tier's threshold
+ * at that tier's rate. */
+static double
+tiered(double billable, double rate, const struct pricing_tier *tiers,
+    int ntiers, double *above)
+{
+	double cost = 0, from = 0;
+	int i;
+
+	*above = 0;
+	for (i = 0; i < ntiers && billable > tiers[i].above; i++) {
+		cost += (tiers[i].above - from) * rate;
+		from = tiers[i].above;
+		rate = tiers[i].rate;
+	}
+	if (i > 0)
+		*above = billable - tiers[0].above;
+	return cost + (billable - from) * rate;
+}
+
+/* Capacity kept warm for F's volume: the peak concurrency, at least one
+ * instance, all month. */
+static void
+warm_capacity(const struct pricing_functions *fn, const struct workload *w,
+    struct cost_functions *f)
+{
+	double conc = f->volume / COST_SECONDS_PER_MONTH *
+	    w->num[WL_DURATION] / 1000.0 * w->num[WL_PEAK_RATIO];
+
+	f->warm = 1;
+	f->warm_instances = fmax(1.0, conc);
+	f->warm_gb_seconds = f->warm_instances * w->num[WL_MEMORY] / 1024.0 *
+	    COST_SECONDS_PER_MONTH;
+	f->warm_gb_second_rate = fn->warm_gb_second;
+	f->warm_vcpu_second_rate = fn->warm_vcpu_second;
+	if (fn->warm_vcpu_second > 0)
+		f->warm_vcpu_seconds = f->warm_instances *
+		    cost_vcpu_per_request(w) * COST_SECONDS_PER_MONTH;
+	f->warm_cost = f->warm_gb_seconds * fn->warm_gb_second +
+	    f->warm_vcpu_seconds * fn->warm_vcpu_second;
 }
 
 void
 cost_functions(const struct pricing_provider *pv, const struct workload *w,
     double volume, struct cost_functions *f)
 {
+	const struct pricing_functions *fn = cost_plan(pv, w);
 	int arch = (int)w->num[WL_ARCH], gw = (int)w->num[WL_GATEWAY];
 	int free_tier = w->num[WL_FREE_TIER] != 0;
 	double ms = w->num[WL_DURATION], mb = w->num[WL_MEMORY];
+	int warm = w->warm && fn->has_warm;
 
 	memset(f, 0, sizeof *f);
 	f->volume = volume;
+	f->legacy = fn == &pv->legacy;
 	/* requests x duration(s) x memory(GB), multiplied out before
 	 * dividing so whole inputs give exact GB-seconds. */
 	f->gb_seconds = volume * ms * mb / (1000.0 * 1024.0);
 	f->vcpu_seconds = volume * ms / 1000.0 * cost_vcpu_per_request(w);
-	if (free_tier) {
-		f->free_gb_seconds = pv->free_gb_seconds;
-		f->free_vcpu_seconds = pv->free_vcpu_seconds;
-		f->free_requests = pv->free_requests;
-		f->free_gateway_requests = pv->gateway_free_requests;
+	/* Warm instances start once, not per cold request. */
+	if (fn->init_billed && !warm) {
+		f->cold_starts = volume * w->num[WL_COLD_STARTS] / 100.0;
+		f->init_gb_seconds = f->cold_starts * w->num[WL_INIT] * mb /
+		    (1000.0 * 1024.0);
+		f->init_vcpu_seconds = f->cold_starts * w->num[WL_INIT] /
+		    1000.0 * cost_vcpu_per_request(w);
+		f->gb_seconds += f->init_gb_seconds;
+		f->vcpu_seconds += f->init_vcpu_seconds;
 	}
+	/* Free allowances do not cover functions kept warm (Lambda's
+	 * provisioned concurrency, Azure's always-ready instances). */
+	if (free_tier && !warm) {
+		f->free_gb_seconds = fn->free_gb_seconds;
+		f->free_vcpu_seconds = fn->free_vcpu_seconds;
+		f->free_requests = fn->free_requests;
+	}
+	if (free_tier)
+		f->free_gateway_requests = pv->gateway_free_requests;
 	f->billable_gb_seconds = fmax(0, f->gb_seconds - f->free_gb_seconds);
 	f->billable_vcpu_seconds = fmax(0, f->vcpu_seconds -
 	    f->free_vcpu_seconds);
 	f->billable_requests = fmax(0, volume - f->free_requests);
-	f->gb_second_rate = pv->gb_second[arch];
-	f->vcpu_second_rate = pv->vcpu_second[arch];
-	f->request_rate = pv->per_million_requests;
-	f->compute_memory = f->billable_gb_seconds * f->gb_second_rate;
+	f->gb_second_rate = fn->gb_second[arch];
+	f->vcpu_second_rate = fn->vcpu_second[arch];
+	f->request_rate = fn->per_million_requests;
+	if (warm) {
+		warm_capacity(fn, w, f);
+		if (fn->warm_execution_gb_second > 0)
+			f->gb_second_rate = fn->warm_execution_gb_second;
+		f->compute_memory = f->billable_gb_seconds * f->gb_second_rate;
+	} else {
+		f->warm_unpriced = w->warm;
+		f->compute_memory = tiered(f->billable_gb_seconds,
+		    f->gb_second_rate, fn->tiers[arch], fn->ntiers[arch],
+		    &f->tiered_gb_seconds);
+	}
 	f->compute_vcpu = f->billable_vcpu_seconds * f->vcpu_second_rate;
-	f->compute = f->compute_memory + f->compute_vcpu;
+	f->compute = f->compute_memory + f->compute_vcpu + f->warm_cost;
 	f->requests = f->billable_requests * f->request_rate / 1e6;
 	if (gw > WL_GW_NONE && gw < WL_NGATEWAYS) {
 		f->gateway_rate = pv->gateway[gw];
@@ -151,10 +267,10 @@ nodes_for(double per_request, double volume, double min_nodes)
 
 static double
 cluster_monthly(const struct pricing_provider *pv,
-    const struct pricing_node *node, double nodes)
+    const struct pricing_node *node, const struct workload *w, double nodes)
 {
 	return COST_HOURS_PER_MONTH * (nodes * node->per_hour +
-	    pv->control_plane_per_hour);
+	    cost_control_plane_rate(pv, w));
 }
 
 void
@@ -188,9 +304,11 @@ cost_cluster(const struct pricing_provider *pv,
 	c->fits = cost_vcpu_per_request(w) <= c->node_vcpu &&
 	    w->num[WL_MEMORY] / 1024.0 <= c->node_memory_gib;
 	c->node_hourly = node->per_hour;
-	c->control_plane_hourly = pv->control_plane_per_hour;
+	c->control_plane_hourly = cost_control_plane_rate(pv, w);
+	c->extended = w->num[WL_SUPPORT] == WL_SUPPORT_EXTENDED &&
+	    pv->extended_per_hour > 0;
 	c->node_cost = COST_HOURS_PER_MONTH * c->nodes * node->per_hour;
-	c->control_plane = COST_HOURS_PER_MONTH * pv->control_plane_per_hour;
+	c->control_plane = COST_HOURS_PER_MONTH * c->control_plane_hourly;
 	c->monthly = c->node_cost + c->control_plane;
 }
 
@@ -219,7 +337,7 @@ struct search {
 static double
 step_cost(const struct search *x, double n)
 {
-	return cluster_monthly(x->pv, x->node, fmax(x->min, n));
+	return cluster_monthly(x->pv, x->node, x->w, fmax(x->min, n));
 }
 
 /* The smallest volume searched that N nodes serve. */
@@ -386,12 +504,41 @@ cost_containers(const struct pricing_provider *pv, const struct workload *w,
 	k->monthly = k->compute + k->requests;
 }
 
+/* Every answer of M's provider question names a provider of P. */
+static int
+check_providers(const struct pricing *p, const struct model *m,
+    struct err *e)
+{
+	int q = m->role_question[MODEL_QROLE_PROVIDER], a, i;
+
+	if (q < 0)
+		return 0;
+	for (a = 0; a < m->questions[q].nanswers; a++) {
+		const struct model_answer *an = &m->questions[q].answers[a];
+
+		for (i = 0; i < WL_NPROVIDERS; i++)
+			if (strcmp(p->provider[i].id, an->id) == 0)
+				break;
+		if (i < WL_NPROVIDERS)
+			continue;
+		err_at(e, m->file, an->line, an->col, "answer '%s' of question "
+		    "'%s' (role: provider) names a provider the price list %s "
+		    "does not price (it prices %s, %s, %s)", an->id,
+		    m->questions[q].id, p->file, p->provider[0].id,
+		    p->provider[1].id, p->provider[2].id);
+		return -1;
+	}
+	return 0;
+}
+
 int
 cost_check_model(const struct pricing *p, const struct model *m,
     struct err *e)
 {
 	int o = m->shape_option[MODEL_SHAPE_CONTAINERS], i;
 
+	if (check_providers(p, m, e) != 0)
+		return -1;
 	if (o < 0)
 		return 0;
 	for (i = 0; i < WL_NPROVIDERS; i++) {

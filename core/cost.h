@@ -36,7 +36,11 @@
 /* Functions: one month of VOLUME requests. */
 struct cost_functions {
 	double volume;			/* requests a month */
-	double gb_seconds, vcpu_seconds;
+	int legacy;			/* priced on the legacy plan */
+	double gb_seconds, vcpu_seconds;	/* initialisation included */
+	/* Billed initialisation of cold starts (init_billed plans): part
+	 * of gb_seconds and vcpu_seconds. */
+	double cold_starts, init_gb_seconds, init_vcpu_seconds;
 	/* The free allowances that applied (0 with the free tier off). */
 	double free_gb_seconds, free_vcpu_seconds, free_requests;
 	double free_gateway_requests;
@@ -45,6 +49,18 @@ struct cost_functions {
 	/* Rates: per GB-s and vCPU-s, per million requests, per million
 	 * gateway requests. */
 	double gb_second_rate, vcpu_second_rate, request_rate, gateway_rate;
+	/* Volume tiers: GB-seconds above the first tier's threshold are
+	 * billed at the tiers' rates (tiered_gb_seconds of them). */
+	double tiered_gb_seconds;
+	/* Capacity kept warm (the warm-capacity answer), when the plan
+	 * prices it: instances kept (peak concurrency, at least one; not
+	 * rounded), their GB-seconds and vCPU-seconds and what they cost;
+	 * the work done on them is billed at gb_second_rate and no free
+	 * allowance applies.  warm_unpriced: asked for, but the price list
+	 * has no `warm` prices for this plan. */
+	int warm, warm_unpriced;
+	double warm_instances, warm_gb_seconds, warm_vcpu_seconds;
+	double warm_gb_second_rate, warm_vcpu_second_rate, warm_cost;
 	/* The bill: compute = memory part + vCPU part. */
 	double compute_memory, compute_vcpu, compute;
 	double requests, gateway, monthly;
@@ -70,6 +86,7 @@ struct cost_cluster {
 	enum cost_bound bound;
 	int fits;			/* one request fits on one node */
 	double node_hourly, control_plane_hourly;
+	int extended;			/* control plane in extended support */
 	double node_cost, control_plane, monthly;
 };
 
@@ -143,15 +160,26 @@ struct cost_result {
 };
 
 /* Whether the workload W can be priced with P: its node type (when
- * given) is one of its provider's, its architecture is priced.  A
- * message in E otherwise, at the figure's position in FILE when W came
- * from a file (FILE may be NULL). */
+ * given) is one of its provider's, its architecture is priced, its
+ * memory and duration are within the functions plan's limits, the plan
+ * and the support it asks for are priced.  A message in E otherwise, at
+ * the figure's position in FILE when W came from a file (FILE may be
+ * NULL). */
 int cost_check(const struct pricing *p, const struct workload *w,
     const char *file, struct err *e);
 
 /* The node type W uses: its node_type, or the provider's default; NULL
  * when the node type is not in the price list. */
 const struct pricing_node *cost_node(const struct pricing_provider *pv,
+    const struct workload *w);
+
+/* The functions plan W prices on PV: the legacy one with
+ * `function_plan: legacy` (when PV has one), else the current one. */
+const struct pricing_functions *cost_plan(const struct pricing_provider *pv,
+    const struct workload *w);
+
+/* The control plane's price per hour under W's `support`. */
+double cost_control_plane_rate(const struct pricing_provider *pv,
     const struct workload *w);
 
 /* vCPU one request in flight needs: vcpu_per_request, or when that is 0
@@ -177,9 +205,11 @@ void cost_split(const struct pricing_provider *pv,
 void cost_containers(const struct pricing_provider *pv,
     const struct workload *w, double volume, struct cost_containers *out);
 
-/* Whether P has the prices that the options of M need: a `containers`
- * block for every provider when an option is priced as containers.  A
- * message in E at the provider's position in P's file otherwise. */
+/* Whether P has the prices that M needs: a provider for every answer
+ * of M's provider question (a message at the answer's place in M's
+ * file otherwise), and a `containers` block for every provider when an
+ * option is priced as containers (a message at the provider's position
+ * in P's file otherwise). */
 int cost_check_model(const struct pricing *p, const struct model *m,
     struct err *e);
 

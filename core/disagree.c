@@ -44,7 +44,7 @@ static int
 evaluate(struct disagree *d, const int *weights, double *confidence,
     double *top)
 {
-	eval_run(d->model, d->answers, weights, d->r);
+	eval_run_costs(d->model, d->answers, weights, d->costs, d->r);
 	*confidence = d->r->confidence;
 	*top = d->r->recommendation >= 0 ?
 	    d->r->total[d->r->recommendation] : 0;
@@ -102,12 +102,13 @@ by_effect(const void *pa, const void *pb)
 
 void
 disagree_run(struct disagree *d, const struct answers *a,
-    const int *weights)
+    const int *weights, const double *costs)
 {
 	const struct model *m = d->model;
 	double conf, top;
 	int q, i;
 
+	d->costs = costs;
 	memcpy(d->answers, a->answer, (size_t)m->nquestions *
 	    sizeof *d->answers);
 	d->room = evaluate(d, weights, &conf, &top);

@@ -38,7 +38,8 @@ struct disagree {
 	int nidents;
 	int *own;			/* [ANSWERS_MAX_IDENTS]: each identity's
 					 * recommendation with their votes */
-	/* Scratch. */
+	/* Scratch, and the costs of the run. */
+	const double *costs;
 	int *answers;
 	struct eval_result *r;
 };
@@ -47,10 +48,14 @@ struct disagree {
 struct disagree *disagree_new(const struct model *m);
 void disagree_free(struct disagree *d);
 
-/* The disagreements of A under WEIGHTS into D.  A question is disputed
- * when its votes hold more than one answer; those whose answers change
- * the recommendation come first, then by how far they move it. */
+/* The disagreements of A under WEIGHTS into D, the monthly COSTS of the
+ * options counting in the Cost dimension as eval_run_costs counts them
+ * (NULL: none).  A question is disputed when its votes hold more than
+ * one answer; those whose answers change the recommendation come first,
+ * then by how far they move it.  The costs are the session's: a
+ * disputed answer that would change the bill (another provider) is
+ * judged at today's bill. */
 void disagree_run(struct disagree *d, const struct answers *a,
-    const int *weights);
+    const int *weights, const double *costs);
 
 #endif

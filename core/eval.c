@@ -10,8 +10,11 @@
 /* What the answers add up to before weights are applied. */
 struct tally {
 	double raw[MODEL_MAX_OPTIONS][MODEL_MAX_DIMS];	/* points */
-	double span[MODEL_MAX_DIMS];	/* the most points possible */
-	unsigned blocks[MODEL_MAX_OPTIONS];	/* blocking answers, counted */
+	double span[MODEL_MAX_DIMS];	/* the most the answers could give */
+	/* The most every asked question could give, answered or not: the
+	 * scale of each dimension (unanswered questions count as neutral
+	 * evidence, so scores grow with the answers). */
+	double vspan[MODEL_MAX_DIMS];
 	int answered, visible;
 };
 
@@ -77,8 +80,6 @@ tally_answer(const struct model *m, struct tally *t, int q, int a, int sign)
 
 		for (d = 0; d < m->ndims; d++)
 			t->raw[o][d] += sign * eff[d];
-		if (an->block_mask & (1u << o))
-			t->blocks[o] += (unsigned)sign;
 	}
 	for (d = 0; d < m->ndims; d++)
 		t->span[d] += sign * qn->span[d];
@@ -93,41 +94,140 @@ tally_all(const struct model *m, const int *answers, char *visible,
 
 	memset(t, 0, sizeof *t);
 	t->visible = model_visible(m, answers, visible);
-	for (q = 0; q < m->nquestions; q++)
-		if (visible[q] && answers[q] >= 0)
+	for (q = 0; q < m->nquestions; q++) {
+		int d;
+
+		if (!visible[q])
+			continue;
+		for (d = 0; d < m->ndims; d++)
+			t->vspan[d] += m->questions[q].span[d];
+		if (answers[q] >= 0)
 			tally_answer(m, t, q, answers[q], 1);
+	}
 }
 
+/* List block B of answer A to question Q in R, once per question and
+ * option: the first of an answer's blocks on an option that holds. */
+static void
+add_block(struct eval_result *r, const int *answers, const char *visible,
+    int q, const struct model_block *b)
+{
+	int k, assumed = -1;
+
+	for (k = 0; k < r->nblocks; k++)
+		if (r->blocks[k].question == q &&
+		    r->blocks[k].option == b->option)
+			return;
+	for (k = 0; k < b->nconds; k++) {
+		int c = b->conds[k].question;
+
+		if (!visible[c] || answers[c] < 0)
+			assumed = c;
+	}
+	r->blocks[r->nblocks++] = (struct eval_block){ .question = q,
+	    .answer = answers[q], .option = b->option, .reason = b->reason,
+	    .assumed = assumed };
+}
+
+/* The options ruled out under ANSWERS (VISIBLE: the questions asked);
+ * with R, its list of blocks too.  A block's `when` reads other answers,
+ * so this is worked out from the answers, not kept in the tally. */
 static unsigned
-blocked_mask(const struct model *m, const struct tally *t)
+blocks_of(const struct model *m, const int *answers, const char *visible,
+    struct eval_result *r)
 {
 	unsigned mask = 0;
-	int o;
+	int q, i;
 
-	for (o = 0; o < m->noptions; o++)
-		if (t->blocks[o] > 0)
-			mask |= 1u << o;
+	if (r != NULL)
+		r->nblocks = 0;
+	for (q = 0; q < m->nquestions; q++) {
+		const struct model_answer *an;
+
+		if (!visible[q] || answers[q] < 0)
+			continue;
+		an = &m->questions[q].answers[answers[q]];
+		for (i = 0; i < an->nblocks; i++) {
+			const struct model_block *b = &an->blocks[i];
+
+			if (!model_block_holds(m, b, answers, visible))
+				continue;
+			if (r != NULL)
+				add_block(r, answers, visible, q, b);
+			mask |= 1u << b->option;
+		}
+	}
 	return mask;
 }
 
-/* Totals, recommendation and runner-up of tally T under WEIGHTS. */
+/* Whether COSTS price some option of M and M has a cost dimension. */
+static int
+bill_counts(const struct model *m, const double *costs)
+{
+	int o;
+
+	if (costs == NULL || m->cost_dim < 0)
+		return 0;
+	for (o = 0; o < m->noptions; o++)
+		if (costs[o] >= 0)
+			return 1;
+	return 0;
+}
+
+/* Option O's points in dimension D and the scale they are measured
+ * against (*SPAN), the bill counted in the cost dimension when COSTS
+ * are given (doc/scoring.md, "The bill"):
+ *
+ *   points = F x (1 - s - 2s x log_1.5(cost / cheapest)) + s x answers
+ *
+ * with F the dimension's scale and s EVAL_COST_ANSWER_SHARE, kept
+ * within -F..F.  Two options 1.5 times apart in cost differ by 2sF from
+ * the bill, as much as the answers can give the other way: the dearer
+ * one never scores more. */
+static double
+dim_points(const struct model *m, const struct tally *t, const double *costs,
+    int o, int d, double *span)
+{
+	const double s = EVAL_COST_ANSWER_SHARE;
+	double f, cheapest = -1, ratio, v;
+	int i;
+
+	*span = t->vspan[d];
+	if (d != m->cost_dim || !bill_counts(m, costs) || costs[o] < 0)
+		return t->raw[o][d];
+	f = t->vspan[d] > 0 ? t->vspan[d] : 1.0;
+	*span = f;
+	for (i = 0; i < m->noptions; i++)
+		if (costs[i] >= 0 && (cheapest < 0 || costs[i] < cheapest))
+			cheapest = costs[i];
+	if (costs[o] <= cheapest)
+		ratio = 1;
+	else if (cheapest <= 0)
+		return -f;		/* infinitely dearer than a free option */
+	else
+		ratio = costs[o] / cheapest;
+	v = f * (1.0 - s - 2.0 * s * log(ratio) / log(EVAL_COST_RATIO)) +
+	    s * t->raw[o][d];
+	return v < -f ? -f : v > f ? f : v;
+}
+
+/* Totals, recommendation and runner-up of tally T under WEIGHTS and
+ * COSTS, with the options in BLOCKED ruled out. */
 static void
 decide(const struct model *m, const struct tally *t, const int *weights,
-    struct outcome *out)
+    const double *costs, unsigned blocked, struct outcome *out)
 {
-	double den = 0;
-	unsigned blocked = blocked_mask(m, t);
+	double num[MODEL_MAX_OPTIONS] = { 0 }, den = 0, span;
 	int o, d;
 
-	for (d = 0; d < m->ndims; d++)
-		den += weights[d] * t->span[d];
-	for (o = 0; o < m->noptions; o++) {
-		double num = 0;
-
-		for (d = 0; d < m->ndims; d++)
-			num += weights[d] * t->raw[o][d];
-		out->total[o] = den > 0 ? 50.0 + 50.0 * num / den : 50.0;
+	for (d = 0; d < m->ndims; d++) {
+		for (o = 0; o < m->noptions; o++)
+			num[o] += weights[d] * dim_points(m, t, costs, o, d,
+			    &span);
+		den += weights[d] * span;
 	}
+	for (o = 0; o < m->noptions; o++)
+		out->total[o] = den > 0 ? 50.0 + 50.0 * num[o] / den : 50.0;
 	out->rec = out->runner = -1;
 	out->margin = 0;
 	if (t->answered == 0)
@@ -197,12 +297,16 @@ static void
 retally(const struct model *m, const int *answers, const char *visible,
     const int *answers2, const char *visible2, struct tally *t)
 {
-	int q;
+	int q, d;
 
 	for (q = 0; q < m->nquestions; q++) {
 		int before = visible[q] ? answers[q] : -1;
 		int after = visible2[q] ? answers2[q] : -1;
 
+		if (visible[q] != visible2[q])
+			for (d = 0; d < m->ndims; d++)
+				t->vspan[d] += (visible2[q] ? 1 : -1) *
+				    m->questions[q].span[d];
 		if (before == after)
 			continue;
 		if (before >= 0)
@@ -214,8 +318,8 @@ retally(const struct model *m, const int *answers, const char *visible,
 
 static void
 find_flip(const struct model *m, const int *answers, const int *weights,
-    const struct tally *base_t, const struct outcome *base,
-    struct eval_result *r)
+    const double *costs, const struct tally *base_t,
+    const struct outcome *base, struct eval_result *r)
 {
 	struct eval_flip best = { .kind = FLIP_NONE }, c;
 	struct outcome cand;
@@ -234,24 +338,29 @@ find_flip(const struct model *m, const int *answers, const int *weights,
 		if (!r->visible_q[q])
 			continue;
 		for (a = 0; a < qn->nanswers; a++) {
+			const char *vis = r->visible_q;
+			unsigned blocked;
+
 			if (a == answers[q])
 				continue;
 			t = *base_t;
+			r->scratch[q] = a;
 			if (qn->controls) {
 				/* Other questions appear or vanish with
 				 * this one. */
-				r->scratch[q] = a;
 				t.visible = model_visible(m, r->scratch,
 				    r->scratch_visible);
 				retally(m, answers, r->visible_q, r->scratch,
 				    r->scratch_visible, &t);
-				r->scratch[q] = answers[q];
+				vis = r->scratch_visible;
 			} else {
 				if (answers[q] >= 0)
 					tally_answer(m, &t, q, answers[q], -1);
 				tally_answer(m, &t, q, a, 1);
 			}
-			decide(m, &t, weights, &cand);
+			blocked = blocks_of(m, r->scratch, vis, NULL);
+			r->scratch[q] = answers[q];
+			decide(m, &t, weights, costs, blocked, &cand);
 			c.kind = FLIP_ANSWER;
 			c.question = q;
 			c.answer = a;
@@ -264,7 +373,7 @@ find_flip(const struct model *m, const int *answers, const int *weights,
 			if (v == weights[d])
 				continue;
 			w[d] = v;
-			decide(m, base_t, w, &cand);
+			decide(m, base_t, w, costs, r->blocked, &cand);
 			c.kind = FLIP_WEIGHT;
 			c.dim = d;
 			c.weight = v;
@@ -285,16 +394,31 @@ reason_cmp(const void *pa, const void *pb)
 	return (a->question > b->question) - (a->question < b->question);
 }
 
+/* The share of an answer's points in dimension D that reaches option
+ * O's total: all of it, except in the cost dimension when the bill
+ * counts there for O. */
+static double
+share(const struct model *m, const double *costs, int o, int d)
+{
+	return d == m->cost_dim && bill_counts(m, costs) && costs[o] >= 0 ?
+	    EVAL_COST_ANSWER_SHARE : 1.0;
+}
+
+/* Each answer's points on a fixed scale: what it adds to each total
+ * when measured against every asked question's possible points, so a
+ * reason keeps its size as other questions are answered. */
 static void
 rationale(const struct model *m, const int *answers, const int *weights,
-    const struct tally *t, struct eval_result *r)
+    const double *costs, const struct tally *t, struct eval_result *r)
 {
-	double den = 0;
+	double den = 0, span;
 	int q, o, d;
 
 	r->nrationale = 0;
-	for (d = 0; d < m->ndims; d++)
-		den += weights[d] * t->span[d];
+	for (d = 0; d < m->ndims; d++) {
+		dim_points(m, t, costs, 0, d, &span);
+		den += weights[d] * span;
+	}
 	if (den <= 0)
 		return;
 	for (q = 0; q < m->nquestions; q++) {
@@ -307,7 +431,8 @@ rationale(const struct model *m, const int *answers, const int *weights,
 			double s = 0;
 
 			for (d = 0; d < m->ndims; d++)
-				s += weights[d] * model_effect(m, q, a, o, d);
+				s += weights[d] * share(m, costs, o, d) *
+				    model_effect(m, q, a, o, d);
 			p[o] = 50.0 * s / den;
 			if (o == 0 || p[o] < lo)
 				lo = p[o];
@@ -322,13 +447,17 @@ rationale(const struct model *m, const int *answers, const int *weights,
 		if (hi - lo < 1e-9)
 			continue;
 		for (d = 0; d < m->ndims; d++) {
-			double worst = model_effect(m, q, a, 0, d), v;
+			double worst = share(m, costs, 0, d) *
+			    model_effect(m, q, a, 0, d), v, e;
 
-			for (o = 1; o < m->noptions; o++)
-				if (model_effect(m, q, a, o, d) < worst)
-					worst = model_effect(m, q, a, o, d);
-			v = weights[d] * (model_effect(m, q, a, fav, d) -
-			    worst);
+			for (o = 1; o < m->noptions; o++) {
+				e = share(m, costs, o, d) *
+				    model_effect(m, q, a, o, d);
+				if (e < worst)
+					worst = e;
+			}
+			v = weights[d] * (share(m, costs, fav, d) *
+			    model_effect(m, q, a, fav, d) - worst);
 			if (bestd < 0 || v > bestv) {
 				bestv = v;
 				bestd = d;
@@ -396,23 +525,37 @@ void
 eval_run(const struct model *m, const int *answers, const int *weights,
     struct eval_result *r)
 {
+	eval_run_costs(m, answers, weights, NULL, r);
+}
+
+void
+eval_run_costs(const struct model *m, const int *answers, const int *weights,
+    const double *costs, struct eval_result *r)
+{
 	struct tally t;
 	struct outcome out;
-	int q, o, d;
+	double span, pts;
+	int o, d;
 
+	if (!bill_counts(m, costs))
+		costs = NULL;
 	tally_all(m, answers, r->visible_q, &t);
-	decide(m, &t, weights, &out);
+	r->blocked = blocks_of(m, answers, r->visible_q, r);
+	decide(m, &t, weights, costs, r->blocked, &out);
 	r->answered = t.answered;
 	r->visible = t.visible;
-	r->blocked = blocked_mask(m, &t);
+	r->cost_counted = costs != NULL;
 	for (o = 0; o < m->noptions; o++) {
 		r->total[o] = out.total[o];
-		for (d = 0; d < m->ndims; d++)
-			r->score[o][d] = t.span[d] > 0 ?
-			    50.0 + 50.0 * t.raw[o][d] / t.span[d] : 50.0;
+		for (d = 0; d < m->ndims; d++) {
+			pts = dim_points(m, &t, costs, o, d, &span);
+			r->score[o][d] = span > 0 ? 50.0 + 50.0 * pts / span :
+			    50.0;
+		}
 	}
 	for (d = 0; d < m->ndims; d++)
-		r->has_evidence[d] = t.span[d] > 0;
+		r->has_evidence[d] = t.span[d] > 0 ||
+		    (d == m->cost_dim && costs != NULL);
 	r->recommendation = out.rec;
 	r->runner_up = out.runner;
 	r->confidence = 0;
@@ -421,23 +564,9 @@ eval_run(const struct model *m, const int *answers, const int *weights,
 
 		r->confidence = (f < 1 ? f : 1) * t.answered / t.visible;
 	}
-	r->nblocks = 0;
-	for (q = 0; q < m->nquestions; q++) {
-		const struct model_answer *an;
-
-		if (!r->visible_q[q] || answers[q] < 0)
-			continue;
-		an = &m->questions[q].answers[answers[q]];
-		for (o = 0; o < m->noptions; o++)
-			if (an->block_mask & (1u << o))
-				r->blocks[r->nblocks++] = (struct eval_block){
-					.question = q, .answer = answers[q],
-					.option = o,
-				};
-	}
-	rationale(m, answers, weights, &t, r);
+	rationale(m, answers, weights, costs, &t, r);
 	rows(m, answers, r);
-	find_flip(m, answers, weights, &t, &out, r);
+	find_flip(m, answers, weights, costs, &t, &out, r);
 }
 
 const char *

@@ -13,8 +13,18 @@
 /* Margin (in total points) at which confidence stops growing. */
 #define EVAL_FULL_MARGIN 20.0
 
+/* The bill in the Cost dimension (doc/scoring.md, "The bill"): an
+ * option that costs EVAL_COST_RATIO times another or more never beats
+ * it on Cost; the answers' Cost points count at EVAL_COST_ANSWER_SHARE
+ * of the dimension's scale beside the bill. */
+#define EVAL_COST_RATIO 1.5
+#define EVAL_COST_ANSWER_SHARE 0.2
+
 struct eval_block {
 	int question, answer, option;
+	const char *reason;	/* the model's words for this block */
+	int assumed;		/* a question its `when` read as its default,
+				 * being unanswered, or -1 */
 };
 
 struct eval_reason {
@@ -41,8 +51,11 @@ struct eval_result {
 	/* score[o][d]: option o in dimension d, 0..100; total[o] 0..100. */
 	double score[MODEL_MAX_OPTIONS][MODEL_MAX_DIMS];
 	double total[MODEL_MAX_OPTIONS];
-	/* has_evidence[d]: some answered question bears on dimension d. */
+	/* has_evidence[d]: some answered question bears on dimension d
+	 * (or, for the cost dimension, the bill counts). */
 	char has_evidence[MODEL_MAX_DIMS];
+	/* 1 when monthly costs were given and count in the cost dimension. */
+	int cost_counted;
 	unsigned blocked;	/* bit o: option o is ruled out */
 	int recommendation;	/* an option index, or -1: undecided */
 	int runner_up;		/* the next best option not blocked, or -1 */
@@ -71,9 +84,16 @@ void eval_result_free(struct eval_result *r);
 
 /* Evaluate ANSWERS (answers[q] = answer index or -1) under WEIGHTS
  * (weights[d], 0..MODEL_MAX_WEIGHT) into R, which must have been made
- * for M. */
+ * for M.  The answers alone: eval_run_costs with no costs. */
 void eval_run(const struct model *m, const int *answers, const int *weights,
     struct eval_result *r);
+
+/* The same, with the workload's monthly costs counted in the model's
+ * cost dimension: COSTS[o] is option o's monthly figure, or negative
+ * when o is not priced; COSTS NULL (the workload has no figures set, or
+ * could not be priced) gives exactly what eval_run gives. */
+void eval_run_costs(const struct model *m, const int *answers,
+    const int *weights, const double *costs, struct eval_result *r);
 
 /* The recommendation's id: an option id or "undecided". */
 const char *eval_recommendation_id(const struct eval_result *r);

@@ -17,11 +17,29 @@
 #define DRIVER_ANSWERS 5
 
 static void adr_confirmation(FILE *out, const struct report *r);
+static void adr_unsupported(FILE *out, const struct report *r);
 
 static const char *
 option_title(const struct report *r, int o)
 {
 	return r->model->options[o].title;
+}
+
+int
+export_adr_supported(const struct eval_result *res)
+{
+	return res->recommendation >= 0 && res->visible > 0 &&
+	    res->answered >= EXPORT_ADR_MIN_ANSWERED * res->visible &&
+	    res->confidence >= EXPORT_ADR_MIN_CONFIDENCE;
+}
+
+/* The option the record names: the recommendation when the evidence
+ * supports it, else -1. */
+static int
+chosen(const struct report *r)
+{
+	return export_adr_supported(r->result) ?
+	    r->result->recommendation : -1;
 }
 
 /* The front matter: YAML between two "---" lines. */
@@ -94,7 +112,7 @@ adr_options(FILE *out, const struct report *r, const char *join)
 static void
 adr_title(FILE *out, const struct report *r)
 {
-	int rec = r->result->recommendation;
+	int rec = chosen(r);
 
 	fputs("# ", out);
 	if (rec >= 0) {
@@ -220,6 +238,49 @@ adr_disagreement(FILE *out, const struct report *r)
 	}
 }
 
+/* Whether the record already shows question Q's note: in the context
+ * (an answered question of a context panel) or among the first N
+ * reasons of the drivers. */
+static int
+note_shown(const struct report *r, int q, int n)
+{
+	const struct model *m = r->model;
+	int i;
+
+	if (m->panels[m->questions[q].panel].context &&
+	    r->result->visible_q[q] && r->answers->answer[q] >= 0)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (r->result->rationale[i].question == q)
+			return 1;
+	return 0;
+}
+
+/* Every other note, with its question and answer: a note is part of
+ * the argument, whichever question it is on. */
+static void
+adr_other_notes(FILE *out, const struct report *r, int n)
+{
+	const struct model *m = r->model;
+	int q;
+
+	for (q = 0; q < m->nquestions; q++) {
+		const char *note = r->answers->note[q];
+
+		if (note == NULL || note[0] == '\0' || note_shown(r, q, n))
+			continue;
+		fputs("* ", out);
+		if (r->result->visible_q[q] && r->answers->answer[q] >= 0)
+			adr_answer(out, r, q, 1);
+		else {
+			md_inline(out, m->questions[q].prompt);
+			fputs(" (not answered) — ", out);
+			md_inline(out, note);
+		}
+		fputc('\n', out);
+	}
+}
+
 static void
 adr_drivers(FILE *out, const struct report *r)
 {
@@ -259,6 +320,7 @@ adr_drivers(FILE *out, const struct report *r)
 		}
 		fputc('\n', out);
 	}
+	adr_other_notes(out, r, n);
 	fputc('\n', out);
 }
 
@@ -412,7 +474,8 @@ adr_rows(FILE *out, const struct report *r, int o, int kind)
 		else
 			md_inline(out, option_title(r, fav));
 		fputs(": ", out);
-		md_inline(out, row->cells[o]);
+		/* The cell of the option the row favours: why it wins. */
+		md_inline(out, row->cells[fav >= 0 ? fav : o]);
 		fputc('\n', out);
 		n++;
 	}
@@ -548,11 +611,13 @@ static void
 adr_outcome(FILE *out, const struct report *r)
 {
 	const struct eval_result *res = r->result;
-	int rec = res->recommendation, o;
+	int rec = chosen(r), o;
 	char buf[1200];
 
 	fputs("## Decision Outcome\n\n", out);
-	if (rec < 0) {
+	if (rec < 0 && res->recommendation >= 0) {
+		adr_unsupported(out, r);
+	} else if (rec < 0) {
 		if (res->blocked != 0 && res->answered > 0 &&
 		    res->blocked == (1u << r->model->noptions) - 1)
 			fputs("No option is chosen: every option is ruled "
@@ -596,6 +661,43 @@ adr_outcome(FILE *out, const struct report *r)
 	adr_confirmation(out, r);
 }
 
+/* Below the evidence a record needs: who leads, and what is missing. */
+static void
+adr_unsupported(FILE *out, const struct report *r)
+{
+	const struct eval_result *res = r->result;
+	int need = (int)ceil(EXPORT_ADR_MIN_ANSWERED * res->visible), q, n = 0;
+
+	fputs("No option is supported yet. ", out);
+	md_inline(out, option_title(r, res->recommendation));
+	fprintf(out, " leads with %.1f of 100", res->total[res->recommendation]);
+	if (res->runner_up >= 0) {
+		fprintf(out, " against %.1f for ", res->total[res->runner_up]);
+		md_inline(out, option_title(r, res->runner_up));
+	}
+	fputs(", but the evidence is too thin to choose:", out);
+	if (res->answered < need)
+		fprintf(out, " %d of %d questions are answered, and a record "
+		    "needs at least %d;", res->answered, res->visible, need);
+	if (res->confidence < EXPORT_ADR_MIN_CONFIDENCE)
+		fprintf(out, " the confidence is %.2f, and a record needs at "
+		    "least %.2f;", res->confidence, EXPORT_ADR_MIN_CONFIDENCE);
+	fputs(" see doc/scoring.md.\n\nStill open:\n\n", out);
+	for (q = 0; q < r->model->nquestions; q++) {
+		if (!res->visible_q[q] || r->answers->answer[q] >= 0)
+			continue;
+		fputs("* ", out);
+		md_inline(out, r->model->questions[q].prompt);
+		fputc('\n', out);
+		n++;
+	}
+	if (n == 0)
+		fputs("* nothing: the answers leave the options too close; "
+		    "revisit the weights or the answers that split the room\n",
+		    out);
+	fputc('\n', out);
+}
+
 /* The flip as the condition to revisit the decision. */
 static void
 adr_revisit_flip(FILE *out, const struct report *r)
@@ -635,7 +737,7 @@ static void
 adr_confirmation(FILE *out, const struct report *r)
 {
 	fputs("### Confirmation\n\n", out);
-	if (r->result->recommendation < 0) {
+	if (chosen(r) < 0) {
 		fputs("Answer the open questions and export the record again; "
 		    "it names an option once one leads.\n\n", out);
 		return;

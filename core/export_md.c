@@ -325,7 +325,8 @@ md_summary_row(FILE *out, const struct report *r, int o)
 	switch (c->option_shape[o]) {
 	case MODEL_SHAPE_FUNCTIONS:
 		fputs(" (", out);
-		md_cell(out, pv->block[PB_FUNCTIONS].service);
+		md_cell(out, pv->block[c->functions.legacy ? PB_LEGACY :
+		    PB_FUNCTIONS].service);
 		fprintf(out, ") | %s | ", money(p, c->functions.monthly, a,
 		    sizeof a));
 		fprintf(out, "compute %s, requests ", money(p,
@@ -423,8 +424,16 @@ md_cost_functions(FILE *out, const struct report *r, int o)
 	fputs("### ", out);
 	md_inline(out, r->model->options[o].title);
 	fputs(": ", out);
-	md_inline(out, c->provider->block[PB_FUNCTIONS].service);
+	md_inline(out, c->provider->block[f->legacy ? PB_LEGACY :
+	    PB_FUNCTIONS].service);
 	fputs("\n\n", out);
+	if (f->init_gb_seconds > 0)
+		fprintf(out, "- Initialisation, billed: %s cold starts (%g%%) × "
+		    "%s s × %s GB = %s GB-s, counted below\n",
+		    qty(f->cold_starts, a, sizeof a), w->num[WL_COLD_STARTS],
+		    secs(w->num[WL_INIT], b, sizeof b),
+		    qty(w->num[WL_MEMORY] / 1024.0, d, sizeof d),
+		    qty(f->init_gb_seconds, e, sizeof e));
 	fprintf(out, "- Compute (memory): %s req × %s s × %s GB = %s GB-s; ",
 	    qty(f->volume, a, sizeof a),
 	    secs(w->num[WL_DURATION], b, sizeof b),
@@ -432,7 +441,31 @@ md_cost_functions(FILE *out, const struct report *r, int o)
 	    qty(f->gb_seconds, e, sizeof e));
 	md_billable(out, p, f->gb_seconds, f->free_gb_seconds,
 	    f->gb_second_rate, "");
+	if (f->tiered_gb_seconds > 0)
+		fprintf(out, ", the %s GB-s above the first tier at the volume "
+		    "tiers' lower rates", qty(f->tiered_gb_seconds, a,
+		    sizeof a));
 	fprintf(out, " = %s\n", money(p, f->compute_memory, a, sizeof a));
+	if (f->warm) {
+		char g[64], h[64];
+
+		fprintf(out, "- Kept warm: %s instances (peak concurrency, at "
+		    "least 1) × %s GB × %s s = %s GB-s × %s", qty(
+		    f->warm_instances, a, sizeof a), qty(w->num[WL_MEMORY] /
+		    1024.0, b, sizeof b), pricing_group(COST_SECONDS_PER_MONTH,
+		    0, d, sizeof d), qty(f->warm_gb_seconds, e, sizeof e),
+		    rate(p, f->warm_gb_second_rate, g, sizeof g));
+		if (f->warm_vcpu_seconds > 0)
+			fprintf(out, " + %s vCPU-s × %s", qty(
+			    f->warm_vcpu_seconds, g, sizeof g), rate(p,
+			    f->warm_vcpu_second_rate, h, sizeof h));
+		fprintf(out, " = %s; the work on them at %s a GB-s, no free "
+		    "allowance\n", money(p, f->warm_cost, a, sizeof a),
+		    rate(p, f->gb_second_rate, b, sizeof b));
+	}
+	else if (f->warm_unpriced)
+		fputs("- Kept warm: not priced (the price list has no 'warm' "
+		    "prices for this plan)\n", out);
 	if (f->vcpu_second_rate > 0) {
 		fprintf(out, "- Compute (vCPU): %s req × %s s × %s vCPU = %s "
 		    "vCPU-s; ", qty(f->volume, a, sizeof a),
@@ -507,12 +540,13 @@ md_cluster_lines(FILE *out, const struct report *r,
 	    pricing_group(k->nodes, 0, n[5], sizeof n[5]),
 	    k->bound == COST_BOUND_MINIMUM ? "the minimum decides" :
 	    k->bound == COST_BOUND_VCPU ? "vCPU decides" : "memory decides");
-	fprintf(out, "%s- Per month: %s h × (%s × %s + %s control plane) = "
+	fprintf(out, "%s- Per month: %s h × (%s × %s + %s control plane%s) = "
 	    "**%s**\n", ind,
 	    pricing_group(COST_HOURS_PER_MONTH, 0, n[0], sizeof n[0]),
 	    pricing_group(k->nodes, 0, n[1], sizeof n[1]),
 	    rate(p, k->node_hourly, n[2], sizeof n[2]),
 	    rate(p, k->control_plane_hourly, n[3], sizeof n[3]),
+	    k->extended ? " in extended support" : "",
 	    money(p, k->monthly, n[4], sizeof n[4]));
 	if (!k->fits)
 		fprintf(out, "%s- Note: one request needs more than one node "
@@ -753,7 +787,7 @@ md_cost_prices(FILE *out, const struct report *r)
 {
 	const struct pricing_provider *pv = r->cost->provider;
 	static const char *const what[PB_NBLOCKS] = { "Functions", "Gateway",
-	    "Control plane", "Nodes", "Containers" };
+	    "Control plane", "Nodes", "Containers", "Functions (legacy plan)" };
 	int b;
 
 	fputs("### Prices\n\n", out);
@@ -772,6 +806,8 @@ md_cost_prices(FILE *out, const struct report *r)
 		/* Containers prices only for a model that uses them. */
 		if (b == PB_CONTAINERS && (!pv->has_containers ||
 		    r->model->shape_option[MODEL_SHAPE_CONTAINERS] < 0))
+			continue;
+		if (b == PB_LEGACY && !pv->has_legacy)
 			continue;
 		fprintf(out, "| %s | ", what[b]);
 		md_cell(out, pv->block[b].service);

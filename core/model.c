@@ -5,14 +5,23 @@
 #include "ydoc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* State shared by the section loaders below. */
+/* A block whose `when` waits for every question to be known. */
+struct pending_block {
+	struct model_block *b;
+	const struct ynode *when;
+};
+
 struct loader {
 	struct model *m;
 	struct ydoc doc;
 	struct err *e;
+	struct pending_block *pending;	/* malloc'd; freed after loading */
+	size_t npending, pending_size;
 };
 
 #define FAIL(n, ...) yerr(&L->doc, (n), L->e, __VA_ARGS__)
@@ -331,11 +340,49 @@ load_scores(struct loader *L, const struct ynode *n, struct model_answer *a)
 	return 0;
 }
 
-/* blocks: {option: reason} */
+/* One block of option O: a reason, or {reason, when}.  Its `when` may
+ * name any question, later ones too, so it is resolved once every
+ * question is known (resolve_block_conds); WHENS[i] keeps its node. */
+static int
+load_block(struct loader *L, const struct ynode *n, int o,
+    struct model_block *b)
+{
+	static const char *const keys[] = { "reason", "when", NULL };
+	static const char *const req[] = { "reason", NULL };
+	const struct ynode *when;
+
+	b->option = o;
+	if (n->type == Y_SCALAR)
+		return yscalar_text(&L->doc, n, "a block reason",
+		    YDOC_MAX_LINE, 0, 0, &b->reason, L->e);
+	if (yexpect(&L->doc, n, Y_MAP, "a block", L->e) != 0 ||
+	    ymap_check(&L->doc, n, "a block", keys, req, L->e) != 0 ||
+	    yscalar_text(&L->doc, ymap_get(n, "reason"), "a block reason",
+	    YDOC_MAX_LINE, 0, 0, &b->reason, L->e) != 0)
+		return -1;
+	if ((when = ymap_get(n, "when")) == NULL)
+		return 0;
+	if (L->npending == L->pending_size) {
+		size_t size = L->pending_size ? 2 * L->pending_size : 16;
+		struct pending_block *p = realloc(L->pending,
+		    size * sizeof *p);
+
+		if (p == NULL) {
+			err_set(L->e, "out of memory");
+			return -1;
+		}
+		L->pending = p;
+		L->pending_size = size;
+	}
+	L->pending[L->npending++] = (struct pending_block){ b, when };
+	return 0;
+}
+
+/* blocks: {option: reason | [reason or {reason, when}, ...]} */
 static int
 load_blocks(struct loader *L, const struct ynode *n, struct model_answer *a)
 {
-	size_t i;
+	size_t i, j, total = 0;
 
 	if (yexpect(&L->doc, n, Y_MAP, "'blocks'", L->e) != 0)
 		return -1;
@@ -343,15 +390,72 @@ load_blocks(struct loader *L, const struct ynode *n, struct model_answer *a)
 		return FAIL(n, "'blocks' must not be empty (leave it out "
 		    "instead)");
 	for (i = 0; i < n->len; i++) {
-		int o = ref_option(L, n->kids[2 * i], "'blocks'");
+		const struct ynode *v = n->kids[2 * i + 1];
 
-		if (o < 0 || yscalar_text(&L->doc, n->kids[2 * i + 1],
-		    "a block reason", YDOC_MAX_LINE, 0, 0, &a->block[o],
-		    L->e) != 0)
+		if (v->type == Y_SEQ && expect_list(L, v, "the blocks of an "
+		    "option", MODEL_MAX_BLOCKS) != 0)
 			return -1;
+		total += v->type == Y_SEQ ? v->len : 1;
+	}
+	a->blocks = alloc_array(L, total, sizeof *a->blocks);
+	if (a->blocks == NULL)
+		return -1;
+	for (i = 0; i < n->len; i++) {
+		const struct ynode *v = n->kids[2 * i + 1];
+		int o = ref_option(L, n->kids[2 * i], "'blocks'");
+		size_t count = v->type == Y_SEQ ? v->len : 1;
+
+		if (o < 0)
+			return -1;
+		for (j = 0; j < count; j++) {
+			struct model_block *b = &a->blocks[a->nblocks];
+
+			if (load_block(L, v->type == Y_SEQ ? v->kids[j] : v,
+			    o, b) != 0)
+				return -1;
+			if (a->block[o] == NULL)
+				a->block[o] = b->reason;
+			a->nblocks++;
+		}
 		a->block_mask |= 1u << o;
 	}
 	return 0;
+}
+
+static const char *const question_roles[] = {
+#define MODEL_ROLE_NAME(id, name) name,
+	MODEL_QUESTION_ROLES(MODEL_ROLE_NAME)
+	NULL
+};
+static const char *const answer_roles[] = {
+	MODEL_ANSWER_ROLES(MODEL_ROLE_NAME)
+#undef MODEL_ROLE_NAME
+	NULL
+};
+
+/* `role: NAME`, one of ROLES (N of them), into *OUT. */
+static int
+load_role(struct loader *L, const struct ynode *n, const char *const *roles,
+    int nroles, const char *what, int *out)
+{
+	char q[128], list[256];
+	size_t o = 0;
+	int i;
+
+	if (n->type != Y_SCALAR || yis_null(n))
+		return FAIL(n, "the role of %s must be a name, not %s", what,
+		    ytype_name(n));
+	for (i = 0; i < nroles; i++)
+		if (strcmp(n->str, roles[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	list[0] = '\0';
+	for (i = 0; i < nroles && o < sizeof list; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+		    i ? ", " : "", roles[i]);
+	return FAIL(n, "unknown role '%s' for %s (expected: %s)", err_quote(q,
+	    sizeof q, n->str, n->len), what, list);
 }
 
 static int
@@ -359,7 +463,7 @@ load_answer(struct loader *L, const struct ynode *n,
     struct model_question *qn, int index)
 {
 	static const char *const keys[] = { "id", "label", "help", "scores",
-	    "blocks", NULL };
+	    "blocks", "role", NULL };
 	static const char *const req[] = { "id", "label", NULL };
 	struct model *m = L->m;
 	struct model_answer *a = &qn->answers[index];
@@ -372,6 +476,8 @@ load_answer(struct loader *L, const struct ynode *n,
 	    yscalar_id(&L->doc, ymap_get(n, "id"), "answer id", &a->id,
 	    L->e) != 0)
 		return -1;
+	a->line = ymap_get(n, "id")->line;
+	a->col = ymap_get(n, "id")->col;
 	for (i = 0; i < index; i++)
 		if (strcmp(qn->answers[i].id, a->id) == 0)
 			return FAIL(ymap_get(n, "id"), "duplicate answer id "
@@ -394,13 +500,28 @@ load_answer(struct loader *L, const struct ynode *n,
 		return -1;
 	if ((v = ymap_get(n, "blocks")) != NULL && load_blocks(L, v, a) != 0)
 		return -1;
+	if ((v = ymap_get(n, "role")) != NULL && load_role(L, v, answer_roles,
+	    MODEL_NAROLES, "an answer", &i) != 0)
+		return -1;
+	if (v != NULL) {
+		if (m->role_answer[i][0] >= 0)
+			return FAIL(v, "a second answer with role '%s' (the "
+			    "first is '%s' of question '%s')", answer_roles[i],
+			    m->questions[m->role_answer[i][0]].answers[
+			    m->role_answer[i][1]].id,
+			    m->questions[m->role_answer[i][0]].id);
+		m->role_answer[i][0] = m->nquestions;
+		m->role_answer[i][1] = index;
+	}
 	return 0;
 }
 
-/* when: {question: [answer, ...]} naming earlier questions. */
+/* when: {question: answer | [answer, ...]} into *CONDS.  For a
+ * question's own `when` (SELF >= 0) the questions must come before it;
+ * a block's (SELF < 0) may name any. */
 static int
-load_when(struct loader *L, const struct ynode *n, struct model_question *qn,
-    int self)
+load_conds(struct loader *L, const struct ynode *n, int self,
+    const char *selfid, struct model_cond **conds, int *nconds)
 {
 	struct model *m = L->m;
 	size_t i, j;
@@ -411,18 +532,19 @@ load_when(struct loader *L, const struct ynode *n, struct model_question *qn,
 	if (n->len == 0)
 		return FAIL(n, "'when' must not be empty (leave it out "
 		    "instead)");
-	qn->conds = alloc_array(L, n->len, sizeof *qn->conds);
-	if (qn->conds == NULL)
+	*conds = alloc_array(L, n->len, sizeof **conds);
+	if (*conds == NULL)
 		return -1;
 	for (i = 0; i < n->len; i++) {
 		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-		struct model_cond *c = &qn->conds[i];
+		struct model_cond *c = &(*conds)[i];
 		int other = model_question_index(m, k->str);
 
 		err_quote(q, sizeof q, k->str, k->len);
-		if (other < 0 || other >= self)
-			return FAIL(k, other < 0 && strcmp(k->str,
-			    qn->id) != 0 ? "unknown question '%s' in 'when'" :
+		if (other < 0 || (self >= 0 && other >= self))
+			return FAIL(k, other < 0 && (selfid == NULL ||
+			    strcmp(k->str, selfid) != 0) ?
+			    "unknown question '%s' in 'when'" :
 			    "'when' must name an earlier question, not '%s'",
 			    q);
 		c->question = other;
@@ -452,8 +574,37 @@ load_when(struct loader *L, const struct ynode *n, struct model_question *qn,
 				c->mask |= 1u << a;
 			}
 		}
-		m->questions[other].controls = 1;
-		qn->nconds++;
+		(*nconds)++;
+	}
+	return 0;
+}
+
+/* when: {question: [answer, ...]} naming earlier questions. */
+static int
+load_when(struct loader *L, const struct ynode *n, struct model_question *qn,
+    int self)
+{
+	int i;
+
+	if (load_conds(L, n, self, qn->id, &qn->conds, &qn->nconds) != 0)
+		return -1;
+	for (i = 0; i < qn->nconds; i++)
+		L->m->questions[qn->conds[i].question].controls = 1;
+	return 0;
+}
+
+/* The `when` of every block, now that every question is known. */
+static int
+resolve_block_conds(struct loader *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->npending; i++) {
+		struct model_block *b = L->pending[i].b;
+
+		if (load_conds(L, L->pending[i].when, -1, NULL, &b->conds,
+		    &b->nconds) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -462,11 +613,11 @@ static int
 load_question(struct loader *L, const struct ynode *n, int panel)
 {
 	static const char *const keys[] = { "id", "prompt", "help", "answers",
-	    "when", NULL };
+	    "when", "role", "default", NULL };
 	static const char *const req[] = { "id", "prompt", "help", "answers",
 	    NULL };
 	struct model *m = L->m;
-	int self = m->nquestions;
+	int self = m->nquestions, role;
 	struct model_question *qn = &m->questions[self];
 	const struct ynode *v;
 	size_t i;
@@ -507,6 +658,24 @@ load_question(struct loader *L, const struct ynode *n, int panel)
 	qhash_add(m, self);
 	if ((v = ymap_get(n, "when")) != NULL && load_when(L, v, qn, self) != 0)
 		return -1;
+	qn->def = -1;
+	if ((v = ymap_get(n, "default")) != NULL) {
+		if (v->type != Y_SCALAR || yis_null(v) ||
+		    (qn->def = model_answer_index(m, self, v->str)) < 0)
+			return FAIL(v, "a question's 'default' must be one of "
+			    "its answers, not '%s'", v->type == Y_SCALAR ?
+			    err_quote(q, sizeof q, v->str, v->len) : "?");
+	}
+	if ((v = ymap_get(n, "role")) != NULL) {
+		if (load_role(L, v, question_roles, MODEL_NQROLES,
+		    "a question", &role) != 0)
+			return -1;
+		if (m->role_question[role] >= 0)
+			return FAIL(v, "a second question with role '%s' (the "
+			    "first is '%s')", question_roles[role],
+			    m->questions[m->role_question[role]].id);
+		m->role_question[role] = self;
+	}
 	for (a = 0; a < qn->nanswers; a++)
 		for (o = 0; o < m->noptions; o++)
 			for (d = 0; d < m->ndims; d++) {
@@ -779,7 +948,8 @@ load_root(struct loader *L)
 	m->guidance = alloc_array(L, (size_t)m->noptions, sizeof(char **));
 	if (m->nguidance == NULL || m->guidance == NULL)
 		return -1;
-	if (load_panels(L, ymap_get(root, "panels")) != 0)
+	if (load_panels(L, ymap_get(root, "panels")) != 0 ||
+	    resolve_block_conds(L) != 0)
 		return -1;
 	if ((v = ymap_get(root, "tables")) != NULL && load_tables(L, v) != 0)
 		return -1;
@@ -808,6 +978,7 @@ model_load_buffer(const char *name, const char *buf, size_t len,
 {
 	struct loader L;
 	struct model *m = model_new(e);
+	int i;
 
 	if (m == NULL)
 		return NULL;
@@ -815,11 +986,17 @@ model_load_buffer(const char *name, const char *buf, size_t len,
 	L.m = m;
 	L.e = e;
 	m->cost_dim = -1;
+	for (i = 0; i < MODEL_NQROLES; i++)
+		m->role_question[i] = -1;
+	for (i = 0; i < MODEL_NAROLES; i++)
+		m->role_answer[i][0] = m->role_answer[i][1] = -1;
 	if (ydoc_parse(&L.doc, m->arena, name, buf, len, e) != 0 ||
 	    load_root(&L) != 0) {
+		free(L.pending);
 		model_free(m);
 		return NULL;
 	}
+	free(L.pending);
 	m->file = L.doc.name;
 	return m;
 }
@@ -932,6 +1109,41 @@ model_visible(const struct model *m, const int *answers, char *visible)
 		n += shown;
 	}
 	return n;
+}
+
+int
+model_effective_answer(const struct model *m, int q, const int *answers,
+    const char *visible)
+{
+	if ((visible == NULL || visible[q]) && answers[q] >= 0)
+		return answers[q];
+	return m->questions[q].def;
+}
+
+int
+model_block_holds(const struct model *m, const struct model_block *b,
+    const int *answers, const char *visible)
+{
+	int c;
+
+	for (c = 0; c < b->nconds; c++) {
+		int a = model_effective_answer(m, b->conds[c].question,
+		    answers, visible);
+
+		if (a < 0 || !(b->conds[c].mask & (1u << a)))
+			return 0;
+	}
+	return 1;
+}
+
+int
+model_answer_role(const struct model *m, int r, const int *answers,
+    const char *visible)
+{
+	int q = m->role_answer[r][0];
+
+	return q >= 0 && (visible == NULL || visible[q]) &&
+	    answers[q] == m->role_answer[r][1];
 }
 
 const struct model_table *

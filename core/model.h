@@ -19,6 +19,7 @@
 #define MODEL_MAX_WEIGHT 5
 #define MODEL_MAX_EFFECT 5.0	/* |points| one answer gives one option */
 #define MODEL_MAX_QUESTIONS 1024
+#define MODEL_MAX_BLOCKS 16	/* per option and answer */
 
 /* How the cost model prices an option (`cost:` in the model; doc/cost.md):
  * X(ID, "name").  MODEL_SHAPE_NONE: the option is not priced. */
@@ -49,19 +50,56 @@ struct model_dim {
 	int weight;			/* default weight, 0..MODEL_MAX_WEIGHT */
 };
 
-struct model_answer {
-	const char *id, *label, *help;
-	/* Points for option o in dimension d: effect[o * ndims + d]. */
-	double *effect;
-	/* Reason this answer rules option o out, or NULL: block[o]. */
-	const char **block;
-	unsigned block_mask;		/* bit o set when block[o] != NULL */
-};
-
 /* "Shown only when question Q is answered with one of MASK." */
 struct model_cond {
 	int question;
 	unsigned mask;			/* bit a: answer a of that question */
+};
+
+/* A hard constraint: OPTION is ruled out for REASON, when every one of
+ * CONDS holds (an unanswered question counts as its `default` answer;
+ * no conditions: always).  `blocks: {option: reason}` or `blocks:
+ * {option: [{reason: ..., when: {question: [answer, ...]}}, ...]}`. */
+struct model_block {
+	int option;
+	const char *reason;
+	int nconds;
+	struct model_cond *conds;
+};
+
+/* What the code needs to find in a model, named by `role:` there:
+ * X(ID, "name").  The code never names a question or an answer id. */
+#define MODEL_QUESTION_ROLES(X) \
+	X(PROVIDER, "provider")		/* answers are price-list providers */
+#define MODEL_ANSWER_ROLES(X) \
+	X(WARM, "warm_capacity")	/* asks for capacity kept warm */
+
+enum model_qrole {
+#define MODEL_QROLE_ENUM(id, name) MODEL_QROLE_##id,
+	MODEL_QUESTION_ROLES(MODEL_QROLE_ENUM)
+#undef MODEL_QROLE_ENUM
+	MODEL_NQROLES
+};
+enum model_arole {
+#define MODEL_AROLE_ENUM(id, name) MODEL_AROLE_##id,
+	MODEL_ANSWER_ROLES(MODEL_AROLE_ENUM)
+#undef MODEL_AROLE_ENUM
+	MODEL_NAROLES
+};
+
+struct model_answer {
+	const char *id, *label, *help;
+	int line, col;			/* of its id in the model's file */
+	/* Points for option o in dimension d: effect[o * ndims + d]. */
+	double *effect;
+	/* Its blocks, in file order. */
+	int nblocks;
+	struct model_block *blocks;
+	/* block[o]: the reason of its first block on option o, or NULL;
+	 * block_mask bit o: some block may rule option o out (perhaps
+	 * only under its conditions). */
+	const char **block;
+	unsigned block_mask;
 };
 
 struct model_question {
@@ -75,6 +113,9 @@ struct model_question {
 	 * dimension d; the scale an answered question adds to d. */
 	double *span;
 	int controls;			/* another question's `when:` names it */
+	/* `default:` the answer a block's `when` reads while this question
+	 * is unanswered (the provider: AWS), or -1.  It scores nothing. */
+	int def;
 };
 
 struct model_panel {
@@ -112,6 +153,11 @@ struct model {
 	/* The dimension the cost model's figures count in (`cost: true`
 	 * on a dimension), or -1. */
 	int cost_dim;
+	/* role_question[r]: the question with `role:` r, or -1;
+	 * role_answer[r]: {question, answer} of the answer with role r,
+	 * or {-1, -1}. */
+	int role_question[MODEL_NQROLES];
+	int role_answer[MODEL_NAROLES][2];
 	/* shape_option[s]: the first option priced with shape s, or -1. */
 	int shape_option[MODEL_NSHAPES];
 	/* guidance[o]: the "choose this when" list for option o. */
@@ -153,6 +199,21 @@ model_effect(const struct model *m, int q, int a, int o, int d)
 /* Fill VISIBLE[q] with whether question q is asked under ANSWERS
  * (ANSWERS[q] is an answer index or -1).  Returns how many are. */
 int model_visible(const struct model *m, const int *answers, char *visible);
+
+/* The answer question Q counts as under ANSWERS and VISIBLE in a
+ * block's `when`: its answer when asked and answered, else its
+ * default (or -1). */
+int model_effective_answer(const struct model *m, int q, const int *answers,
+    const char *visible);
+
+/* Whether block B holds under ANSWERS and VISIBLE. */
+int model_block_holds(const struct model *m, const struct model_block *b,
+    const int *answers, const char *visible);
+
+/* The answer with role R that ANSWERS give: 1 when the role's question
+ * is asked and answered with that answer, else 0. */
+int model_answer_role(const struct model *m, int r, const int *answers,
+    const char *visible);
 
 /* The table for dimension D, or NULL. */
 const struct model_table *model_table_for(const struct model *m, int d);

@@ -80,10 +80,17 @@ phrase_block(const struct model *m, const struct eval_block *b, char *buf,
     size_t size)
 {
 	const struct model_question *qn = &m->questions[b->question];
+	const struct model_question *aq = b->assumed >= 0 ?
+	    &m->questions[b->assumed] : NULL;
 
-	snprintf(buf, size, "%s (\"%s\": %s)",
-	    qn->answers[b->answer].block[b->option], qn->prompt,
-	    qn->answers[b->answer].label);
+	if (aq != NULL && aq->def >= 0)
+		snprintf(buf, size, "%s (\"%s\": %s; \"%s\" is not answered, "
+		    "so %s is assumed)", b->reason, qn->prompt,
+		    qn->answers[b->answer].label, aq->prompt,
+		    aq->answers[aq->def].label);
+	else
+		snprintf(buf, size, "%s (\"%s\": %s)", b->reason, qn->prompt,
+		    qn->answers[b->answer].label);
 	return buf;
 }
 

@@ -33,7 +33,9 @@ const char *phrase_flip_short(const struct model *m,
     const struct eval_result *r, const char *arrow, char *buf, size_t size);
 
 /* Why block B rules its option out, in the model's words: 'REASON
- * ("PROMPT": LABEL)'. */
+ * ("PROMPT": LABEL)', adding '; "PROMPT" is not answered, so LABEL is
+ * assumed' when the block holds through an unanswered question's
+ * default (the provider: AWS). */
 const char *phrase_block(const struct model *m, const struct eval_block *b,
     char *buf, size_t size);
 

@@ -20,7 +20,7 @@ struct ploader {
 static const char *const block_keys[PB_NBLOCKS] = {
 	[PB_FUNCTIONS] = "functions", [PB_GATEWAY] = "gateway",
 	[PB_KUBERNETES] = "kubernetes", [PB_NODES] = "nodes",
-	[PB_CONTAINERS] = "containers"
+	[PB_CONTAINERS] = "containers", [PB_LEGACY] = "legacy_functions"
 };
 
 /* ---- dates ---- */
@@ -338,57 +338,185 @@ load_arch_prices(struct ploader *L, const struct ynode *n, const char *path,
 	return 0;
 }
 
+/* tiers: {x86_64: [{above: GB-s, gb_second: price}, ...], ...} for
+ * architectures GB_SECOND prices, thresholds rising. */
+static int
+load_tiers(struct ploader *L, const struct ynode *n, const char *path,
+    const struct ynode *gb, struct pricing_functions *fn)
+{
+	static const char *const archs[] = { "x86_64", "arm64", NULL };
+	static const char *const keys[] = { "above", "gb_second", NULL };
+	char what[160];
+	size_t i;
+	int a;
+
+	snprintf(what, sizeof what, "'%s'", path);
+	if (yexpect(&L->doc, n, Y_MAP, what, L->e) != 0 ||
+	    ymap_check(&L->doc, n, what, archs, NULL, L->e) != 0)
+		return -1;
+	for (a = 0; a < WL_NARCHS; a++) {
+		const struct ynode *list = ymap_get(n, archs[a]);
+
+		if (list == NULL)
+			continue;
+		if (ymap_get(gb, archs[a]) == NULL)
+			return FAIL(list, "'%s' has tiers for %s, which "
+			    "'gb_second' does not price", path, archs[a]);
+		snprintf(what, sizeof what, "'%s.%s'", path, archs[a]);
+		if (yexpect(&L->doc, list, Y_SEQ, what, L->e) != 0)
+			return -1;
+		if (list->len == 0 || list->len > PRICING_MAX_TIERS)
+			return FAIL(list, "%s must list 1 to %d tiers", what,
+			    PRICING_MAX_TIERS);
+		for (i = 0; i < list->len; i++) {
+			const struct ynode *t = list->kids[i];
+			struct pricing_tier *tr = &fn->tiers[a][i];
+
+			snprintf(what, sizeof what, "'%s.%s[%zu]'", path,
+			    archs[a], i);
+			if (yexpect(&L->doc, t, Y_MAP, what, L->e) != 0 ||
+			    ymap_check(&L->doc, t, what, keys, keys,
+			    L->e) != 0 ||
+			    positive(L, ymap_get(t, "above"), what,
+			    PRICING_MAX_TIER_ABOVE, &tr->above) != 0 ||
+			    price(L, ymap_get(t, "gb_second"), what,
+			    PRICING_MAX_GB_SECOND, &tr->rate) != 0)
+				return -1;
+			if (i > 0 && tr->above <= fn->tiers[a][i - 1].above)
+				return FAIL(ymap_get(t, "above"), "%s: the "
+				    "thresholds of tiers must rise", what);
+		}
+		fn->ntiers[a] = (int)list->len;
+	}
+	return 0;
+}
+
+/* warm: {gb_second, vcpu_second, execution_gb_second}: capacity kept
+ * warm. */
+static int
+load_warm(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_functions *fn)
+{
+	static const char *const keys[] = { "gb_second", "vcpu_second",
+	    "execution_gb_second", NULL };
+	static const char *const req[] = { "gb_second", NULL };
+	const struct ynode *v;
+	char what[160];
+
+	snprintf(what, sizeof what, "'%s'", path);
+	if (yexpect(&L->doc, n, Y_MAP, what, L->e) != 0 ||
+	    ymap_check(&L->doc, n, what, keys, req, L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.gb_second'", path);
+	if (price(L, ymap_get(n, "gb_second"), what, PRICING_MAX_GB_SECOND,
+	    &fn->warm_gb_second) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.vcpu_second'", path);
+	if ((v = ymap_get(n, "vcpu_second")) != NULL && price(L, v, what,
+	    PRICING_MAX_GB_SECOND, &fn->warm_vcpu_second) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.execution_gb_second'", path);
+	if ((v = ymap_get(n, "execution_gb_second")) != NULL && price(L, v,
+	    what, PRICING_MAX_GB_SECOND, &fn->warm_execution_gb_second) != 0)
+		return -1;
+	fn->has_warm = 1;
+	return 0;
+}
+
+/* limits: {memory_mb, duration_ms}: what one function may have. */
+static int
+load_limits(struct ploader *L, const struct ynode *n, const char *path,
+    struct pricing_functions *fn)
+{
+	static const char *const keys[] = { "memory_mb", "duration_ms", NULL };
+	const struct ynode *v;
+	char what[160];
+
+	snprintf(what, sizeof what, "'%s'", path);
+	if (yexpect(&L->doc, n, Y_MAP, what, L->e) != 0 ||
+	    ymap_check(&L->doc, n, what, keys, NULL, L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.memory_mb'", path);
+	if ((v = ymap_get(n, "memory_mb")) != NULL &&
+	    yscalar_double(&L->doc, v, what, wl_fields[WL_MEMORY].min,
+	    PRICING_MAX_LIMIT_MB, &fn->max_memory_mb, L->e) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.duration_ms'", path);
+	if ((v = ymap_get(n, "duration_ms")) != NULL &&
+	    yscalar_double(&L->doc, v, what, wl_fields[WL_DURATION].min,
+	    PRICING_MAX_LIMIT_MS, &fn->max_duration_ms, L->e) != 0)
+		return -1;
+	return 0;
+}
+
+/* A functions plan: block ID of provider node PN into FN. */
 static int
 load_functions(struct ploader *L, const struct ynode *pn,
-    struct pricing_provider *pv)
+    struct pricing_provider *pv, enum pricing_block_id id,
+    struct pricing_functions *fn)
 {
 	static const char *const keys[] = { "service", "date", "source",
 	    "gb_second", "vcpu_second", "per_million_requests", "free_tier",
-	    NULL };
+	    "tiers", "init_billed", "limits", "warm", NULL };
 	static const char *const req[] = { "service", "date", "source",
 	    "gb_second", "per_million_requests", "free_tier", NULL };
 	static const char *const fkeys[] = { "requests", "gb_seconds",
 	    "vcpu_seconds", NULL };
 	static const char *const freq[] = { "requests", "gb_seconds", NULL };
 	const struct ynode *n, *v, *gb, *ft;
-	char path[96], what[128];
+	char path[96], what[128], base[64];
 	unsigned vmask = 0;
 
-	if ((n = open_block(L, pn, pv, PB_FUNCTIONS, keys, req)) == NULL)
+	if ((n = open_block(L, pn, pv, id, keys, req)) == NULL)
 		return -1;
+	snprintf(base, sizeof base, "%s.%s", pv->id, block_keys[id]);
 	gb = ymap_get(n, "gb_second");
-	snprintf(path, sizeof path, "%s.functions.gb_second", pv->id);
-	if (load_arch_prices(L, gb, path, NULL, &pv->has_arch,
-	    pv->gb_second) != 0)
+	snprintf(path, sizeof path, "%s.gb_second", base);
+	if (load_arch_prices(L, gb, path, NULL, &fn->has_arch,
+	    fn->gb_second) != 0)
 		return -1;
 	if ((v = ymap_get(n, "vcpu_second")) != NULL) {
-		snprintf(path, sizeof path, "%s.functions.vcpu_second", pv->id);
+		snprintf(path, sizeof path, "%s.vcpu_second", base);
 		if (load_arch_prices(L, v, path, gb, &vmask,
-		    pv->vcpu_second) != 0)
+		    fn->vcpu_second) != 0)
 			return -1;
 	}
-	snprintf(what, sizeof what, "'%s.functions.per_million_requests'",
-	    pv->id);
+	snprintf(what, sizeof what, "'%s.per_million_requests'", base);
 	if (price(L, ymap_get(n, "per_million_requests"), what,
-	    PRICING_MAX_PER_MILLION, &pv->per_million_requests) != 0)
+	    PRICING_MAX_PER_MILLION, &fn->per_million_requests) != 0)
 		return -1;
 	ft = ymap_get(n, "free_tier");
-	snprintf(path, sizeof path, "%s.functions.free_tier", pv->id);
+	snprintf(path, sizeof path, "%s.free_tier", base);
 	snprintf(what, sizeof what, "'%s'", path);
 	if (yexpect(&L->doc, ft, Y_MAP, what, L->e) != 0 ||
 	    ymap_check(&L->doc, ft, what, fkeys, freq, L->e) != 0)
 		return -1;
 	snprintf(what, sizeof what, "'%s.requests'", path);
 	if (price(L, ymap_get(ft, "requests"), what, PRICING_MAX_FREE,
-	    &pv->free_requests) != 0)
+	    &fn->free_requests) != 0)
 		return -1;
 	snprintf(what, sizeof what, "'%s.gb_seconds'", path);
 	if (price(L, ymap_get(ft, "gb_seconds"), what, PRICING_MAX_FREE,
-	    &pv->free_gb_seconds) != 0)
+	    &fn->free_gb_seconds) != 0)
 		return -1;
 	snprintf(what, sizeof what, "'%s.vcpu_seconds'", path);
 	if ((v = ymap_get(ft, "vcpu_seconds")) != NULL &&
-	    price(L, v, what, PRICING_MAX_FREE, &pv->free_vcpu_seconds) != 0)
+	    price(L, v, what, PRICING_MAX_FREE, &fn->free_vcpu_seconds) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s.tiers", base);
+	if ((v = ymap_get(n, "tiers")) != NULL &&
+	    load_tiers(L, v, path, gb, fn) != 0)
+		return -1;
+	snprintf(what, sizeof what, "'%s.init_billed'", base);
+	if ((v = ymap_get(n, "init_billed")) != NULL &&
+	    yscalar_bool(&L->doc, v, what, &fn->init_billed, L->e) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s.limits", base);
+	if ((v = ymap_get(n, "limits")) != NULL &&
+	    load_limits(L, v, path, fn) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s.warm", base);
+	if ((v = ymap_get(n, "warm")) != NULL && load_warm(L, v, path, fn) != 0)
 		return -1;
 	return 0;
 }
@@ -426,16 +554,26 @@ load_kubernetes(struct ploader *L, const struct ynode *pn,
     struct pricing_provider *pv)
 {
 	static const char *const keys[] = { "service", "date", "source",
+	    "control_plane_per_hour", "extended_support_per_hour", NULL };
+	static const char *const req[] = { "service", "date", "source",
 	    "control_plane_per_hour", NULL };
-	const struct ynode *n;
+	const struct ynode *n, *v;
 	char what[96];
 
-	if ((n = open_block(L, pn, pv, PB_KUBERNETES, keys, keys)) == NULL)
+	if ((n = open_block(L, pn, pv, PB_KUBERNETES, keys, req)) == NULL)
 		return -1;
 	snprintf(what, sizeof what, "'%s.kubernetes.control_plane_per_hour'",
 	    pv->id);
-	return price(L, ymap_get(n, "control_plane_per_hour"), what,
-	    PRICING_MAX_CONTROL_PLANE, &pv->control_plane_per_hour);
+	if (price(L, ymap_get(n, "control_plane_per_hour"), what,
+	    PRICING_MAX_CONTROL_PLANE, &pv->control_plane_per_hour) != 0)
+		return -1;
+	snprintf(what, sizeof what,
+	    "'%s.kubernetes.extended_support_per_hour'", pv->id);
+	if ((v = ymap_get(n, "extended_support_per_hour")) != NULL &&
+	    positive(L, v, what, PRICING_MAX_CONTROL_PLANE,
+	    &pv->extended_per_hour) != 0)
+		return -1;
+	return 0;
 }
 
 /* The node type's name: valid, and new among PATH's provider's; TYPES
@@ -693,7 +831,8 @@ load_provider(struct ploader *L, const struct ynode *n,
     struct pricing_provider *pv)
 {
 	static const char *const keys[] = { "name", "region", "functions",
-	    "gateway", "kubernetes", "nodes", "containers", NULL };
+	    "gateway", "kubernetes", "nodes", "containers", "legacy_functions",
+	    NULL };
 	static const char *const req[] = { "name", "region", "functions",
 	    "gateway", "kubernetes", "nodes", NULL };
 	char what[64];
@@ -713,10 +852,16 @@ load_provider(struct ploader *L, const struct ynode *n,
 	if (yscalar_text(&L->doc, ymap_get(n, "region"), what, YDOC_MAX_LINE,
 	    0, 0, &pv->region, L->e) != 0)
 		return -1;
-	if (load_functions(L, n, pv) != 0 || load_gateway(L, n, pv) != 0 ||
+	if (load_functions(L, n, pv, PB_FUNCTIONS, &pv->functions) != 0 ||
+	    load_gateway(L, n, pv) != 0 ||
 	    load_kubernetes(L, n, pv) != 0 || load_nodes(L, n, pv) != 0 ||
 	    load_containers(L, n, pv) != 0)
 		return -1;
+	if (ymap_get(n, block_keys[PB_LEGACY]) != NULL) {
+		if (load_functions(L, n, pv, PB_LEGACY, &pv->legacy) != 0)
+			return -1;
+		pv->has_legacy = 1;
+	}
 	pv->date = pv->block[0].date;
 	pv->day = pv->block[0].day;
 	for (b = 1; b < PB_NBLOCKS; b++)

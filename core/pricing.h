@@ -25,6 +25,9 @@
 #define PRICING_MAX_NODE_HOUR 1000.0	/* per node-hour */
 #define PRICING_MAX_FREE 1e12		/* free requests or seconds */
 #define PRICING_MAX_INSTANCES 10000.0	/* containers' min_instances */
+#define PRICING_MAX_TIER_ABOVE 1e15	/* GB-seconds a month */
+#define PRICING_MAX_LIMIT_MB 1048576.0	/* a function's memory limit */
+#define PRICING_MAX_LIMIT_MS 1e9	/* a function's time limit */
 /* A node's vCPU and GiB: from a fraction of a shared core up. */
 #define PRICING_MIN_NODE_SIZE 0.1
 #define PRICING_MAX_NODE_VCPU 1024.0
@@ -39,10 +42,47 @@ struct pricing_block {
 };
 
 /* PB_CONTAINERS is optional: a price list of 0.1.0 has none, and only
- * a model with a `cost: containers` option needs it. */
+ * a model with a `cost: containers` option needs it.  PB_LEGACY is
+ * optional too: an older functions plan kept beside the current one
+ * (Azure Functions' Consumption plan), priced with `function_plan:
+ * legacy`. */
 enum pricing_block_id {
 	PB_FUNCTIONS, PB_GATEWAY, PB_KUBERNETES, PB_NODES, PB_CONTAINERS,
-	PB_NBLOCKS
+	PB_LEGACY, PB_NBLOCKS
+};
+
+#define PRICING_MAX_TIERS 8		/* volume tiers per architecture */
+
+/* Above ABOVE GB-seconds a month, the price per GB-second is RATE. */
+struct pricing_tier {
+	double above, rate;
+};
+
+/* One functions plan: a `functions` (or `legacy_functions`) block. */
+struct pricing_functions {
+	/* has_arch bit a: architecture a (enum wl_arch) is priced; x86_64
+	 * always is.  vcpu_second is 0 where compute is billed by memory
+	 * alone (Lambda, Azure Functions). */
+	unsigned has_arch;
+	double gb_second[WL_NARCHS];
+	double vcpu_second[WL_NARCHS];
+	double per_million_requests;
+	double free_requests, free_gb_seconds, free_vcpu_seconds;
+	/* Volume tiers of gb_second, by threshold (AWS Lambda's above 6
+	 * billion GB-seconds): ntiers[a] of them for architecture a. */
+	int ntiers[WL_NARCHS];
+	struct pricing_tier tiers[WL_NARCHS][PRICING_MAX_TIERS];
+	/* 1: a cold start's initialisation is billed as duration (AWS
+	 * Lambda since August 2025). */
+	int init_billed;
+	/* What one function may have; 0 where the list sets no limit. */
+	double max_memory_mb, max_duration_ms;
+	/* Capacity kept warm (provisioned concurrency, minimum or
+	 * always-ready instances), when has_warm: per GB-second and
+	 * vCPU-second kept, and per GB-second of work done on it (0: the
+	 * on-demand rate). */
+	int has_warm;
+	double warm_gb_second, warm_vcpu_second, warm_execution_gb_second;
 };
 
 struct pricing_node {
@@ -55,20 +95,17 @@ struct pricing_provider {
 	const char *id;			/* "aws", as in workload's provider */
 	const char *name, *region;
 	struct pricing_block block[PB_NBLOCKS];
-	/* Functions.  has_arch bit a: architecture a (enum wl_arch) is
-	 * priced; x86_64 always is.  vcpu_second is 0 where compute is
-	 * billed by memory alone (Lambda, Azure Functions). */
-	unsigned has_arch;
-	double gb_second[WL_NARCHS];
-	double vcpu_second[WL_NARCHS];
-	double per_million_requests;
-	double free_requests, free_gb_seconds, free_vcpu_seconds;
+	/* Functions: the current plan, and an older one when has_legacy. */
+	struct pricing_functions functions, legacy;
+	int has_legacy;
 	/* Gateway: per million requests by enum wl_gateway (none is 0),
 	 * and the requests a month that are free. */
 	double gateway[WL_NGATEWAYS];
 	double gateway_free_requests;
-	/* Kubernetes. */
+	/* Kubernetes: the control plane in standard support, and in
+	 * extended support (0 when the list has no such rate). */
 	double control_plane_per_hour;
+	double extended_per_hour;
 	int nnodes;
 	struct pricing_node *nodes;
 	int default_node;		/* index into nodes */

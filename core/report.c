@@ -17,8 +17,7 @@ yaml_block_text(const struct report *r, const struct eval_block *b,
 {
 	const struct model_question *qn = &r->model->questions[b->question];
 
-	snprintf(buf, size, "%s: %s", qn->id,
-	    qn->answers[b->answer].block[b->option]);
+	snprintf(buf, size, "%s: %s", qn->id, b->reason);
 	return buf;
 }
 

@@ -80,13 +80,51 @@ price(struct session *s)
 	s->cost_cheapest = cost_cheapest_option(&s->cost, s->model);
 }
 
+/* What the answers say that the cost model reads: the provider (the
+ * provider question's answer) and whether capacity is kept warm. */
+static void
+settle_workload(const struct model *m, struct answers *a)
+{
+	int p = answers_provider(a);
+
+	if (p >= 0)
+		a->workload.num[WL_PROVIDER] = p;
+	a->workload.warm = model_answer_role(m, MODEL_AROLE_WARM, a->answer,
+	    NULL);
+}
+
+/* The monthly costs the evaluator counts in the cost dimension: once a
+ * workload figure is set and the workload could be priced; else NULL
+ * (the answers alone, as without figures). */
+static const double *
+bill(const struct model *m, const struct answers *a,
+    const struct cost_result *c, int ok, double *costs)
+{
+	int o;
+
+	if (!ok || a->workload.set == 0)
+		return NULL;
+	for (o = 0; o < m->noptions; o++)
+		if (cost_option_monthly(c, o, &costs[o]) != 0)
+			costs[o] = -1;
+	return costs;
+}
+
+/* Price first, then evaluate with the costs: the one place the cost
+ * model and the evaluator meet. */
 void
 session_evaluate(struct session *s)
 {
-	eval_run(s->model, s->answers->answer, s->answers->weight, s->result);
+	double costs[MODEL_MAX_OPTIONS];
+
+	settle_workload(s->model, s->answers);
 	price(s);
+	eval_run_costs(s->model, s->answers->answer, s->answers->weight,
+	    bill(s->model, s->answers, &s->cost, s->cost_ok, costs),
+	    s->result);
 	if (s->disagree != NULL)
-		disagree_run(s->disagree, s->answers, s->answers->weight);
+		disagree_run(s->disagree, s->answers, s->answers->weight,
+		    bill(s->model, s->answers, &s->cost, s->cost_ok, costs));
 }
 
 int
@@ -186,6 +224,10 @@ load(struct session *s, const struct store_session *info, unsigned *what,
 	a = store_load(s->store, info->id, &skipped, e);
 	if (a == NULL)
 		return -1;
+	if (answers_adopt_provider(a, NULL, e) != 0) {
+		answers_free(a);
+		return -1;
+	}
 	w = info->id != s->info.id ? SESSION_EVERYTHING :
 	    answers_diff(s->answers, a);
 	if (strcmp(info->name, s->info.name) != 0)
@@ -329,6 +371,20 @@ writable(struct session *s, struct err *e)
 	return 1;
 }
 
+/* A node type belongs to one provider: the new provider's default
+ * takes over when it has no node of that name. */
+static int
+keep_node_type(struct session *s, unsigned *what, struct err *e)
+{
+	const struct workload *w = &s->answers->workload;
+
+	if (s->pricing != NULL && w->text[WL_NODE_TYPE][0] != '\0' &&
+	    cost_node(&s->pricing->provider[(int)w->num[WL_PROVIDER]], w) ==
+	    NULL)
+		return session_set_workload(s, WL_NODE_TYPE, NULL, what, e);
+	return 0;
+}
+
 int
 session_set_answer(struct session *s, int q, int a, unsigned *what,
     struct err *e)
@@ -339,10 +395,23 @@ session_set_answer(struct session *s, int q, int a, unsigned *what,
 		return -1;
 	if (s->answers->answer[q] == a)
 		return 0;
+	/* An older session's `workload: provider` is read as the provider
+	 * answer; once the answer is set, the figure goes. */
+	if (q == s->model->role_question[MODEL_QROLE_PROVIDER] &&
+	    s->answers->provider_from_workload) {
+		if (store_set_workload(s->store, s->info.id, WL_PROVIDER, NULL,
+		    e) < 0)
+			return -1;
+		s->answers->provider_from_workload = 0;
+	}
 	rc = store_set_answer(s->store, s->info.id, q, a, e);
 	if (rc > 0)
 		s->answers->answer[q] = a;
-	return changed(s, rc, SESSION_ANSWERS, what);
+	if (changed(s, rc, SESSION_ANSWERS, what) != 0)
+		return -1;
+	if (q == s->model->role_question[MODEL_QROLE_PROVIDER])
+		return keep_node_type(s, what, e);
+	return 0;
 }
 
 /* TEXT kept in the answers' arena, NULL for empty; -1 out of memory. */
@@ -402,6 +471,7 @@ session_set_workload(struct session *s, int f, const char *text,
     unsigned *what, struct err *e)
 {
 	struct workload w = s->answers->workload;
+	int pq = s->model->role_question[MODEL_QROLE_PROVIDER];
 	char msg[256];
 	int rc;
 
@@ -411,6 +481,19 @@ session_set_workload(struct session *s, int f, const char *text,
 	    sizeof msg) != 0) {
 		err_set(e, "%s", msg);
 		return -1;
+	}
+	/* The provider is the provider question's answer where the model
+	 * asks it (the cost panel's field sets that answer). */
+	if (f == WL_PROVIDER && pq >= 0) {
+		int ai = text == NULL ? -1 : model_answer_index(s->model, pq,
+		    wl_fields[WL_PROVIDER].choices[(int)w.num[WL_PROVIDER]]);
+
+		if (text != NULL && ai < 0) {
+			err_set(e, "'%s' is not an answer to question '%s'",
+			    text, s->model->questions[pq].id);
+			return -1;
+		}
+		return session_set_answer(s, pq, ai, what, e);
 	}
 	if (text == NULL) {
 		w.num[f] = wl_fields[f].def;
@@ -423,13 +506,8 @@ session_set_workload(struct session *s, int f, const char *text,
 	s->answers->workload = w;
 	if (changed(s, rc, SESSION_WORKLOAD, what) != 0)
 		return -1;
-	/* A node type belongs to one provider: the new provider's default
-	 * takes over when it has no node of that name. */
-	if (f == WL_PROVIDER && s->pricing != NULL &&
-	    w.text[WL_NODE_TYPE][0] != '\0' &&
-	    cost_node(&s->pricing->provider[(int)w.num[WL_PROVIDER]], &w) ==
-	    NULL)
-		return session_set_workload(s, WL_NODE_TYPE, NULL, what, e);
+	if (f == WL_PROVIDER)
+		return keep_node_type(s, what, e);
 	return 0;
 }
 
@@ -723,6 +801,22 @@ session_delete(struct session *s, const char *name, unsigned *what,
 	return 0;
 }
 
+/* Evaluate A as session_evaluate would, into R. */
+static void
+peek_evaluate(const struct session *s, struct answers *a,
+    struct eval_result *r)
+{
+	static struct cost_result c;	/* large; one peek at a time */
+	double costs[MODEL_MAX_OPTIONS];
+	int ok;
+
+	settle_workload(s->model, a);
+	ok = s->pricing != NULL && a->workload.set != 0 &&
+	    cost_run(s->pricing, s->model, &a->workload, &c) == 0;
+	eval_run_costs(s->model, a->answer, a->weight,
+	    bill(s->model, a, &c, ok, costs), r);
+}
+
 int
 session_peek(struct session *s, long long sid, struct eval_result *r,
     struct err *e)
@@ -735,7 +829,11 @@ session_peek(struct session *s, long long sid, struct eval_result *r,
 	}
 	if ((a = store_load(s->store, sid, NULL, e)) == NULL)
 		return -1;
-	eval_run(s->model, a->answer, a->weight, r);
+	if (answers_adopt_provider(a, NULL, e) != 0) {
+		answers_free(a);
+		return -1;
+	}
+	peek_evaluate(s, a, r);
 	answers_free(a);
 	return 0;
 }

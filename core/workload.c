@@ -13,6 +13,8 @@
 static const char *const wl_providers[] = { "aws", "gcp", "azure", NULL };
 static const char *const wl_archs[] = { "x86_64", "arm64", NULL };
 static const char *const wl_gateways[] = { "none", "http", "rest", NULL };
+static const char *const wl_plans[] = { "current", "legacy", NULL };
+static const char *const wl_supports[] = { "standard", "extended", NULL };
 
 /* The choice lists and the enums in workload.h must agree. */
 _Static_assert(sizeof wl_providers / sizeof *wl_providers ==
@@ -21,6 +23,10 @@ _Static_assert(sizeof wl_archs / sizeof *wl_archs == WL_NARCHS + 1,
     "wl_archs and enum wl_arch differ");
 _Static_assert(sizeof wl_gateways / sizeof *wl_gateways == WL_NGATEWAYS + 1,
     "wl_gateways and enum wl_gateway differ");
+_Static_assert(sizeof wl_plans / sizeof *wl_plans == WL_NPLANS + 1,
+    "wl_plans and enum wl_plan differ");
+_Static_assert(sizeof wl_supports / sizeof *wl_supports == WL_NSUPPORTS + 1,
+    "wl_supports and enum wl_support differ");
 
 const struct wl_field wl_fields[WL_NFIELDS] = {
 #define WL_ROW(name, k, kd, d, lo, hi, in, ch, u, lb) \

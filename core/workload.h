@@ -44,7 +44,15 @@ enum wl_kind {
 	X(FUNCTION_SHARE, "function_share", WL_NUMBER, 30, 0, 100, 0, NULL, \
 	    "%", "Hybrid on funcs") \
 	X(VCPU, "vcpu_per_request", WL_NUMBER, 0, 0, 64, 0, NULL, "vCPU", \
-	    "vCPU / request")
+	    "vCPU / request") \
+	X(COLD_STARTS, "cold_start_percent", WL_NUMBER, 1, 0, 100, 0, NULL, \
+	    "%", "Cold starts") \
+	X(INIT, "init_ms", WL_NUMBER, 0, 0, 10000, 0, NULL, "ms", \
+	    "Init per cold start") \
+	X(PLAN, "function_plan", WL_CHOICE, 0, 0, 1, 1, wl_plans, "", \
+	    "Functions plan") \
+	X(SUPPORT, "support", WL_CHOICE, 0, 0, 1, 1, wl_supports, "", \
+	    "Cluster support")
 
 enum wl_id {
 #define WL_ENUM(name, ...) WL_##name,
@@ -59,6 +67,8 @@ enum wl_id {
 enum wl_provider { WL_AWS, WL_GCP, WL_AZURE, WL_NPROVIDERS };
 enum wl_arch { WL_X86_64, WL_ARM64, WL_NARCHS };
 enum wl_gateway { WL_GW_NONE, WL_GW_HTTP, WL_GW_REST, WL_NGATEWAYS };
+enum wl_plan { WL_PLAN_CURRENT, WL_PLAN_LEGACY, WL_NPLANS };
+enum wl_support { WL_SUPPORT_STANDARD, WL_SUPPORT_EXTENDED, WL_NSUPPORTS };
 
 /* Memory per vCPU when vcpu_per_request is 0: AWS Lambda gives a
  * function one full vCPU at 1,769 MB and scales linearly below. */
@@ -81,6 +91,10 @@ struct workload {
 	/* Where figure f was written (1-based; 0 when not from a file), so
 	 * checks that need the price list can still point at it. */
 	int line[WL_NFIELDS], col[WL_NFIELDS];
+	/* Not a figure: 1 when the answers ask for capacity kept warm (the
+	 * model's `warm_capacity` answer), so the cost model prices it.
+	 * Set from the answers by the session before pricing. */
+	int warm;
 };
 
 extern const struct wl_field wl_fields[WL_NFIELDS];

@@ -37,7 +37,7 @@ case_at score-option '0,/serverless: {cost: 3, architecture: 1}/s//servrless: {c
     'servrless:' "unknown option 'servrless' in 'scores'"
 case_at score-dim '0,/kubernetes: {cost: -2}/s//kubernetes: {costs: -2}/' \
     'costs:' "unknown dimension 'costs' in 'scores'"
-case_at block-option 's/^\( *\)serverless: work over 15 minutes/\1lambda: work over 15 minutes/' \
+case_at block-option 's/^\( *\)serverless: kernel tuning, node/\1lambda: kernel tuning, node/' \
     'lambda:' "unknown option 'lambda' in 'blocks'"
 case_at when-question 's/^\(  *\)devops: \[some, strong\]/\1devop: [some, strong]/' \
     'devop:' "unknown question 'devop' in 'when'"

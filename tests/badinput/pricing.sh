@@ -62,9 +62,9 @@ case_at node-type-long "0,/{type: m6i.large,/s//{type: $(awk 'BEGIN { for (i = 0
 
 # ---- dates and sources ----
 for v in 2025-02-30 2025-13-01 1999-12-31 2100-01-01 2025-1-5 20250115 '"yesterday"' 2024-02-29x; do
-	case_at "date-$v" "0,/date: 2025-01-15/s//date: $v/" "date: $v" "'aws.functions.date'"
+	case_at "date-$v" "0,/date: 2026-11-28/s//date: $v/" "date: $v" "'aws.functions.date'"
 done
-edit leap-day '0,/date: 2025-01-15/s//date: 2024-02-29/'
+edit leap-day '0,/date: 2026-11-28/s//date: 2024-02-29/'
 good pricing "$f"
 i=0
 for v in ftp://example.com https:// 'https://a b' example.com; do
@@ -92,5 +92,44 @@ expect_positioned "$f" "$(line_of 'name: Amazon Web Services' "$f"):5" \
 # A bad containers figure is positioned like any other.
 case_at containers-rate '0,/vcpu_second: 0.0000112444/s//vcpu_second: 2/' \
     'vcpu_second: 2' "'aws.containers.vcpu_second' must be between 0 and 0.01"
+
+# ---- the blocks of 0.2.0 ----
+# An older user's copy without them still prices the shipped model; the
+# extended-support rate it lacks is asked for at the figure's place.
+edit no-new-blocks '/^    legacy_functions:$/,/^      limits: {memory_mb: 1536/d; /^      tiers:$/,/^          - {above: 18750000000/d; /init_billed:/d; /limits:/d; /warm:/d; /extended_support_per_hour:/d'
+grep -q 'extended_support\|warm:\|tiers:\|legacy_functions' "$f" &&
+    fail "no-new-blocks: a new block is left"
+good pricing "$f"
+printf 'answers: {traffic: spiky}\nworkload:\n  support: extended\n' \
+    >"$d/extended.yaml"
+timed "$TRADEOFF" --pricing "$f" eval --answers "$d/extended.yaml"
+expect_status 1
+expect_positioned "$d/extended.yaml" 3:12 \
+    "the price list has no extended-support rate for aws"
+# Limits out of range, tiers out of order, a warm block without its rate.
+case_at limit-memory '0,/limits: {memory_mb: 10240,/s//limits: {memory_mb: 64,/' \
+    'memory_mb: 64' "'aws.functions.limits.memory_mb' must be between 128"
+case_at limit-duration 's/duration_ms: 900000}/duration_ms: -1}/' \
+    'duration_ms: -1' "'aws.functions.limits.duration_ms' must be between 1"
+case_at tier-order 's/above: 15000000000,/above: 1000,/' 'above: 1000,' \
+    "the thresholds of tiers must rise"
+case_at warm-rate '0,/warm: {gb_second: 0.0000041667,/s//warm: {/' \
+    'warm: { execution' "'aws.functions.warm' is missing 'gb_second'"
+# A workload beyond the provider's limits, at the figure's place.
+printf 'answers: {provider: aws}\nworkload:\n  memory_mb: 16384\n' \
+    >"$d/big-memory.yaml"
+timed "$TRADEOFF" eval --answers "$d/big-memory.yaml"
+expect_status 1
+expect_positioned "$d/big-memory.yaml" 3:14 \
+    "memory_mb 16,384 is more than AWS Lambda allows (10,240 MB)"
+# A model whose provider question offers a provider the price list
+# lacks, at the answer's place in the model.
+sed 's/^          - id: gcp$/          - id: oracle/' \
+    "$TRADEOFF_DATADIR/data/model.yaml" >"$d/oracle-model.yaml"
+timed "$TRADEOFF" --model "$d/oracle-model.yaml" eval --answers "$example"
+expect_status 1
+expect_positioned "$d/oracle-model.yaml" \
+    "$(line_of '          - id: oracle' "$d/oracle-model.yaml"):17" \
+    "answer 'oracle' of question 'provider' (role: provider) names a provider the price list"
 
 finish_cases

@@ -81,15 +81,15 @@ refused "invalid theme name 'Bad Name'" --theme 'Bad Name'
 start -x 10 -y 3 --session tiny
 wait_for "Terminal"
 resize 80 24
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 resize 1 1
 sleep 0.3
 resize 40 10
 wait_for "too small"
 resize 80 24
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 keys 1
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 resize 10 3
 wait_for "Terminal"
 quit

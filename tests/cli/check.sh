@@ -11,7 +11,7 @@ run "$TRADEOFF" check "$model" "$TRADEOFF_DATADIR/data/example.yaml" \
     "$TESTS_SRCDIR/data/serverless.yaml"
 expect_status 0
 expect_out "$model: ok: decision model"
-expect_out "example.yaml: ok: answers for model 'serverless-vs-kubernetes': 14 of 21 questions answered"
+expect_out "example.yaml: ok: answers for model 'serverless-vs-kubernetes': 14 of 22 questions answered"
 
 # broken NAME SED-SCRIPT: a copy of the model with one edit.
 broken() {

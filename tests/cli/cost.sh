@@ -6,8 +6,8 @@
 . "$TESTS_SRCDIR/cli/lib.sh"
 prices=$TRADEOFF_DATADIR/data/pricing.yaml
 
-# A day in 2025, when the shipped prices are current (lib.sh unsets it).
-TRADEOFF_NOW=1748736000
+# 2026-12-01, when the shipped prices are current (lib.sh unsets it).
+TRADEOFF_NOW=1796083200
 export TRADEOFF_NOW
 
 # field NAME KEY: KEY's value in the flow mapping "  NAME: {...}" of the
@@ -39,7 +39,7 @@ expect_out "
   serverless: {monthly: 2.73, compute: 2.33, requests: 0.40, gateway: 0.00}
 "
 expect_out "
-  price_date: \"2025-01-15\"
+  price_date: \"2026-11-28\"
   stale: false
 "
 
@@ -90,11 +90,11 @@ run "$TRADEOFF" eval -a "$tmp/mobile.yaml" -f markdown
 expect_status 0
 expect_out '3,000,000 req × 0.120 s × 1.5 GB = 540,000 GB-s; (540,000 − 400,000 free) × $0.0000166667 = $2.33'
 expect_out '(3,000,000 − 1,000,000 free) × $0.20 / 1,000,000 = $0.40'
-expect_out 'Monthly cost with Amazon Web Services prices of 2025-01-15'
+expect_out 'Monthly cost with Amazon Web Services prices of 2026-11-28'
 expect_no_out 'Stale prices'
 
-# 5. Staleness follows TRADEOFF_NOW: 2027-01-15 is two years on.
-TRADEOFF_NOW=1800000000
+# 5. Staleness follows TRADEOFF_NOW: 2028-11-27 is two years on.
+TRADEOFF_NOW=1858896000
 run "$TRADEOFF" eval -a "$tmp/mobile.yaml" -f yaml
 expect_out "  stale: true"
 run "$TRADEOFF" eval -a "$tmp/mobile.yaml" -f markdown
@@ -103,7 +103,7 @@ TRADEOFF_NOW=soon
 run "$TRADEOFF" eval -a "$tmp/mobile.yaml"
 expect_status 2
 expect_err "tradeoff: TRADEOFF_NOW must be whole seconds since the epoch, not 'soon'"
-TRADEOFF_NOW=1748736000
+TRADEOFF_NOW=1796083200
 
 # 6. --pricing is honoured: a price list with dearer requests.
 sed 's/per_million_requests: 0\.20$/per_million_requests: 0.40/' "$prices" \

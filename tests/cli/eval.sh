@@ -14,7 +14,7 @@ done
 
 run "$TRADEOFF" eval --answers "$data/kubernetes.yaml" --format yaml
 expect_out "  serverless:
-  - 'duration: work over 15 minutes exceeds function time limits'"
+  - 'duration: AWS Lambda stops an invocation at 15 minutes'"
 expect_out "answered: 19"
 expect_out "flip: null"
 

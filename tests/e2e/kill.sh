@@ -12,7 +12,7 @@ exported() {
 start --session killed
 wait_for "Enter choose"
 keys 2 Right 3 Right 3 Right 2
-wait_for "4/20 answered"
+wait_for "4/21 answered"
 kill -KILL "$(pid)"
 wait_for "[exit 137]"
 out=$(exported killed)
@@ -25,7 +25,7 @@ for a in "traffic: steady" "duration: long" "state: in_memory" \
 	esac
 done
 start --session killed
-wait_for "4/20 answered"
+wait_for "4/21 answered"
 wait_for "blocked: duration"
 quit
 
@@ -36,7 +36,7 @@ for sig in TERM HUP; do
 	start --session "sig $sig"
 	wait_for "Enter choose"
 	keys 1
-	wait_for "1/20 answered"
+	wait_for "1/21 answered"
 	keys n
 	wait_for "Note:"
 	text "typed when $sig came"

@@ -17,7 +17,7 @@ checks=$((checks + 1))
 [ "$(screen | grep -c ' 50\.0$')" -eq 4 ] ||
     fail "the first screen does not show four scores"
 keys 1 Right 1
-wait_for "2/20 answered"
+wait_for "2/21 answered"
 wait_for "Recommendation: Serverless"
 
 # The cost panel: a line and a curve for every option.

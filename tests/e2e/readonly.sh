@@ -32,7 +32,7 @@ rm -f "$TRADEOFF_DB-wal" "$TRADEOFF_DB-shm"
 TRADEOFF=$tmp/bin/tradeoff TRADEOFF_DATADIR=$tmp/share \
     start -u nobody --session ws --read-only
 wait_for "read-only"
-wait_for "14/21 answered"
+wait_for "14/22 answered"
 keys g
 wait_for "How does traffic arrive? = Spiky"
 # A writer changes it: the watcher shows it without a key.

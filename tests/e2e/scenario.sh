@@ -4,7 +4,7 @@
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
 start --session checkout
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 wait_for "Recommendation: undecided"
 
 # Layout is the point here: the first screen, exactly.
@@ -20,13 +20,13 @@ fi
 keys 1
 wait_for "Recommendation: Serverless"
 n=1
-while [ $n -lt 19 ]; do
+while [ $n -lt 20 ]; do
 	keys Right 1
 	n=$((n + 1))
-	wait_for "$n/20 answered"
+	wait_for "$n/21 answered"
 done
 wait_for "Serverless, confidence 0.95"
-expect_screen "What would flip it: Long (over 15 min, or continuous) → Hybrid"
+expect_screen "What would flip it: GPUs → Hybrid"
 
 # Work over 15 minutes rules functions out: the screen says so at once.
 keys g Right 3
@@ -39,7 +39,7 @@ expect_no_screen "Serverless, confidence"
 quit
 start
 wait_for "tradeoff · checkout"
-wait_for "19/20 answered"
+wait_for "20/21 answered"
 wait_for "Recommendation: Hybrid"
 keys g Right
 wait_for "● Long (over 15 min"

@@ -13,7 +13,7 @@ resize 80 24
 wait_for "Enter choose"
 wait_for "tradeoff · resize"
 keys 2
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 resize 10 3
 sleep 0.2
 resize 1 1
@@ -35,7 +35,7 @@ quit
 start --session resize
 wait_for "Recommendation: Kubernetes"
 keys g
-wait_for "Workload (1 of 6) › How does traffic arrive?"
+wait_for "Workload (1 of 7) › How does traffic arrive?"
 screen >"$tmp/fresh.txt"
 checks=$((checks + 1))
 diff -u "$tmp/fresh.txt" "$tmp/after-resize.txt" >&2 ||
@@ -69,7 +69,7 @@ quit
 # A locale that is not UTF-8, and --ascii: ASCII line drawing.
 start -e LANG=C -e LC_ALL=C --session ascii
 wait_for "Enter choose"
-expect_screen "> Workload     0/6 | How does traffic arrive?"
+expect_screen "> Workload     0/7 | How does traffic arrive?"
 expect_screen "( ) Spiky"
 expect_no_screen "│"
 quit

@@ -6,7 +6,7 @@
 start --session views
 wait_for "Recommendation: undecided"
 keys 1 Right 1
-wait_for "2/20 answered"
+wait_for "2/21 answered"
 
 # Each comparison table, from the one that bears most on the question
 # (duration: the cost table).
@@ -61,7 +61,7 @@ keys u
 wait_for "Undone: the weight of Cost is the default again."
 keys u
 wait_for 'Undone: "How long does one unit of work run?" is unanswered.'
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 
 # Write the note again and make sure it lands in the database.
 keys n
@@ -126,12 +126,12 @@ keys C-u
 text "second | room"
 keys Enter
 wait_for "tradeoff · second | room"
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 keys s
 wait_for "Sessions (2)"
 keys Down Enter
 wait_for "tradeoff · views"
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 quit
 
 run "$TRADEOFF" export views --format yaml

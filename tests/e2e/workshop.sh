@@ -29,13 +29,13 @@ wait_for "with ana, ben"
 
 # Live: ana answers; ben and chloe see it without a key.
 use ana
-wait_for "12/21 answered"
+wait_for "12/22 answered"
 keys g 2
-wait_for "13/21 answered"
+wait_for "13/22 answered"
 use ben
-wait_for "13/21 answered"
+wait_for "13/22 answered"
 use chloe
-wait_for "13/21 answered"
+wait_for "13/22 answered"
 wait_for "How does traffic arrive? = Steady"
 
 # Votes are hidden until everyone present has voted, or someone

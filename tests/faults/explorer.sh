@@ -28,26 +28,26 @@ delay() {
 burst() {
 	keys 1
 	i=1
-	while [ $i -lt 20 ]; do
+	while [ $i -lt 21 ]; do
 		keys Right 1 2>/dev/null
 		i=$((i + 1))
 	done
 }
 # The reference: what the whole burst saves.
 start --session reference
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 burst
-wait_for "20/20 answered"
+wait_for "21/21 answered"
 quit
 run "$TRADEOFF" export reference --format yaml
 expect_status 0
 sed -n '/^answers:/,/^[a-z]/{/^  /p}' "$tmp/out" >"$tmp/reference"
 checks=$((checks + 1))
-[ "$(wc -l <"$tmp/reference")" -eq 20 ] || fail "the reference has not 20 answers"
+[ "$(wc -l <"$tmp/reference")" -eq 21 ] || fail "the reference has not 21 answers"
 
-# answered: the "N/20 answered" count on the screen now, or -1.
+# answered: the "N/21 answered" count on the screen now, or -1.
 answered() {
-	screen | sed -n 's|.* \([0-9][0-9]*\)/20 answered.*|\1|p' | head -n 1 |
+	screen | sed -n 's|.* \([0-9][0-9]*\)/21 answered.*|\1|p' | head -n 1 |
 	    grep . || echo -1
 }
 
@@ -79,7 +79,7 @@ for sig in KILL TERM HUP INT; do
 		r=$((r + 1))
 		name="$sig-$r"
 		start --session "$name"
-		wait_for "0/20 answered"
+		wait_for "0/21 answered"
 		burst &
 		keyer=$!
 		# Later in the burst each round: 0-25 ms, 0-50 ms, ...
@@ -110,7 +110,7 @@ while [ $r -lt "$rounds" ]; do
 	r=$((r + 1))
 	name="hangup-$r"
 	start --session "$name"
-	wait_for "0/20 answered"
+	wait_for "0/21 answered"
 	p=$(pid)
 	burst &
 	keyer=$!
@@ -138,7 +138,7 @@ done
 # The answer is refused with a message, not shown as made; once the lock
 # is gone the same key saves it.
 start --session locked
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 rm -f "$tmp/ready"
 "$DBTOOL" lock "$TRADEOFF_DB" 300 "$tmp/ready" &
 locker=$!
@@ -147,12 +147,12 @@ while [ ! -s "$tmp/ready" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 keys 1
 wait_for "Not saved:" 120
 wait_for "locked"
-expect_screen "0/20 answered"
+expect_screen "0/21 answered"
 expect_no_screen "●"
 kill "$locker"
 wait "$locker"
 keys 1
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 quit
 run "$TRADEOFF" export locked --format yaml
 expect_status 0
@@ -160,9 +160,9 @@ expect_out "traffic: spiky"
 
 # ---- the database replaced by garbage between two runs ----
 start --session garbage
-wait_for "0/20 answered"
+wait_for "0/21 answered"
 keys 1
-wait_for "1/20 answered"
+wait_for "1/21 answered"
 quit
 i=0
 while [ $i -lt 2000 ]; do printf 'not a database '; i=$((i + 1)); done >"$tmp/garbage"

@@ -41,9 +41,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(pv->default_node >= 0 &&
 		    pv->default_node < pv->nnodes, "default %d",
 		    pv->default_node);
-		FUZZ_ASSERT(pv->gb_second[WL_X86_64] >= 0 &&
-		    pv->gb_second[WL_X86_64] <= PRICING_MAX_GB_SECOND,
-		    "gb_second %g", pv->gb_second[WL_X86_64]);
+		FUZZ_ASSERT(pv->functions.gb_second[WL_X86_64] >= 0 &&
+		    pv->functions.gb_second[WL_X86_64] <= PRICING_MAX_GB_SECOND,
+		    "gb_second %g", pv->functions.gb_second[WL_X86_64]);
 		for (n = 0; n < pv->nnodes; n++) {
 			const struct pricing_node *nd = &pv->nodes[n];
 

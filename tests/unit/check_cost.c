@@ -218,15 +218,295 @@ START_TEST(azure_functions)
 	struct workload w;
 	struct cost_functions f;
 
-	/* 5M x 0.5 s x 2 GB = 5,000,000 GB-s: (5,000,000 - 400,000) x
-	 * $0.000016 = $73.60; (5M - 1M) x $0.20/M = $0.80. */
+	/* The legacy Consumption plan: 5M x 0.5 s x 2 GB = 5,000,000
+	 * GB-s: (5,000,000 - 400,000) x $0.000016 = $73.60; (5M - 1M) x
+	 * $0.20/M = $0.80.  (2 GB is beyond the plan's 1.5 GB, which only
+	 * cost_check minds.) */
 	WL(&w, "provider", "azure", "requests_per_month", "5000000",
-	    "avg_duration_ms", "500", "memory_mb", "2048");
+	    "avg_duration_ms", "500", "memory_mb", "2048", "function_plan",
+	    "legacy");
 	cost_functions(&prices->provider[WL_AZURE], &w, w.num[WL_REQUESTS],
 	    &f);
 	ck_assert_int_eq(cents(f.compute), 7360);
 	ck_assert_int_eq(cents(f.requests), 80);
 	ck_assert_int_eq(cents(f.monthly), 7440);
+}
+END_TEST
+
+static char *variant(int line, int span, const char *text, size_t *len);
+
+/* Azure Functions Flex Consumption, on demand: 3M executions of 1 s at
+ * 2,048 MB = 6,000,000 GB-s: (6,000,000 - 100,000) x $0.000026 =
+ * $153.40; (3M - 250,000) x $0.40/M = $1.10. */
+START_TEST(azure_flex_consumption)
+{
+	struct workload w;
+	struct cost_functions f;
+
+	WL(&w, "provider", "azure", "requests_per_month", "3000000",
+	    "avg_duration_ms", "1000", "memory_mb", "2048");
+	cost_functions(&prices->provider[WL_AZURE], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_int_eq(f.legacy, 0);
+	ck_assert_int_eq(cents(f.compute), 15340);
+	ck_assert_int_eq(cents(f.requests), 110);
+	ck_assert_int_eq(cents(f.monthly), 15450);
+	/* The same on the legacy Consumption plan at its 1.5 GB: the
+	 * published example, 4,500,000 GB-s, $65.60 + $0.40 = $66.00. */
+	WL(&w, "provider", "azure", "requests_per_month", "3000000",
+	    "avg_duration_ms", "1000", "memory_mb", "1536", "function_plan",
+	    "legacy");
+	cost_functions(&prices->provider[WL_AZURE], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_int_eq(f.legacy, 1);
+	ck_assert_double_eq(f.gb_seconds, 4500000);
+	ck_assert_int_eq(cents(f.compute), 6560);
+	ck_assert_int_eq(cents(f.monthly), 6600);
+}
+END_TEST
+
+/* Lambda's volume tiers apply above their thresholds: 20 billion GB-s
+ * on x86 without the free tier = 6e9 x $0.0000166667 + 9e9 x $0.000015
+ * + 5e9 x $0.0000133334 = $100,000.20 + $135,000 + $66,667 =
+ * $301,667.20.  On Arm the thresholds are 7.5 and 18.75 billion. */
+START_TEST(lambda_volume_tiers)
+{
+	struct workload w;
+	struct cost_functions f;
+
+	/* 20e9 GB-s = 5e9 requests of 4 s at 1,024 MB. */
+	WL(&w, "provider", "aws", "requests_per_month", "5000000000",
+	    "avg_duration_ms", "4000", "memory_mb", "1024", "free_tier",
+	    "false");
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_double_eq(f.gb_seconds, 20e9);
+	ck_assert_double_eq(f.tiered_gb_seconds, 14e9);
+	ck_assert_int_eq(cents(f.compute_memory), 30166720);
+	/* Below the first threshold: one rate. */
+	WL(&w, "provider", "aws", "requests_per_month", "1000000000",
+	    "avg_duration_ms", "4000", "memory_mb", "1024", "free_tier",
+	    "false");
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_double_eq(f.tiered_gb_seconds, 0);
+	ck_assert_int_eq(cents(f.compute_memory), 6666680);
+	/* Arm: 20e9 = 7.5e9 x $0.0000133334 + 11.25e9 x $0.0000120001 +
+	 * 1.25e9 x $0.0000106667 = $100,000.50 + $135,001.125 +
+	 * $13,333.375 = $248,335.00. */
+	WL(&w, "provider", "aws", "requests_per_month", "5000000000",
+	    "avg_duration_ms", "4000", "memory_mb", "1024", "free_tier",
+	    "false", "arch", "arm64");
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_int_eq(cents(f.compute_memory), 24833500);
+}
+END_TEST
+
+/* Since August 2025 Lambda bills a cold start's INIT phase: the mobile
+ * backend with 1% cold starts of 500 ms adds 30,000 x 0.5 s x 1.5 GB =
+ * 22,500 GB-s: (562,500 - 400,000) x $0.0000166667 = $2.71. */
+START_TEST(lambda_init_billed)
+{
+	struct workload w;
+	struct cost_functions f;
+
+	WL(&w, MOBILE, "cold_start_percent", "1", "init_ms", "500");
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_double_eq(f.cold_starts, 30000);
+	ck_assert_double_eq(f.init_gb_seconds, 22500);
+	ck_assert_double_eq(f.gb_seconds, 562500);
+	ck_assert_int_eq(cents(f.compute), 271);
+	ck_assert_int_eq(cents(f.monthly), 311);
+	/* Azure's Flex Consumption plan bills no initialisation here. */
+	WL(&w, "provider", "azure", "init_ms", "500");
+	cost_functions(&prices->provider[WL_AZURE], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_double_eq(f.init_gb_seconds, 0);
+}
+END_TEST
+
+/* Warm capacity when latency must be strict.  Lambda's provisioned
+ * concurrency: 26,280,000 requests of 1 s at 1,024 MB, peak ratio 2:
+ * 10 in flight on average, 20 at peak kept warm all month = 20 x 1 GB
+ * x 2,628,000 s = 52,560,000 GB-s x $0.0000041667 = $219.00; the work,
+ * 26,280,000 GB-s x $0.0000097222 = $255.50, no free tier; requests
+ * 26.28M x $0.20/M = $5.26.  Total $479.76. */
+START_TEST(warm_capacity)
+{
+	struct workload w;
+	struct cost_functions f;
+
+	WL(&w, "provider", "aws", "requests_per_month", "26280000",
+	    "avg_duration_ms", "1000", "memory_mb", "1024", "peak_ratio", "2");
+	w.warm = 1;
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_int_eq(f.warm, 1);
+	ck_assert_double_eq_tol(f.warm_instances, 20, 1e-9);
+	ck_assert_double_eq_tol(f.warm_gb_seconds, 52560000, 1e-3);
+	ck_assert_int_eq(cents(f.warm_cost), 21900);
+	ck_assert_double_eq(f.free_gb_seconds, 0);
+	ck_assert_int_eq(cents(f.compute_memory), 25550);
+	ck_assert_int_eq(cents(f.requests), 526);
+	ck_assert_int_eq(cents(f.monthly), 47976);
+	/* A trickle still keeps one instance warm. */
+	WL(&w, "provider", "aws", "requests_per_month", "1000",
+	    "memory_mb", "2048");
+	w.warm = 1;
+	cost_functions(aws(), &w, w.num[WL_REQUESTS], &f);
+	ck_assert_double_eq(f.warm_instances, 1);
+	/* 1 x 2 GB x 2,628,000 s x $0.0000041667 = $21.90 */
+	ck_assert_int_eq(cents(f.warm_cost), 2190);
+	/* Azure's always-ready baseline: 1 x 2 GB x 2,628,000 s x
+	 * $0.000004 = $21.02. */
+	WL(&w, "provider", "azure", "requests_per_month", "1000",
+	    "memory_mb", "2048");
+	w.warm = 1;
+	cost_functions(&prices->provider[WL_AZURE], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_int_eq(cents(f.warm_cost), 2102);
+	/* Cloud Run's idle minimum instance, vCPU and memory: 1 x (0.5 GiB
+	 * + 512/1769 vCPU) x 2,628,000 s x $0.0000025. */
+	WL(&w, "provider", "gcp", "requests_per_month", "1000",
+	    "memory_mb", "512");
+	w.warm = 1;
+	cost_functions(&prices->provider[WL_GCP], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_int_eq(cents(f.warm_cost), llround((0.5 + 512.0 / 1769) *
+	    2628000 * 0.0000025 * 100));
+	/* Not asked for: nothing kept warm. */
+	w.warm = 0;
+	cost_functions(&prices->provider[WL_GCP], &w, w.num[WL_REQUESTS],
+	    &f);
+	ck_assert_int_eq(f.warm, 0);
+	ck_assert_double_eq(f.warm_cost, 0);
+}
+END_TEST
+
+/* The control plane in extended support: $0.60 an hour on EKS. */
+START_TEST(extended_support)
+{
+	struct workload w;
+	struct cost_cluster c;
+	int p;
+
+	WL(&w, MOBILE, "support", "extended");
+	cost_cluster(aws(), cost_node(aws(), &w), &w, w.num[WL_REQUESTS], &c);
+	ck_assert_int_eq(c.extended, 1);
+	/* 730 x (2 x $0.096 + $0.60) = $578.16 */
+	ck_assert_int_eq(cents(c.monthly), 57816);
+	ck_assert_int_eq(cents(c.control_plane), 43800);
+	for (p = 0; p < WL_NPROVIDERS; p++)
+		ck_assert_double_eq(prices->provider[p].extended_per_hour, 0.60);
+}
+END_TEST
+
+/* Each provider's limits, at the figure's place. */
+START_TEST(provider_limits)
+{
+	static const char *const docs[][2] = {
+		{ "answers: {provider: aws}\nworkload:\n  memory_mb: 16384\n",
+		  "a.yaml:3:14: memory_mb 16,384 is more than AWS Lambda "
+		  "allows (10,240 MB)" },
+		{ "answers: {provider: aws}\nworkload:\n  avg_duration_ms: "
+		  "1200000\n", "a.yaml:3:20: avg_duration_ms 1,200,000 is more "
+		  "than AWS Lambda allows (900,000 ms)" },
+		{ "answers: {provider: azure}\nworkload:\n  memory_mb: 8192\n",
+		  "a.yaml:3:14: memory_mb 8,192 is more than Azure Functions "
+		  "(Flex Consumption plan) allows (4,096 MB)" },
+		{ "answers: {provider: azure}\nworkload:\n  function_plan: "
+		  "legacy\n  avg_duration_ms: 900000\n", "a.yaml:4:20: "
+		  "avg_duration_ms 900,000 is more than Azure Functions "
+		  "(Consumption plan, legacy) allows (600,000 ms)" },
+		{ "answers: {provider: gcp}\nworkload:\n  function_plan: "
+		  "legacy\n", "a.yaml:3:18: the price list has no legacy "
+		  "functions plan for gcp (only the current one, Cloud Run "
+		  "functions (request-based billing))" },
+	};
+	struct answers *a;
+	struct err e;
+	size_t i;
+
+	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		a = answers_load_buffer(model, "a.yaml", docs[i][0],
+		    strlen(docs[i][0]), &e);
+		ck_assert_msg(a != NULL, "%s", e.msg);
+		a->workload.num[WL_PROVIDER] = answers_provider(a);
+		ck_assert_int_eq(cost_check(prices, &a->workload, a->file, &e),
+		    -1);
+		ck_assert_str_eq(e.msg, docs[i][1]);
+		answers_free(a);
+	}
+	/* Cloud Run takes 16 GiB and an hour. */
+	{
+		static const char ok[] = "answers: {provider: gcp}\n"
+		    "workload: {memory_mb: 16384, avg_duration_ms: 3600000}\n";
+
+		a = answers_load_buffer(model, "a.yaml", ok, strlen(ok), &e);
+	}
+	ck_assert_msg(a != NULL, "%s", e.msg);
+	a->workload.num[WL_PROVIDER] = answers_provider(a);
+	ck_assert_int_eq(cost_check(prices, &a->workload, a->file, &e), 0);
+	answers_free(a);
+}
+END_TEST
+
+/* An older user's price list, without the blocks of 0.2.0: it still
+ * prices what it can; extended support is refused with a clear message
+ * and warm capacity is left out, said so. */
+START_TEST(older_price_list)
+{
+	size_t len;
+	char *doc = variant(0, 0, NULL, &len);
+	struct pricing *p;
+	struct workload w;
+	struct cost_functions f;
+	struct err e;
+
+	p = pricing_load_buffer("t.yaml", doc, len, &e);
+	ck_assert_msg(p != NULL, "%s", e.msg);
+	WL(&w, MOBILE);
+	w.warm = 1;
+	cost_functions(&p->provider[WL_AWS], &w, w.num[WL_REQUESTS], &f);
+	ck_assert_int_eq(f.warm, 0);
+	ck_assert_int_eq(f.warm_unpriced, 1);
+	ck_assert_int_eq(cents(f.monthly), 273);
+	WL(&w, MOBILE, "support", "extended");
+	ck_assert_int_eq(cost_check(p, &w, NULL, &e), -1);
+	ck_assert_str_eq(e.msg, "the price list has no extended-support rate "
+	    "for aws (add 'extended_support_per_hour' to its 'kubernetes' "
+	    "block, see doc/cost.md)");
+	pricing_free(p);
+	free(doc);
+}
+END_TEST
+
+/* A model whose provider question offers a provider the price list
+ * lacks is refused at the answer's place. */
+START_TEST(provider_the_list_lacks)
+{
+	static const char text[] =
+	    "model: {id: m, version: \"1\", title: T}\n"
+	    "options: [{id: a, title: A, cost: functions}, {id: b, title: B}]\n"
+	    "dimensions: [{id: x, title: X, weight: 1}]\n"
+	    "panels:\n"
+	    "  - id: p\n"
+	    "    title: P\n"
+	    "    questions:\n"
+	    "      - id: cloud\n"
+	    "        prompt: Where?\n"
+	    "        help: H\n"
+	    "        role: provider\n"
+	    "        answers:\n"
+	    "          - {id: aws, label: AWS}\n"
+	    "          - {id: oracle, label: Oracle}\n";
+	struct model *m = tu_model(text);
+	struct err e;
+
+	ck_assert_int_eq(cost_check_model(prices, m, &e), -1);
+	ck_assert_msg(strstr(e.msg, "test.yaml:14:18: answer 'oracle' of "
+	    "question 'cloud' (role: provider) names a provider the price "
+	    "list") == e.msg, "%s", e.msg);
+	ck_assert_ptr_nonnull(strstr(e.msg, "(it prices aws, gcp, azure)"));
+	model_free(m);
+	ck_assert_int_eq(cost_check_model(prices, model, &e), 0);
 }
 END_TEST
 
@@ -606,8 +886,18 @@ START_TEST(random_workloads)
 			w.num[f] = fd->integer ? floor(v + 0.5) : v;
 		}
 		pv = &prices->provider[(int)w.num[WL_PROVIDER]];
-		if (!(pv->has_arch & (1u << (int)w.num[WL_ARCH])))
+		if (!pv->has_legacy)
+			w.num[WL_PLAN] = WL_PLAN_CURRENT;
+		if (!(cost_plan(pv, &w)->has_arch &
+		    (1u << (int)w.num[WL_ARCH])))
 			w.num[WL_ARCH] = WL_X86_64;
+		/* Within the plan's limits. */
+		if (cost_plan(pv, &w)->max_memory_mb > 0)
+			w.num[WL_MEMORY] = fmin(w.num[WL_MEMORY],
+			    cost_plan(pv, &w)->max_memory_mb);
+		if (cost_plan(pv, &w)->max_duration_ms > 0)
+			w.num[WL_DURATION] = fmin(w.num[WL_DURATION],
+			    cost_plan(pv, &w)->max_duration_ms);
 		snprintf(w.text[WL_NODE_TYPE], WL_TEXT_MAX, "%s",
 		    pv->nodes[(int)(rnd(&state) * pv->nnodes)].type);
 		ck_assert_int_eq(cost_run(prices, NULL, &w, r), 0);
@@ -952,11 +1242,11 @@ START_TEST(default_node_types)
 	    "e2-standard-2");
 	ck_assert_str_eq(cost_node(&prices->provider[WL_AZURE], &w)->type,
 	    "Standard_D2s_v5");
-	ck_assert_double_eq(prices->provider[WL_AWS].gb_second[WL_X86_64],
+	ck_assert_double_eq(prices->provider[WL_AWS].functions.gb_second[WL_X86_64],
 	    0.0000166667);
-	ck_assert_double_eq(prices->provider[WL_AWS].gb_second[WL_ARM64],
+	ck_assert_double_eq(prices->provider[WL_AWS].functions.gb_second[WL_ARM64],
 	    0.0000133334);
-	ck_assert_double_eq(prices->provider[WL_AWS].per_million_requests,
+	ck_assert_double_eq(prices->provider[WL_AWS].functions.per_million_requests,
 	    0.20);
 }
 END_TEST
@@ -1058,12 +1348,20 @@ START_TEST(report_yaml_cost_block)
 	    "compute: 2.33, requests: 0.40, gateway: 0.00}\n"));
 	ck_assert_ptr_nonnull(strstr(s, "\n  kubernetes: {monthly: 213.16, "
 	    "nodes: 2, node_type: m6i.large, control_plane: 73.00}\n"));
-	ck_assert_ptr_nonnull(strstr(s, "\n  price_date: \"2025-01-15\"\n"
+	ck_assert_ptr_nonnull(strstr(s, "\n  price_date: \"2026-11-28\"\n"
 	    "  stale: false\n"));
 	ck_assert_ptr_nonnull(strstr(s, "\n  break_even_requests_per_month: "
 	    "1125"));
 	free(s);
-	s = render(MOBILE_FILE, 0, at(2026, 1, 16), prices);
+	/* Current on the day the prices were checked and a year on; stale
+	 * the day after. */
+	s = render(MOBILE_FILE, 0, at(2026, 11, 28), prices);
+	ck_assert_ptr_nonnull(strstr(s, "\n  stale: false\n"));
+	free(s);
+	s = render(MOBILE_FILE, 0, at(2027, 11, 28), prices);
+	ck_assert_ptr_nonnull(strstr(s, "\n  stale: false\n"));
+	free(s);
+	s = render(MOBILE_FILE, 0, at(2027, 11, 29), prices);
 	ck_assert_ptr_nonnull(strstr(s, "\n  stale: true\n"));
 	free(s);
 }
@@ -1071,7 +1369,7 @@ END_TEST
 
 START_TEST(report_markdown_formulas)
 {
-	char *s = render(MOBILE_FILE, 1, at(2025, 6, 1), prices);
+	char *s = render(MOBILE_FILE, 1, at(2026, 12, 1), prices);
 
 	ck_assert_ptr_nonnull(strstr(s, "3,000,000 req × 0.120 s × 1.5 GB = "
 	    "540,000 GB-s; (540,000 − 400,000 free) × $0.0000166667 = "
@@ -1080,10 +1378,10 @@ START_TEST(report_markdown_formulas)
 	    "$0.20 / 1,000,000 = $0.40"));
 	ck_assert_ptr_nonnull(strstr(s, "730 h × (2 × $0.096 + $0.10 "
 	    "control plane) = **$213.16**"));
-	ck_assert_ptr_nonnull(strstr(s, "prices of 2025-01-15"));
+	ck_assert_ptr_nonnull(strstr(s, "prices of 2026-11-28"));
 	ck_assert_ptr_null(strstr(s, "Stale"));
 	free(s);
-	s = render(MOBILE_FILE, 1, at(2027, 1, 15), prices);
+	s = render(MOBILE_FILE, 1, at(2028, 11, 27), prices);
 	ck_assert_ptr_nonnull(strstr(s, "**Stale prices:** the price list is "
 	    "730 days old"));
 	free(s);
@@ -1226,7 +1524,7 @@ static const struct bad {
 	    "(expected: aws, gcp, azure)", 1 },
 	{ 7, "    nmae: AWS", "t.yaml:7:5: unknown key 'nmae' in 'aws' "
 	    "(expected: name, region, functions, gateway, kubernetes, "
-	    "nodes, containers)", 1 },
+	    "nodes, containers, legacy_functions)", 1 },
 	{ 8, NULL, "t.yaml:7:5: 'aws' is missing 'region'", 1 },
 	{ 7, "    name: [AWS]", "t.yaml:7:11: 'aws.name' must be text, not "
 	    "a list", 1 },
@@ -1256,7 +1554,38 @@ static const struct bad {
 	    "mapping, not a scalar", 7 },
 	{ 10, "      servcie: Lambda", "t.yaml:10:7: unknown key 'servcie' "
 	    "in 'aws.functions' (expected: service, date, source, gb_second, "
-	    "vcpu_second, per_million_requests, free_tier)", 1 },
+	    "vcpu_second, per_million_requests, free_tier, tiers, "
+	    "init_billed, limits, warm)", 1 },
+	/* the blocks of 0.2.0: tiers, limits, warm, extended support */
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      tiers: {x86_64: [{above: 15000000000, gb_second: 0.0000133334},"
+	    " {above: 6000000000, gb_second: 0.000015}]}", "t.yaml:16:79: "
+	    "'aws.functions.tiers.x86_64[1]': the thresholds of tiers must "
+	    "rise", 1 },
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      tiers: {riscv: [{above: 1, gb_second: 0.00001}]}",
+	    "t.yaml:16:15: unknown key 'riscv' in 'aws.functions.tiers' "
+	    "(expected: x86_64, arm64)", 1 },
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      limits: {memory_mb: 64}", "t.yaml:16:27: "
+	    "'aws.functions.limits.memory_mb' must be between 128 and "
+	    "1.04858e+06, not 64", 1 },
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      limits: {duration_ms: 0}", "t.yaml:16:29: "
+	    "'aws.functions.limits.duration_ms' must be between 1 and "
+	    "1e+09, not 0", 1 },
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      warm: {execution_gb_second: 0.00001}", "t.yaml:16:13: "
+	    "'aws.functions.warm' is missing 'gb_second'", 1 },
+	{ 15, "      free_tier: {requests: 1000000, gb_seconds: 400000}\n"
+	    "      init_billed: sometimes", "t.yaml:16:20: "
+	    "'aws.functions.init_billed' must be true or false, not "
+	    "'sometimes'", 1 },
+	{ 17, "    kubernetes: {service: EKS, date: 2025-01-15, source: "
+	    "https://example.com/k, control_plane_per_hour: 0.10, "
+	    "extended_support_per_hour: 0}", "t.yaml:17:138: "
+	    "'aws.kubernetes.extended_support_per_hour' must be more than 0",
+	    1 },
 	{ 13, "      gb_second: {x86_64: -0.0000166667}", "t.yaml:13:27: "
 	    "'aws.functions.gb_second.x86_64' must be between 0 and 0.01, "
 	    "not -0.0000166667", 1 },
@@ -1374,9 +1703,9 @@ START_TEST(pricing_base_loads)
 	ck_assert_int_eq(p->provider[WL_AWS].nnodes, 2);
 	ck_assert_int_eq(p->provider[WL_AWS].default_node, 0);
 	ck_assert_str_eq(p->provider[WL_AWS].date, "2025-01-15");
-	ck_assert_int_eq(p->provider[WL_AWS].has_arch, 3);
-	ck_assert_int_eq(p->provider[WL_GCP].has_arch, 1);
-	ck_assert_double_eq(p->provider[WL_GCP].free_vcpu_seconds, 180000);
+	ck_assert_int_eq(p->provider[WL_AWS].functions.has_arch, 3);
+	ck_assert_int_eq(p->provider[WL_GCP].functions.has_arch, 1);
+	ck_assert_double_eq(p->provider[WL_GCP].functions.free_vcpu_seconds, 180000);
 	ck_assert_double_eq(p->provider[WL_GCP].gateway_free_requests, 2e6);
 	pricing_free(p);
 	free(doc);
@@ -1451,7 +1780,8 @@ static const struct bad_figure {
 	    "(expected: provider, requests_per_month, avg_duration_ms, "
 	    "memory_mb, arch, free_tier, peak_ratio, gateway, node_type, "
 	    "min_nodes, target_utilization, autoscaling, function_share, "
-	    "vcpu_per_request)" },
+	    "vcpu_per_request, cold_start_percent, init_ms, function_plan, "
+	    "support)" },
 };
 
 START_TEST(workload_out_of_range)
@@ -1484,7 +1814,7 @@ START_TEST(workload_needs_prices)
 		    "t3.medium)" },
 		{ "answers: {}\nworkload:\n  arch: arm64\n  provider: gcp\n",
 		    "a.yaml:3:9: the price list has no arm64 price for gcp "
-		    "functions (Cloud Run (request-based billing))" },
+		    "functions (Cloud Run functions (request-based billing))" },
 	};
 	static const char ok[] = "answers: {}\nworkload:\n"
 	    "  node_type: t3.medium\n  arch: arm64\n";
@@ -1533,6 +1863,14 @@ suite(void)
 	tcase_add_test(tc, lambda_inside_free_tier);
 	tcase_add_test(tc, cloud_run_vcpu_and_memory);
 	tcase_add_test(tc, azure_functions);
+	tcase_add_test(tc, azure_flex_consumption);
+	tcase_add_test(tc, lambda_volume_tiers);
+	tcase_add_test(tc, lambda_init_billed);
+	tcase_add_test(tc, warm_capacity);
+	tcase_add_test(tc, extended_support);
+	tcase_add_test(tc, provider_limits);
+	tcase_add_test(tc, older_price_list);
+	tcase_add_test(tc, provider_the_list_lacks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("kubernetes");

@@ -249,6 +249,77 @@ START_TEST(test_adr_no_participants)
 }
 END_TEST
 
+/* The record's rules (issue 14): two answers are not enough to choose;
+ * with the serverless answers it chooses; a Bad line quotes the cell of
+ * the option the row favours; every note is there with its question. */
+START_TEST(test_adr_rules)
+{
+	static const char thin[] =
+	    "session: s\nanswers: {traffic: spiky, devops: none}\n"
+	    "notes: {devops: \"Ana: we hire SREs next year\", "
+	    "regions: \"EU only\", rollout: \"canary later\"}\n";
+	static const char full[] =
+	    "session: s\nanswers: {traffic: spiky, duration: short, state: "
+	    "stateless, latency: strict, connections: none, mix: uniform, "
+	    "services: few, coupling: loose, runtime: standard, networking: "
+	    "managed, devops: none, time_to_market: urgent, "
+	    "existing_platform: none, regulation: none, network_policy: none, "
+	    "regions: single, debugging: logs, observability_stack: platform, "
+	    "rollout: simple}\n"
+	    "notes: {regions: \"EU only\", coupling: \"events via SQS\"}\n";
+	const struct model_table *arch = model_table_for(m,
+	    model_dim_index(m, "architecture"));
+	const char *lat = NULL;
+	struct doc d;
+	char *buf, line[1024];
+	int i;
+
+	doc_of(&d, thin);
+	ck_assert_int_eq(d.res->recommendation,
+	    model_option_index(m, "serverless"));
+	ck_assert(!export_adr_supported(d.res));
+	buf = write_doc(export_adr, &d.rep);
+	ck_assert_ptr_null(strstr(buf, "Chosen option"));
+	ck_assert_ptr_nonnull(strstr(buf, "\n# Choose between Serverless, "
+	    "Kubernetes and Hybrid for s\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "No option is supported yet. "
+	    "Serverless leads with"));
+	ck_assert_ptr_nonnull(strstr(buf, "2 of 21 questions are answered, "
+	    "and a record needs at least 11;"));
+	ck_assert_ptr_nonnull(strstr(buf, "\n* Which cloud would it run on?\n"));
+	/* Notes: the driver's with its answer, the others with their
+	 * questions, answered or not. */
+	ck_assert_ptr_nonnull(strstr(buf, "**None**: favours Serverless on "
+	    "Operations"));
+	ck_assert_ptr_nonnull(strstr(buf, "we hire SREs next year"));
+	ck_assert_ptr_nonnull(strstr(buf, "* How many regions must it run in? "
+	    "(not answered) — EU only\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "* How must releases roll out? (not "
+	    "answered) — canary later\n"));
+	free(buf);
+	doc_free(&d);
+
+	doc_of(&d, full);
+	ck_assert(export_adr_supported(d.res));
+	buf = write_doc(export_adr, &d.rep);
+	ck_assert_ptr_nonnull(strstr(buf, "Chosen option: \"Serverless\""));
+	for (i = 0; i < arch->nrows; i++)
+		if (strcmp(arch->rows[i].id, "startup_latency") == 0)
+			lat = arch->rows[i].cells[model_option_index(m,
+			    "kubernetes")];
+	ck_assert_ptr_nonnull(lat);
+	snprintf(line, sizeof line, "* Bad, because **Startup latency** "
+	    "favours Kubernetes: %s\n", lat);
+	ck_assert_msg(strstr(buf, line) != NULL, "no line '%s' in\n%s", line,
+	    buf);
+	ck_assert_ptr_nonnull(strstr(buf, "* How do the services talk to each "
+	    "other? **Loosely (event-driven)** — events via SQS\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "EU only"));
+	free(buf);
+	doc_free(&d);
+}
+END_TEST
+
 static const struct report_change changes[] = {
 	{ 1767225600, "ana", "created", NULL, "demo", 0 },
 	{ 1767225660, "ben|x", "answer:traffic", NULL, "spiky", 0 },
@@ -467,6 +538,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_adr_front_matter);
 	tcase_add_test(tc, test_adr_no_participants);
+	tcase_add_test(tc, test_adr_rules);
 	tcase_add_test(tc, test_md_session);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");

@@ -267,7 +267,95 @@ static const struct bad bad_models[] = {
 	  "test.yaml:3:25: not valid text: invalid trailing UTF-8 octet" },
 	{ "complex key", "? [a, b]\n: c\n",
 	  "test.yaml:1:3: a mapping key must be plain text" },
+	{ "unknown question role", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, role: cloud, answers: "
+	  "[{id: y, label: Y}, {id: n, label: N}]}\n",
+	  "test.yaml:11:44: unknown role 'cloud' for a question (expected: "
+	  "provider)" },
+	{ "second provider role", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, role: provider, answers: "
+	  "[{id: y, label: Y}, {id: n, label: N}]}\n"
+	  "      - {id: q2, prompt: Q, help: H, role: provider, answers: "
+	  "[{id: y, label: Y}, {id: n, label: N}]}\n",
+	  "test.yaml:12:44: a second question with role 'provider' (the "
+	  "first is 'q1')" },
+	{ "unknown answer role", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, answers: "
+	  "[{id: y, label: Y, role: warm}, {id: n, label: N}]}\n",
+	  "test.yaml:11:72: unknown role 'warm' for an answer (expected: "
+	  "warm_capacity)" },
+	{ "default not an answer", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, default: maybe, answers: "
+	  "[{id: y, label: Y}, {id: n, label: N}]}\n",
+	  "test.yaml:11:47: a question's 'default' must be one of its "
+	  "answers, not 'maybe'" },
+	{ "block when unknown question", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, answers: "
+	  "[{id: y, label: Y, blocks: {a: [{reason: R, when: {cloud: x}}]}}, "
+	  "{id: n, label: N}]}\n",
+	  "test.yaml:11:98: unknown question 'cloud' in 'when'" },
+	{ "block without reason", HEAD OPTS DIMS PANELS
+	  "      - {id: q1, prompt: Q, help: H, answers: "
+	  "[{id: y, label: Y, blocks: {a: [{when: {q1: y}}]}}, "
+	  "{id: n, label: N}]}\n",
+	  "test.yaml:11:79: a block is missing 'reason'" },
 };
+
+/* Roles, a default and a block whose `when` names a later question. */
+START_TEST(test_roles_and_conditional_blocks)
+{
+	struct model *m = tu_model(HEAD OPTS DIMS PANELS
+	    "      - id: q1\n"
+	    "        prompt: Q1\n"
+	    "        help: H\n"
+	    "        answers:\n"
+	    "          - id: y\n"
+	    "            label: Y\n"
+	    "            role: warm_capacity\n"
+	    "            blocks:\n"
+	    "              a:\n"
+	    "                - {reason: on c1, when: {cloud: c1}}\n"
+	    "                - {reason: on c2, when: {cloud: [c2]}}\n"
+	    "              b: always\n"
+	    "          - {id: n, label: N}\n"
+	    "      - id: cloud\n"
+	    "        prompt: Where?\n"
+	    "        help: H\n"
+	    "        role: provider\n"
+	    "        default: c1\n"
+	    "        answers: [{id: c1, label: C1}, {id: c2, label: C2}, "
+	    "{id: c3, label: C3}]\n");
+	const struct model_answer *y = &m->questions[0].answers[0];
+	int ans[2] = { 0, -1 };
+	char vis[2] = { 1, 1 };
+
+	ck_assert_int_eq(m->role_question[MODEL_QROLE_PROVIDER], 1);
+	ck_assert_int_eq(m->role_answer[MODEL_AROLE_WARM][0], 0);
+	ck_assert_int_eq(m->role_answer[MODEL_AROLE_WARM][1], 0);
+	ck_assert_int_eq(m->questions[1].def, 0);
+	ck_assert_int_eq(m->questions[0].def, -1);
+	ck_assert_int_eq(y->nblocks, 3);
+	ck_assert_uint_eq(y->block_mask, 3u);
+	ck_assert_str_eq(y->block[0], "on c1");
+	ck_assert_int_eq(y->blocks[0].nconds, 1);
+	ck_assert_int_eq(y->blocks[0].conds[0].question, 1);
+	ck_assert_int_eq(y->blocks[2].nconds, 0);
+	/* Unanswered, the question counts as its default. */
+	ck_assert(model_block_holds(m, &y->blocks[0], ans, vis));
+	ck_assert(!model_block_holds(m, &y->blocks[1], ans, vis));
+	ans[1] = 1;
+	ck_assert(!model_block_holds(m, &y->blocks[0], ans, vis));
+	ck_assert(model_block_holds(m, &y->blocks[1], ans, vis));
+	ans[1] = 2;
+	ck_assert(!model_block_holds(m, &y->blocks[0], ans, vis));
+	ck_assert(!model_block_holds(m, &y->blocks[1], ans, vis));
+	ck_assert(model_block_holds(m, &y->blocks[2], ans, vis));
+	ck_assert(model_answer_role(m, MODEL_AROLE_WARM, ans, vis));
+	ans[0] = 1;
+	ck_assert(!model_answer_role(m, MODEL_AROLE_WARM, ans, vis));
+	model_free(m);
+}
+END_TEST
 
 /* Bad input gives exactly the message expected, position included. */
 START_TEST(test_bad_model)
@@ -501,6 +589,7 @@ suite(void)
 	TCase *tc = tcase_create("loader");
 
 	tcase_add_test(tc, test_mini_loads);
+	tcase_add_test(tc, test_roles_and_conditional_blocks);
 	tcase_add_loop_test(tc, test_bad_model, 0,
 	    (int)(sizeof bad_models / sizeof bad_models[0]));
 	tcase_add_test(tc, test_deep_nesting);

@@ -199,8 +199,8 @@ START_TEST(test_yaml_keys)
 	ck_assert_uint_eq(n->len, 1 + (size_t)m->ndims);
 	n = ymap_get(ymap_get(root, "blocked"), "serverless");
 	ck_assert_int_eq(n->type, Y_SEQ);
-	ck_assert_str_eq(n->kids[0]->str, "duration: work over 15 minutes "
-	    "exceeds function time limits");
+	ck_assert_str_eq(n->kids[0]->str, "duration: AWS Lambda stops an "
+	    "invocation at 15 minutes");
 	n = ymap_get(root, "rationale");
 	ck_assert_int_eq(n->type, Y_SEQ);
 	ck_assert_str_eq(ymap_get(n->kids[0], "favors")->str, "kubernetes");

@@ -247,6 +247,77 @@ START_TEST(test_provider_node)
 }
 END_TEST
 
+/* The provider is an answer: the cost panel's field sets it; a session
+ * of 0.1.0 that holds `workload:provider` reads it as the answer until
+ * the answer is set, and then the old figure goes. */
+START_TEST(test_provider_answer)
+{
+	struct session s;
+	unsigned what = 0;
+	struct err e;
+	int pq = m->role_question[MODEL_QROLE_PROVIDER];
+	struct store *st;
+
+	ck_assert_int_ge(pq, 0);
+	open_on(&s, "pa.db", STORE_JOURNAL_AUTO, 0, "cloud");
+	ck_assert_int_eq(s.answers->answer[pq], -1);
+	ck_assert_int_eq((int)s.answers->workload.num[WL_PROVIDER], WL_AWS);
+	ck_assert_int_eq(session_set_workload(&s, WL_PROVIDER, "gcp", &what,
+	    &e), 0);
+	ck_assert_int_eq(s.answers->answer[pq], ai("provider", "gcp"));
+	ck_assert_int_eq((int)s.answers->workload.num[WL_PROVIDER], WL_GCP);
+	ck_assert_uint_eq(s.answers->workload.set, 0);
+	ck_assert(what & SESSION_ANSWERS);
+	ck_assert_ptr_eq(s.cost.provider, &prices->provider[WL_GCP]);
+	/* An older session's figure, written behind the session's back. */
+	ck_assert_int_eq(session_set_answer(&s, pq, -1, NULL, &e), 0);
+	st = s.store;
+	ck_assert_int_eq(store_set_workload(st, s.info.id, WL_PROVIDER,
+	    "azure", &e), 1);
+	ck_assert_int_eq(session_reload(&s, NULL, &e), 0);
+	ck_assert_int_eq(s.answers->answer[pq], ai("provider", "azure"));
+	ck_assert_int_eq((int)s.answers->workload.num[WL_PROVIDER], WL_AZURE);
+	/* Setting the answer retires the figure: cleared, it stays so. */
+	ck_assert_int_eq(session_set_answer(&s, pq, ai("provider", "gcp"),
+	    NULL, &e), 0);
+	ck_assert_int_eq(session_set_answer(&s, pq, -1, NULL, &e), 0);
+	ck_assert_int_eq(session_reload(&s, NULL, &e), 0);
+	ck_assert_int_eq(s.answers->answer[pq], -1);
+	ck_assert_int_eq((int)s.answers->workload.num[WL_PROVIDER], WL_AWS);
+	session_fini(&s);
+}
+END_TEST
+
+/* Once a figure is set the bill counts in the evaluation, and the list
+ * of sessions says the same as the open session. */
+START_TEST(test_bill_counts)
+{
+	struct session s;
+	struct eval_result *r = eval_result_new(m);
+	struct err e;
+	int c = m->cost_dim;
+
+	open_on(&s, "b.db", STORE_JOURNAL_AUTO, 0, "bill");
+	ck_assert_int_eq(session_set_answer(&s, qi("traffic"),
+	    ai("traffic", "spiky"), NULL, &e), 0);
+	ck_assert_int_eq(s.result->cost_counted, 0);
+	ck_assert_int_eq(session_set_workload(&s, WL_REQUESTS, "5000000000",
+	    NULL, &e), 0);
+	ck_assert_int_eq(session_set_workload(&s, WL_DURATION, "300", NULL,
+	    &e), 0);
+	ck_assert_int_eq(session_set_workload(&s, WL_MEMORY, "1024", NULL,
+	    &e), 0);
+	ck_assert_int_eq(s.result->cost_counted, 1);
+	ck_assert(s.result->score[model_option_index(m, "kubernetes")][c] >
+	    s.result->score[model_option_index(m, "serverless")][c]);
+	ck_assert_int_eq(session_peek(&s, s.info.id, r, &e), 0);
+	ck_assert_int_eq(r->cost_counted, 1);
+	ck_assert(r->total[0] == s.result->total[0]);
+	eval_result_free(r);
+	session_fini(&s);
+}
+END_TEST
+
 /* Undo takes back one change at a time, newest first, and reports what
  * it changed; then there is nothing to undo. */
 START_TEST(test_undo_chain)
@@ -545,7 +616,7 @@ START_TEST(test_disagree)
 		for (q = 0; q < m->nquestions; q++)
 			a->vote[i][q] = rand_r(&seed) % 3 ? -1 : (int)(rand_r(
 			    &seed) % (unsigned)m->questions[q].nanswers);
-	disagree_run(d, a, a->weight);
+	disagree_run(d, a, a->weight, NULL);
 	eval_run(m, a->answer, a->weight, r);
 	ck_assert_int_eq(d->room, r->recommendation);
 	ck_assert_int_gt(d->nquestions, 0);
@@ -594,6 +665,8 @@ session_suite(void)
 	tcase_add_test(tc, test_verbs);
 	tcase_add_test(tc, test_bad_figure);
 	tcase_add_test(tc, test_provider_node);
+	tcase_add_test(tc, test_provider_answer);
+	tcase_add_test(tc, test_bill_counts);
 	tcase_add_test(tc, test_undo_chain);
 	tcase_add_test(tc, test_refresh_wal);
 	tcase_add_test(tc, test_refresh_delete);
