@@ -28,6 +28,13 @@ static const char schema[] =
 	" ident TEXT NOT NULL,"
 	" question TEXT,"
 	" seen INTEGER NOT NULL"		/* ms since the epoch */
+	");"
+	/* Where each participant left each session: kept after they go. */
+	"CREATE TABLE IF NOT EXISTS positions ("
+	" session_id INTEGER NOT NULL,"
+	" ident TEXT NOT NULL,"
+	" question TEXT NOT NULL,"
+	" PRIMARY KEY (session_id, ident)"
 	");";
 
 /* A token no other explorer has: random bytes, hex. */
@@ -162,6 +169,15 @@ presence_beat(struct presence *p, long long sid, const char *question,
 		return 0;
 	if (rc != SQLITE_DONE)
 		goto fail;
+	if (question != NULL && sqlite3_prepare_v2(p->db, "INSERT OR REPLACE "
+	    "INTO positions(session_id, ident, question) VALUES (?1, ?2, ?3)",
+	    -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, sid);
+		sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, question, -1, SQLITE_TRANSIENT);
+		sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
 	if (sqlite3_prepare_v2(p->db, "DELETE FROM presence WHERE seen < ?1",
 	    -1, &s, NULL) != SQLITE_OK)
 		goto fail;
@@ -222,4 +238,28 @@ presence_list(struct presence *p, long long sid, long long now_ms,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return 0;	/* busy: nobody new this time */
 	return n;
+}
+
+int
+presence_where(struct presence *p, long long sid, char *question,
+    size_t size)
+{
+	sqlite3_stmt *s;
+	const unsigned char *t;
+	int found = 0;
+
+	question[0] = '\0';
+	if (p == NULL || sqlite3_prepare_v2(p->db, "SELECT question FROM "
+	    "positions WHERE session_id = ?1 AND ident = ?2", -1, &s,
+	    NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, sid);
+	sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (t = sqlite3_column_text(s, 0)) != NULL) {
+		snprintf(question, size, "%s", (const char *)t);
+		found = 1;
+	}
+	sqlite3_finalize(s);
+	return found;
 }

@@ -11,6 +11,8 @@
 #ifndef TRADEOFF_PRESENCE_H
 #define TRADEOFF_PRESENCE_H
 
+#include <stddef.h>
+
 #include "err.h"
 
 #define PRESENCE_BEAT_MS 2000	/* how often an explorer says it is there */
@@ -46,5 +48,10 @@ int presence_changed(struct presence *p);
  * row per identity (its latest), into OUT (at most MAX); how many. */
 int presence_list(struct presence *p, long long sid, long long now_ms,
     struct presence_peer *out, int max, struct err *e);
+
+/* The question (an id, into QUESTION) this participant was last on in
+ * session SID: 1, or 0 when nobody knows (P may be NULL). */
+int presence_where(struct presence *p, long long sid, char *question,
+    size_t size);
 
 #endif

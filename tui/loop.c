@@ -249,7 +249,7 @@ apply(struct loop *l, int flags)
 		if (!ui->s->result->visible_q[ui->question])
 			ui_go_question(ui, ui->question);
 		if (ui->what & SESSION_OPENED)
-			ui_go_question(ui, ui_first_open(ui));
+			ui_go_question(ui, ui_resume_question(ui));
 		ui->what = 0;
 	}
 	if (flags & UI_ALL)
@@ -533,8 +533,9 @@ ui_run(struct ui *ui)
 	}
 	ui->view = VIEW_QUESTION;
 	l.beat_q = -1;
-	/* Resume where the questionnaire is still open. */
-	ui_go_question(ui, ui_first_open(ui));
+	/* Resume where this participant left it, else where the
+	 * questionnaire is still open. */
+	ui_go_question(ui, ui_resume_question(ui));
 	layout(ui);
 	while (!ui_signal()) {
 		draw(&l);

@@ -58,6 +58,33 @@ ui_first_open(const struct ui *ui)
 	return 0;
 }
 
+int
+ui_resume_question(const struct ui *ui)
+{
+	char id[65];
+	int q;
+
+	if (presence_where(ui->presence, ui->s->info.id, id, sizeof id) &&
+	    (q = model_question_index(ui->s->model, id)) >= 0 &&
+	    ui->s->result->visible_q[q])
+		return q;
+	return ui_first_open(ui);
+}
+
+int
+ui_next_open(const struct ui *ui, int q)
+{
+	int n = ui->s->model->nquestions, i, k;
+
+	for (i = 1; i < n; i++) {
+		k = (q + i) % n;
+		if (ui->s->result->visible_q[k] &&
+		    ui->s->answers->answer[k] < 0)
+			return k;
+	}
+	return -1;
+}
+
 void
 ui_go_question(struct ui *ui, int q)
 {

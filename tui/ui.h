@@ -72,6 +72,7 @@ struct ui {
 	int npeers;
 	int tick_ms;			/* between looks at the database */
 	int readonly;			/* --read-only: watching */
+	int advance;			/* answering moves on (--no-advance) */
 
 	/* Where the room is. */
 	enum view_id view;
@@ -105,6 +106,14 @@ int ui_step_question(const struct ui *ui, int q, int dir);
 
 /* The first question that is asked and not answered (0 when none). */
 int ui_first_open(const struct ui *ui);
+
+/* Where this participant left the session (else the first open
+ * question). */
+int ui_resume_question(const struct ui *ui);
+
+/* The next asked, unanswered question after Q (wrapping round), or -1
+ * when every asked question is answered. */
+int ui_next_open(const struct ui *ui, int q);
 
 /* Make Q the current question (skipping to an asked one). */
 void ui_go_question(struct ui *ui, int q);
