@@ -750,10 +750,17 @@ make_change(struct child *c, int n, const struct opts *o, int k,
 				m->shown[i] = c[i].last_read;
 		}
 		if (open && p[n].revents != 0) {
-			ssize_t r = read(fd, out + nout, sizeof out - 1 - nout);
+			char buf[1024];
+			ssize_t r = read(fd, buf, sizeof buf);
 
 			if (r > 0) {
-				nout += (size_t)r;
+				/* What does not fit is read and dropped. */
+				size_t keep = sizeof out - 1 - nout;
+
+				if ((size_t)r < keep)
+					keep = (size_t)r;
+				memcpy(out + nout, buf, keep);
+				nout += keep;
 				continue;
 			}
 			if (r < 0 && errno == EINTR)
