@@ -1,6 +1,7 @@
 /* bench_core.c - microbenchmarks of the core: loading the model, one
- * evaluation with the flip search, and what the explorer asks of the
- * session store at start and for a page of the session list.
+ * evaluation with the flip search, the disagreements of a workshop, and
+ * what the explorer asks of the session store at start and for a page
+ * of the session list.
  *
  *   bench_core [-q] [-O OP,...] [-c OP -k N] MODEL ANSWERS [DB]
  *
@@ -15,11 +16,21 @@
  *   valgrind --tool=callgrind --toggle-collect=bench_measured
  * whose total divided by N is the count per operation (repeatable, unlike
  * time on a busy machine).  OPs: model_load, model_parse (the same
- * model, always parsed with libyaml), eval_flip, store_start,
- * session_page. */
+ * model, always parsed with libyaml), eval_flip, disagree, store_start,
+ * session_page.
+ *
+ * disagree: disagree_run on ANSWERS with the votes of a workshop of
+ * WORKSHOP_IDENTS identities added, every question disputed as far as
+ * its answers allow: for each question the identities, in an order
+ * drawn at random (a fixed seed), vote its first, second, ... answer
+ * until every answer has a voter, then an answer drawn at random.  With
+ * the timing a line says what one run evaluates:
+ *
+ *   core workshop idents=10 questions=Q disputed=D evaluations=E */
 #include "config.h"
 
 #include "answers.h"
+#include "disagree.h"
 #include "eval.h"
 #include "model.h"
 #include "store.h"
@@ -34,6 +45,9 @@
 /* The explorer's session list shows this many rows at 80x24. */
 #define PAGE_ROWS 16
 
+/* The workshop the disagreement is measured on. */
+#define WORKSHOP_IDENTS 10
+
 struct ctx {
 	const char *model_path, *db_path;
 	char *text;		/* the model file and a newline */
@@ -42,6 +56,8 @@ struct ctx {
 	struct answers *a;
 	struct eval_result *r;
 	struct store *st;
+	struct answers *w;	/* ANSWERS with the workshop's votes */
+	struct disagree *d;
 };
 
 typedef void (*op_fn)(struct ctx *);
@@ -89,6 +105,76 @@ op_eval_flip(struct ctx *c)
 {
 	eval_run(c->m, c->a->answer, c->a->weight, c->r);
 	sink += c->r->total[0] + c->r->flip.distance;
+}
+
+static void
+op_disagree(struct ctx *c)
+{
+	disagree_run(c->d, c->w, c->w->weight);
+	sink += c->d->nquestions + c->d->own[0];
+}
+
+/* A small fixed generator, so that every run votes alike. */
+static unsigned
+next_random(unsigned *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+/* The workshop: ANSWERS_PATH loaded again, with WORKSHOP_IDENTS
+ * identities voting on every question (see the top of the file). */
+static void
+workshop(struct ctx *c, const char *answers_path)
+{
+	const struct model *m = c->m;
+	int order[WORKSHOP_IDENTS], i, j, q, t;
+	unsigned seed = 2026;
+	char name[16];
+	struct err e;
+
+	if ((c->w = answers_load(m, answers_path, &e)) == NULL)
+		die(answers_path, &e);
+	for (i = 0; i < WORKSHOP_IDENTS; i++) {
+		snprintf(name, sizeof name, "p%d", i + 1);
+		if (answers_add_ident(c->w, name) != i) {
+			fputs("bench_core: cannot add an identity\n", stderr);
+			exit(1);
+		}
+	}
+	for (q = 0; q < m->nquestions; q++) {
+		int n = m->questions[q].nanswers;
+
+		for (i = 0; i < WORKSHOP_IDENTS; i++)
+			order[i] = i;
+		for (i = WORKSHOP_IDENTS - 1; i > 0; i--) {
+			j = (int)(next_random(&seed) % (unsigned)(i + 1));
+			t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
+		for (i = 0; i < WORKSHOP_IDENTS && n > 0; i++)
+			c->w->vote[order[i]][q] = i < n ? i :
+			    (int)(next_random(&seed) % (unsigned)n);
+	}
+	if ((c->d = disagree_new(m)) == NULL) {
+		fputs("bench_core: out of memory\n", stderr);
+		exit(1);
+	}
+}
+
+/* What one disagree_run evaluates. */
+static void
+workshop_report(struct ctx *c)
+{
+	int i, evals = 1 + c->d->nidents;
+
+	op_disagree(c);
+	for (i = 0; i < c->d->nquestions; i++)
+		evals += c->d->questions[i].nanswers;
+	printf("core workshop idents=%d questions=%d disputed=%d "
+	    "evaluations=%d\n", c->w->nidents, c->m->nquestions,
+	    c->d->nquestions, evals);
 }
 
 /* What the explorer does with the database before its first frame: open
@@ -163,6 +249,7 @@ static const struct {
 	{ "model_load", op_model_load, 0 },
 	{ "model_parse", op_model_parse, 0 },
 	{ "eval_flip", op_eval_flip, 0 },
+	{ "disagree", op_disagree, 0 },
 	{ "store_start", op_store_start, 1 },
 	{ "session_page", op_session_page, 1 },
 };
@@ -294,6 +381,7 @@ main(int argc, char **argv)
 		fputs("bench_core: out of memory\n", stderr);
 		return 1;
 	}
+	workshop(&c, argv[optind + 1]);
 	if (c.db_path != NULL) {
 		memset(&o, 0, sizeof o);
 		o.path = c.db_path;
@@ -314,10 +402,15 @@ main(int argc, char **argv)
 			ops[i].fn(&c);
 			bench_measured(&c, ops[i].fn, count);
 			printf("core op=%s count=%ld\n", ops[i].name, count);
-		} else
+		} else {
 			time_op(&c, ops[i].name, ops[i].fn, quick);
+			if (ops[i].fn == op_disagree)
+				workshop_report(&c);
+		}
 	}
 	store_close(c.st);
+	disagree_free(c.d);
+	answers_free(c.w);
 	eval_result_free(c.r);
 	answers_free(c.a);
 	model_free(c.m);

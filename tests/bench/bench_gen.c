@@ -11,17 +11,25 @@
  *       Create OUT_DB with N sessions saved through the session store:
  *       N - 1 named "session NNNNN", then one named after ANSWERS'
  *       session (default "bench"), the most recent, so the explorer
- *       opens that one whatever N is. */
+ *       opens that one whatever N is.
+ *   bench_gen set MODEL DB SESSION QUESTION ANSWER [WHO]
+ *       Set QUESTION's answer in session SESSION of DB (WAL) through the
+ *       session's verb, as participant WHO (default "elsewhere"), the way
+ *       an explorer's key does, and print the moment the change was
+ *       committed on CLOCK_MONOTONIC, which every process shares:
+ *       "set commit_ms=MS changed=0|1".  ptybench -C times from it. */
 #include "config.h"
 
 #include "answers.h"
 #include "model.h"
+#include "session.h"
 #include "store.h"
 #include "yamlw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static int
@@ -437,6 +445,63 @@ out:
 	return rc;
 }
 
+/* QID = AID in session NAME of DB, as one explorer's key would set it. */
+static int
+gen_set(const char *model_path, const char *db, const char *name,
+    const char *qid, const char *aid, const char *who)
+{
+	struct store_opts o;
+	struct store *st;
+	struct session s;
+	struct model *m;
+	struct timespec ts;
+	struct err e;
+	unsigned what = 0;
+	int q, a, rc = 1;
+
+	if ((m = model_load(model_path, &e)) == NULL)
+		return fail(model_path, &e);
+	if ((q = model_question_index(m, qid)) < 0 ||
+	    (a = model_answer_index(m, q, aid)) < 0) {
+		fprintf(stderr, "bench_gen: no answer %s to question %s\n",
+		    aid, qid);
+		model_free(m);
+		return 1;
+	}
+	if (session_init(&s, m, NULL, 0, &e) != 0) {
+		model_free(m);
+		return fail("session_init", &e);
+	}
+	memset(&o, 0, sizeof o);
+	o.path = db;
+	o.model = m;
+	o.journal = STORE_JOURNAL_WAL;
+	o.user = who;
+	if ((st = store_open(&o, &e)) == NULL) {
+		fail(db, &e);
+		goto out;
+	}
+	session_attach(&s, st);
+	if (session_open(&s, name, 0, NULL, NULL, &e) != 1) {
+		fprintf(stderr, "bench_gen: %s: no session '%s'\n", db, name);
+		goto out;
+	}
+	if (session_set_answer(&s, q, a, &what, &e) != 0) {
+		fail(db, &e);
+		goto out;
+	}
+	/* The transaction is committed when the verb returns; what follows
+	 * it is the evaluation of the new answers, a few microseconds. */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	printf("set commit_ms=%.3f changed=%d\n", (double)ts.tv_sec * 1e3 +
+	    (double)ts.tv_nsec / 1e6, what != 0);
+	rc = fflush(stdout) != 0;
+out:
+	session_fini(&s);
+	model_free(m);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -445,7 +510,12 @@ main(int argc, char **argv)
 		    argv[6]);
 	if (argc == 6 && strcmp(argv[1], "db") == 0 && atol(argv[2]) >= 1)
 		return gen_db(atol(argv[2]), argv[3], argv[4], argv[5]);
+	if ((argc == 7 || argc == 8) && strcmp(argv[1], "set") == 0)
+		return gen_set(argv[2], argv[3], argv[4], argv[5], argv[6],
+		    argc == 8 ? argv[7] : "elsewhere");
 	fputs("usage: bench_gen model N MODEL ANSWERS OUT_MODEL OUT_ANSWERS\n"
-	    "       bench_gen db N MODEL ANSWERS OUT_DB\n", stderr);
+	    "       bench_gen db N MODEL ANSWERS OUT_DB\n"
+	    "       bench_gen set MODEL DB SESSION QUESTION ANSWER [WHO]\n",
+	    stderr);
 	return 2;
 }
