@@ -110,7 +110,7 @@ op_eval_flip(struct ctx *c)
 static void
 op_disagree(struct ctx *c)
 {
-	disagree_run(c->d, c->w, c->w->weight);
+	disagree_run(c->d, c->w, c->w->weight, NULL);
 	sink += c->d->nquestions + c->d->own[0];
 }
 
