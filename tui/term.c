@@ -166,7 +166,7 @@ ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
 	    tigetnum("colors") >= 8)
 		ui->ncolours = tigetnum("colors");
 	del_curterm(cur_term);
-	if (theme_choose(&ui->theme, o->theme, o->datadir, ui->ncolours,
+	if (theme_choose(&ui->theme, o->theme, o->datadir, ui->ncolours, 0,
 	    &me) != 0) {
 		err_set(e, "%s", me.msg);
 		return -1;
