@@ -294,8 +294,8 @@ START_TEST(test_shipped_colours)
 	{
 		struct theme t = lookup("default");
 
-		ck_assert_int_eq(t.style[ROLE_NORMAL].fg, 252);
-		ck_assert_int_eq(t.style[ROLE_NORMAL].bg, 16);
+		ck_assert_int_eq(t.style[ROLE_NORMAL].fg, THEME_WHITE);
+		ck_assert_int_eq(t.style[ROLE_NORMAL].bg, THEME_BLACK);
 		ck_assert_int_eq(t.style[ROLE_TITLE].fg,
 		    THEME_BRIGHT + THEME_WHITE);
 		ck_assert_int_eq(t.style[ROLE_TITLE].bg, THEME_BLUE);
