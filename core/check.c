@@ -105,14 +105,59 @@ check_answers(const char *path, const struct model *model,
 	return 0;
 }
 
+/* Every role of T whose text has less contrast than text needs, in
+ * a message in E about PATH; 0 when there is none.  The lowest contrast
+ * of all in *LOWEST (21 when no role has colours). */
+static int
+check_contrast(const char *path, const struct theme *t, double *lowest,
+    struct err *e)
+{
+	char list[600], fg[32], bg[32];
+	size_t o = 0;
+	int r, low = 0;
+
+	*lowest = 21;
+	list[0] = '\0';
+	for (r = 0; r < ROLE_COUNT; r++) {
+		double c = theme_role_contrast(t, (enum theme_role)r);
+
+		if (c < 0)
+			continue;
+		if (c < *lowest)
+			*lowest = c;
+		if (c >= THEME_MIN_CONTRAST)
+			continue;
+		if (low++ < 4 && o < sizeof list)
+			o += (size_t)snprintf(list + o, sizeof list - o,
+			    "%s'%s' %.1f:1 (%s on %s)", o ? ", " : "",
+			    theme_role_name((enum theme_role)r), c,
+			    t->style[r].fg == THEME_DEFAULT ? "the terminal's "
+			    "text colour" : theme_colour_name(t->style[r].fg,
+			    fg, sizeof fg), t->style[r].bg == THEME_DEFAULT ?
+			    "the terminal's background" : theme_colour_name(
+			    t->style[r].bg, bg, sizeof bg));
+	}
+	if (low == 0)
+		return 0;
+	err_file(e, path, "theme '%s' is hard to read: %d role%s under "
+	    "%.1f:1 contrast (WCAG AA): %s%s; text on the terminal's own "
+	    "background must read on black and on white, or give 'normal' "
+	    "a bg, which is then painted on every cell", t->name, low,
+	    low == 1 ? "" : "s", THEME_MIN_CONTRAST, list, low > 4 ?
+	    ", ..." : "");
+	return -1;
+}
+
 static int
 check_theme(const char *path, const char *datadir, const char *buf,
     size_t len, char *summary, size_t size, struct err *e)
 {
 	struct theme t;
+	double lowest;
 	int r, given = 0, colours;
 
-	if (theme_load_buffer(&t, path, buf, len, datadir, e) != 0)
+	if (theme_load_buffer(&t, path, buf, len, datadir, e) != 0 ||
+	    check_contrast(path, &t, &lowest, e) != 0)
 		return -1;
 	for (r = 0; r < ROLE_COUNT; r++)
 		given += t.given[r];
@@ -122,7 +167,8 @@ check_theme(const char *path, const char *datadir, const char *buf,
 		    "attributes only", t.name, ROLE_COUNT, given);
 	else
 		snprintf(summary, size, "theme '%s': %d roles (%d given), "
-		    "uses %d colours", t.name, ROLE_COUNT, given, colours);
+		    "uses %d colours, contrast %.1f:1 or more", t.name,
+		    ROLE_COUNT, given, colours, lowest);
 	return 0;
 }
 

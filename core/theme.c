@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +52,7 @@ static const unsigned mono_attrs[ROLE_COUNT] = {
 	[ROLE_ANSWER_CHOSEN] = THEME_ATTR_BOLD,
 	[ROLE_CURSOR] = THEME_ATTR_REVERSE,
 	[ROLE_BAR_TRACK] = THEME_ATTR_DIM,
-	[ROLE_BAR] = THEME_ATTR_REVERSE,
-	[ROLE_BAR_BEST] = THEME_ATTR_BOLD | THEME_ATTR_REVERSE,
+	[ROLE_BAR_BEST] = THEME_ATTR_BOLD,
 	[ROLE_RECOMMENDED] = THEME_ATTR_BOLD,
 	[ROLE_BLOCKED] = THEME_ATTR_DIM,
 	[ROLE_RELEVANT] = THEME_ATTR_BOLD,
@@ -161,6 +161,16 @@ theme_colour_parse(const char *s, int *out)
 	return -1;
 }
 
+const char *
+theme_colour_name(int c, char *buf, size_t size)
+{
+	if (c >= THEME_DEFAULT && c < 2 * THEME_BRIGHT)
+		snprintf(buf, size, "%s", colour_words[1 + c]);
+	else
+		snprintf(buf, size, "%d", c);
+	return buf;
+}
+
 /* Grey of lightness V (0-255) as one of the 16 colours. */
 static int
 grey16(int v)
@@ -231,6 +241,178 @@ theme_style_for(const struct theme *t, enum theme_role r, int ncolours)
 	s.fg = fg;
 	s.bg = bg;
 	return s;
+}
+
+/* ---- How a colour looks: RGB, lightness and contrast ---- */
+
+/* The first 16 colours as xterm shows them by default; the rest of the
+ * palette is the same in every 256-colour terminal. */
+static const unsigned long basic_rgb[16] = {
+	0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd,
+	0x00cdcd, 0xe5e5e5, 0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00,
+	0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff
+};
+
+unsigned long
+theme_colour_rgb(int c)
+{
+	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+	unsigned long v;
+
+	if (c < 0 || c > 255)
+		return 0;
+	if (c < 16)
+		return basic_rgb[c];
+	if (c >= 232) {
+		v = (unsigned long)(8 + 10 * (c - 232));
+		return v << 16 | v << 8 | v;
+	}
+	c -= 16;
+	return (unsigned long)level[c / 36] << 16 |
+	    (unsigned long)level[c / 6 % 6] << 8 | (unsigned long)level[c % 6];
+}
+
+/* One sRGB channel (0-255) as linear light. */
+static double
+linear(unsigned v)
+{
+	double c = v / 255.0;
+
+	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+double
+theme_luminance(unsigned long rgb)
+{
+	return 0.2126 * linear((rgb >> 16) & 0xff) +
+	    0.7152 * linear((rgb >> 8) & 0xff) + 0.0722 * linear(rgb & 0xff);
+}
+
+double
+theme_contrast(unsigned long a, unsigned long b)
+{
+	double la = theme_luminance(a), lb = theme_luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+int
+theme_rgb_is_light(unsigned long rgb)
+{
+	return theme_contrast(rgb, 0x000000) > theme_contrast(rgb, 0xffffff);
+}
+
+/* The contrast of FG on BG, either of which may be THEME_DEFAULT: the
+ * terminal's own colour, black or white, whichever is worse; 21 when
+ * both are. */
+static double
+pair_contrast(int fg, int bg)
+{
+	static const unsigned long terminal[2] = { 0x000000, 0xffffff };
+	double worst = 21, c;
+	int i;
+
+	if (fg != THEME_DEFAULT && bg != THEME_DEFAULT)
+		return theme_contrast(theme_colour_rgb(fg),
+		    theme_colour_rgb(bg));
+	if (fg == THEME_DEFAULT && bg == THEME_DEFAULT)
+		return worst;
+	for (i = 0; i < 2; i++) {
+		c = theme_contrast(terminal[i], theme_colour_rgb(
+		    fg != THEME_DEFAULT ? fg : bg));
+		if (c < worst)
+			worst = c;
+	}
+	return worst;
+}
+
+double
+theme_role_contrast(const struct theme *t, enum theme_role r)
+{
+	struct theme_style s = t->style[r < 0 || r >= ROLE_COUNT ?
+	    ROLE_NORMAL : r];
+	double c;
+
+	if (s.fg == THEME_DEFAULT && s.bg == THEME_DEFAULT)
+		return -1;
+	c = pair_contrast(s.fg, s.bg);
+	/* Terminals that brighten bold text (xterm does by default) show
+	 * bold colour 0-7 as its bright version, others do not: bold black
+	 * is grey in one and black in the other, so both must read. */
+	if ((s.attrs & THEME_ATTR_BOLD) && s.fg >= 0 && s.fg < THEME_BRIGHT) {
+		double b = pair_contrast(s.fg + THEME_BRIGHT, s.bg);
+
+		if (b < c)
+			c = b;
+	}
+	return c;
+}
+
+int
+theme_colorfgbg_light(const char *v)
+{
+	const char *bg;
+	char *end;
+	long c;
+
+	if (v == NULL || (bg = strrchr(v, ';')) == NULL)
+		return -1;
+	c = strtol(bg + 1, &end, 10);
+	if (end == bg + 1 || *end != '\0' || c < 0 || c > 15)
+		return -1;
+	/* As rxvt means it (and vim reads it): white backgrounds are
+	 * light, every other colour dark. */
+	return c == THEME_WHITE || c == THEME_BRIGHT + THEME_WHITE;
+}
+
+/* The value of 1-4 hex digits at S (N of them) scaled to 0-255, or -1. */
+static int
+hex_channel(const char *s, size_t n)
+{
+	unsigned long v = 0, max;
+	size_t i;
+
+	if (n < 1 || n > 4)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+		    s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10 :
+		    s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10 : -1;
+
+		if (d < 0)
+			return -1;
+		v = v * 16 + (unsigned long)d;
+	}
+	max = (1ul << (4 * n)) - 1;
+	return (int)((v * 255 + max / 2) / max);
+}
+
+int
+theme_osc_rgb(const char *s, size_t len, unsigned long *rgb)
+{
+	static const char head[] = "\033]11;rgb:";
+	const char *p, *end = s + len;
+	unsigned long v = 0;
+	int i, c;
+
+	p = memchr(s, '\033', len);
+	if (p == NULL || (size_t)(end - p) < sizeof head - 1 ||
+	    memcmp(p, head, sizeof head - 1) != 0)
+		return -1;
+	p += sizeof head - 1;
+	for (i = 0; i < 3; i++) {
+		const char *q = p;
+
+		while (q < end && *q != '/' && *q != '\a' && *q != '\033')
+			q++;
+		if (q == end || (i < 2) != (*q == '/') ||
+		    (c = hex_channel(p, (size_t)(q - p))) < 0)
+			return -1;
+		v = v << 8 | (unsigned long)c;
+		p = q + (i < 2);
+	}
+	*rgb = v;
+	return 0;
 }
 
 int
@@ -493,19 +675,22 @@ theme_lookup(struct theme *t, const char *spec, const char *datadir,
 
 int
 theme_choose(struct theme *t, const char *spec, const char *datadir,
-    int colours, struct err *e)
+    int colours, int light, struct err *e)
 {
 	struct theme unused;
 	char path[4096];
-	int rc;
+	int rc = 1;
 
 	if (spec != NULL && colours)
 		return theme_lookup(t, spec, datadir, e);
 	/* Without colour the theme asked for is only checked. */
 	if (spec != NULL && theme_lookup(&unused, spec, datadir, e) != 0)
 		return -1;
-	rc = find_named(colours ? "default" : "mono", datadir, NULL, path,
-	    sizeof path, e);
+	if (colours && light)
+		rc = find_named("light", datadir, NULL, path, sizeof path, e);
+	if (rc == 1)
+		rc = find_named(colours ? "default" : "mono", datadir, NULL,
+		    path, sizeof path, e);
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {

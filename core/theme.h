@@ -139,6 +139,10 @@ const char *theme_attr_name(int i);
  * set, or -1 when S is none of these. */
 int theme_colour_parse(const char *s, int *out);
 
+/* COLOUR as a theme file writes it ("bright-red", "244"), in BUF;
+ * THEME_DEFAULT is "default". */
+const char *theme_colour_name(int colour, char *buf, size_t size);
+
 /* The colour to use for COLOUR on a terminal with NCOLOURS colours:
  * 256 or more: COLOUR itself; 16-255 (e.g. 88): 16-255 become the basic
  * or bright colour of the nearest hue (greys by lightness); 8-15: that,
@@ -152,6 +156,43 @@ int theme_colour_reduce(int colour, int ncolours);
  * readable. */
 struct theme_style theme_style_for(const struct theme *t, enum theme_role r,
     int ncolours);
+
+/* How colours look, for judging whether text can be read.
+ *
+ * Colour C (0-255) of the 256-colour palette as 0xRRGGBB: 0-15 as xterm
+ * shows them by default, 16-255 as every 256-colour terminal does. */
+unsigned long theme_colour_rgb(int c);
+
+/* The relative luminance of 0xRRGGBB, 0 (black) to 1 (white), and the
+ * contrast ratio of two colours, 1 to 21, both as WCAG 2 defines them. */
+double theme_luminance(unsigned long rgb);
+double theme_contrast(unsigned long a, unsigned long b);
+
+/* Text should have at least this contrast with what is behind it (WCAG
+ * AA for normal text). */
+#define THEME_MIN_CONTRAST 4.5
+
+/* The lowest contrast role R of T can show, at 256 colours: its colour
+ * against its background, or, where one of them is the terminal's own
+ * (which may be black or white), the worse of the two.  A bold colour
+ * 0-7 must read both as itself and as its bright version, which is how
+ * terminals that brighten bold (xterm by default) show it.  -1 when the
+ * role uses only the terminal's own colours. */
+double theme_role_contrast(const struct theme *t, enum theme_role r);
+
+/* Whether 0xRRGGBB is a light background: one that dark text reads on
+ * better than light text. */
+int theme_rgb_is_light(unsigned long rgb);
+
+/* What the COLORFGBG variable ("15;0", "0;default;15") says of the
+ * terminal's background: 1 light (white, 7 or 15), 0 dark (any other of
+ * the 16 colours), -1 it does not say. */
+int theme_colorfgbg_light(const char *v);
+
+/* The colour in a terminal's answer to the OSC 11 query, the LEN bytes
+ * at S ("ESC ] 11 ; rgb:RRRR/GGGG/BBBB" ended by BEL or ESC \), in *RGB
+ * as 0xRRGGBB; -1 when S holds no such answer. */
+int theme_osc_rgb(const char *s, size_t len, unsigned long *rgb);
 
 /* The fewest colours that show T as written: 0 (attributes only), 8, 16
  * or 256. */
@@ -197,7 +238,8 @@ int theme_lookup(struct theme *t, const char *spec, const char *datadir,
     struct err *e);
 
 /* The theme the explorer should use.  SPEC is --theme, or NULL for the
- * theme named "default".  COLOURS is 0 when colour is off (NO_COLOR,
+ * theme named "default" (or "light" when LIGHT says the terminal's
+ * background is light and that theme is found).  COLOURS is 0 when colour is off (NO_COLOR,
  * --no-color, a terminal without colours): then the theme named "mono"
  * is used, whatever SPEC says (SPEC is still checked, so a mistake in it
  * is reported the same everywhere).  A missing "default" or "mono" file
@@ -205,7 +247,7 @@ int theme_lookup(struct theme *t, const char *spec, const char *datadir,
  * a theme file; a named theme that is not found, or any bad file, is an
  * error (-1 with E). */
 int theme_choose(struct theme *t, const char *spec, const char *datadir,
-    int colours, struct err *e);
+    int colours, int light, struct err *e);
 
 /* A set of theme names, sorted, without repeats. */
 struct theme_list {

@@ -79,6 +79,16 @@ draw_wrapped(struct ui *ui, WINDOW *w, int y, int x, int cols, int maxrows,
 }
 
 void
+draw_cchar(const struct ui *ui, cchar_t *cc, const wchar_t *wc,
+    enum theme_role role)
+{
+	/* setcchar takes the colour pair apart from the attributes and
+	 * ignores the pair bits among them. */
+	setcchar(cc, wc, ui->style[role] & ~A_COLOR,
+	    (short)PAIR_NUMBER(ui->style[role]), NULL);
+}
+
+void
 draw_fill(struct ui *ui, WINDOW *w, int y, int x, int n, enum theme_role role,
     const char *utf8_char, char ascii)
 {
@@ -92,7 +102,7 @@ draw_fill(struct ui *ui, WINDOW *w, int y, int x, int n, enum theme_role role,
 		text_decode(utf8_char, strlen(utf8_char), wc, 1, 1);
 	else
 		wc[0] = (wchar_t)ascii;
-	setcchar(&cc, wc, ui->style[role], 0, NULL);
+	draw_cchar(ui, &cc, wc, role);
 	for (i = 0; i < n; i++)
 		mvwadd_wch(w, y, x + i, &cc);
 }
@@ -131,11 +141,29 @@ draw_bar(struct ui *ui, WINDOW *w, int y, int x, int width, double value,
 	units = (int)(value / 100.0 * width * (ui->utf8 ? 8 : 1) + 0.5);
 	full = ui->utf8 ? units / 8 : units;
 	part = ui->utf8 ? units % 8 : 0;
-	draw_fill(ui, w, y, x, full, role, "\xe2\x96\x88", '#');
+	if (ui->style[role] & A_REVERSE) {
+		/* Reverse video turns a block into background: a full cell
+		 * is a reversed blank, and a part cell rounds. */
+		full += part >= 4;
+		part = 0;
+		draw_fill(ui, w, y, x, full, role, " ", ' ');
+	} else
+		draw_fill(ui, w, y, x, full, role, "\xe2\x96\x88", '#');
 	if (part > 0)
 		draw_fill(ui, w, y, x + full, 1, role, eighths[part], '#');
 	draw_fill(ui, w, y, x + full + (part > 0), width - full - (part > 0),
 	    ROLE_BAR_TRACK, "\xe2\x96\x91", '.');
+}
+
+/* The length of S without its trailing blanks. */
+static size_t
+trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n;
 }
 
 void
@@ -166,8 +194,11 @@ pager_text(struct pager *p, int indent, enum theme_role label_role,
 		y = p->line - p->sc->top;
 		if (y < 0 || y >= p->rows)
 			continue;
+		/* The label's padding is not drawn in its role, which
+		 * may have a background. */
 		if (i == 0 && label != NULL)
-			draw_text(ui, p->w, y, indent, lw, label_role, label);
+			draw_text_len(ui, p->w, y, indent, lw, label_role,
+			    label, trimmed_len(label));
 		draw_text_len(ui, p->w, y, indent + lw, width, role,
 		    text + lines[i].off, lines[i].len);
 	}

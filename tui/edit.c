@@ -203,7 +203,7 @@ edit_draw(struct ui *ui)
 		wc[0] = ed->buf[k];
 		if (!ui->utf8 && wc[0] > 127)
 			wc[0] = '?';
-		setcchar(&cc, wc, ui->style[ROLE_INPUT], 0, NULL);
+		draw_cchar(ui, &cc, wc, ROLE_INPUT);
 		mvwadd_wch(w, 0, px + cx, &cc);
 		cx += cw;
 	}

@@ -106,6 +106,7 @@ layout(struct ui *ui)
 		    ui->body_cols);
 	ui->w_scores = newwin(score_rows, ui->cols, 2 + ui->body_rows, 0);
 	ui->w_hint = newwin(1, ui->cols, ui->rows - 1, 0);
+	ui_paint_windows(ui);
 	/* The cursor is hidden: no update needs to move it back. */
 	leave_cursor(ui);
 }

@@ -62,6 +62,7 @@ struct ui {
 	int ncolours, ascii;
 	int utf8, colour;
 	attr_t style[ROLE_COUNT];
+	chtype paint;			/* normal's colour pair: every blank */
 	int rows, cols, too_small;
 	WINDOW *w_title, *w_context, *w_body, *w_side, *w_scores, *w_hint;
 	int body_rows, body_cols, side_cols;
@@ -135,6 +136,10 @@ int ui_check(struct ui *ui, const struct ui_opts *o, struct err *e);
 int ui_start(struct ui *ui, struct err *e);
 void ui_end(struct ui *ui);
 
+/* Give the windows the theme's background (after a new layout), so
+ * a theme that gives `normal` a background paints every cell. */
+void ui_paint_windows(struct ui *ui);
+
 /* Delete the windows (before a new layout, and at the end). */
 void ui_windows_free(struct ui *ui);
 
@@ -154,6 +159,10 @@ int draw_text_len(struct ui *ui, WINDOW *w, int y, int x, int maxcols,
     enum theme_role role, const char *s, size_t len);
 int draw_wrapped(struct ui *ui, WINDOW *w, int y, int x, int cols,
     int maxrows, int skip, enum theme_role role, const char *s);
+/* CC: the character WC (a wide string of one) in ROLE's colours and
+ * attributes, for mvwadd_wch; every cell drawn goes through this. */
+void draw_cchar(const struct ui *ui, cchar_t *cc, const wchar_t *wc,
+    enum theme_role role);
 void draw_fill(struct ui *ui, WINDOW *w, int y, int x, int n,
     enum theme_role role, const char *utf8_char, char ascii);
 void draw_hline(struct ui *ui, WINDOW *w, int y, int x, int n);

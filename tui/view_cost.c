@@ -83,13 +83,17 @@ draw_figures(struct ui *ui, const struct cost_view *st, WINDOW *w, int rows,
 	char buf[128];
 	int f, y = 1, labelw = lw >= 42 ? 22 : 17;
 
-	draw_text(ui, w, 0, 1, lw - 2, ROLE_HEADING, "Workload");
+	/* Figures not set are the model's defaults, drawn dim: say so. */
+	f = draw_text(ui, w, 0, 1, lw - 2, ROLE_HEADING, "Workload");
+	draw_text(ui, w, 0, 1 + f, lw - 2 - f, ROLE_DIM, "  shaded: default");
 	for (f = 0; f < WL_NFIELDS && y < rows; f++, y++) {
 		int at = f == st->cursor;
 		int set = (ui->s->answers->workload.set >> f) & 1;
 
-		draw_text(ui, w, y, 1, 2, ROLE_KEY, at ? (ui->utf8 ?
-		    "\xe2\x96\xb8 " : "> ") : "  ");
+		/* Blanks in the key's style would make a stripe. */
+		if (at)
+			draw_text(ui, w, y, 1, 2, ROLE_KEY, ui->utf8 ?
+			    "\xe2\x96\xb8 " : "> ");
 		draw_text(ui, w, y, 3, labelw, at ? ROLE_CURSOR : ROLE_NORMAL,
 		    wl_fields[f].label);
 		/* The unit goes when the value needs the room. */
@@ -238,21 +242,71 @@ chart_range(const struct cost_result *r, struct chart *ch)
 	return 0;
 }
 
-/* The y axis: cost, log scale, labels at the top and bottom. */
+/* The chart row (0 at the bottom) that cost V falls on. */
+static int
+cost_row(const struct chart *ch, double v)
+{
+	return (int)lround((log(clampd(v, ch->lo, ch->hi)) - log(ch->lo)) /
+	    (log(ch->hi) - log(ch->lo)) * (ch->height - 1));
+}
+
+/* Label row Y (0 at the bottom) of the y axis with cost V, and tick it
+ * when TICK. */
+static void
+y_label(struct ui *ui, WINDOW *w, const struct chart *ch, int y, double v,
+    int tick)
+{
+	char money[32];
+
+	pricing_money(ui->s->pricing, v, v < 1 ? 2 : 0, money, sizeof money);
+	draw_text(ui, w, ch->top + ch->height - 1 - y, ch->x0, 8, ROLE_DIM,
+	    money);
+	if (tick)
+		draw_fill(ui, w, ch->top + ch->height - 1 - y, ch->x0 + 8, 1,
+		    ROLE_BORDER, "\xe2\x94\xa4", '+');
+}
+
+/* Round costs between the ends, on rows clear of other labels: powers
+ * of ten first, then 2 and 5 times them. */
+static void
+y_round_labels(struct ui *ui, WINDOW *w, const struct chart *ch)
+{
+	static const double steps[] = { 1, 2, 5 };
+	char used[256] = { 0 };
+	double v;
+	size_t i;
+	int y, k;
+
+	if (ch->height > (int)sizeof used)
+		return;
+	used[0] = used[ch->height - 1] = 1;
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		for (k = -2; k <= 9; k++) {
+			v = steps[i] * pow(10, k);
+			if (!(v > ch->lo && v < ch->hi))
+				continue;
+			y = cost_row(ch, v);
+			if (y <= 0 || y >= ch->height - 1 || used[y] ||
+			    used[y - 1] || used[y + 1])
+				continue;
+			used[y] = 1;
+			y_label(ui, w, ch, y, v, 1);
+		}
+}
+
+/* The y axis: cost on a log scale, labelled at both ends and at round
+ * costs between them. */
 static void
 draw_y_axis(struct ui *ui, WINDOW *w, const struct chart *ch)
 {
-	char money[32];
 	int y;
 
-	pricing_money(ui->s->pricing, ch->hi, 0, money, sizeof money);
-	draw_text(ui, w, ch->top, ch->x0, 8, ROLE_DIM, money);
-	pricing_money(ui->s->pricing, ch->lo, ch->lo < 1 ? 2 : 0, money,
-	    sizeof money);
-	draw_text(ui, w, ch->top + ch->height - 1, ch->x0, 8, ROLE_DIM, money);
 	for (y = 0; y < ch->height; y++)
 		draw_fill(ui, w, ch->top + y, ch->x0 + 8, 1, ROLE_BORDER,
 		    "\xe2\x94\x82", '|');
+	y_label(ui, w, ch, ch->height - 1, ch->hi, 0);
+	y_label(ui, w, ch, 0, ch->lo, 0);
+	y_round_labels(ui, w, ch);
 	draw_fill(ui, w, ch->top + ch->height, ch->x0 + 8, 1, ROLE_BORDER,
 	    "\xe2\x94\x94", '+');
 	draw_hline(ui, w, ch->top + ch->height, ch->x0 + 9, ch->width);
@@ -267,41 +321,50 @@ draw_marks(struct ui *ui, WINDOW *w, const struct chart *ch)
 
 	col = volume_col(ui->s->answers->workload.num[WL_REQUESTS],
 	    ch->width);
-	if (col >= 0)
+	if (col >= 0) {
 		for (y = 0; y < ch->height; y++)
 			draw_fill(ui, w, ch->top + y, ch->x0 + 9 + col, 1,
 			    ROLE_DIM, "\xe2\x94\x8a", ':');
+		/* And on the axis, where the volumes are read. */
+		draw_fill(ui, w, ch->top + ch->height, ch->x0 + 9 + col, 1,
+		    ROLE_DIM, "\xe2\x94\xb4", '+');
+	}
 	if (r->break_even_kind == COST_BE_CROSSING &&
 	    (col = volume_col(r->break_even, ch->width)) >= 0)
 		draw_fill(ui, w, ch->top + ch->height, ch->x0 + 9 + col, 1,
 		    ROLE_WARNING, "\xe2\x96\xb2", '^');
 }
 
-/* A curve per priced option; the first option's is drawn last, on
- * top. */
+/* A curve per priced option.  Where curves meet in a cell they take
+ * turns, column by column, so none hides under another. */
 static void
 draw_curves(struct ui *ui, WINDOW *w, const struct chart *ch)
 {
 	const struct cost_result *r = &ui->s->cost;
-	double lo = ch->lo, hi = ch->hi, v;
-	int s, c, y, height = ch->height;
+	int row[MODEL_MAX_OPTIONS], s, t, c, n, k, height = ch->height;
+	double v;
 
-	for (s = r->noptions - 1; s >= 0; s--)
-		for (c = 0; c < ch->width && r->option_shape[s] >= 0; c++) {
+	for (c = 0; c < ch->width; c++) {
+		for (s = 0; s < r->noptions; s++) {
 			v = series_at(r, s, c, ch->width);
-			if (!(v > 0))
-				v = lo;
-			y = (int)lround((log(clampd(v, lo, hi)) - log(lo)) /
-			    (log(hi) - log(lo)) * (height - 1));
-			if (ui->utf8)
-				draw_fill(ui, w, ch->top + height - 1 - y,
-				    ch->x0 + 9 + c, 1, ROLE_CHART_1 + s,
-				    glyph_utf8[s], ' ');
-			else
-				draw_fill(ui, w, ch->top + height - 1 - y,
-				    ch->x0 + 9 + c, 1, ROLE_CHART_1 + s, "",
-				    glyph_ascii[s]);
+			row[s] = r->option_shape[s] < 0 ? -1 :
+			    cost_row(ch, v > 0 ? v : ch->lo);
 		}
+		for (s = 0; s < r->noptions; s++) {
+			if (row[s] < 0)
+				continue;
+			for (t = 0, n = 0, k = 0; t < r->noptions; t++)
+				if (row[t] == row[s]) {
+					k += t < s;
+					n++;
+				}
+			if (c % n != k)
+				continue;
+			draw_fill(ui, w, ch->top + height - 1 - row[s],
+			    ch->x0 + 9 + c, 1, ROLE_CHART_1 + s, ui->utf8 ?
+			    glyph_utf8[s] : "", glyph_ascii[s]);
+		}
+	}
 }
 
 /* The x axis: requests a month, a label a decade where they fit. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "views.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,12 +42,29 @@ generic(unsigned views)
 	    views == (V_ALL & ~V(QUESTION));
 }
 
+/* The keys' column: as wide as the widest list of keys, by the columns
+ * they take on screen (an arrow is three bytes and one column). */
+static int
+keys_cols(struct ui *ui)
+{
+	char keys[64];
+	size_t i;
+	int w, max = 0;
+
+	for (i = 0; i < key_nbindings; i++)
+		if ((w = text_width(key_list(ui, &key_bindings[i], keys,
+		    sizeof keys), ui->utf8)) > max)
+			max = w;
+	return max;
+}
+
 static void
 section(struct pager *p, struct ui *ui, unsigned mask, int exact,
-    const char *title)
+    const char *title, int keyw)
 {
-	char keys[64], label[72];
+	char keys[64], label[128];
 	size_t i;
+	int pad;
 
 	pager_text(p, 1, ROLE_HEADING, NULL, ROLE_HEADING, title);
 	for (i = 0; i < key_nbindings; i++) {
@@ -55,8 +73,12 @@ section(struct pager *p, struct ui *ui, unsigned mask, int exact,
 		if (exact ? b->views != mask : !(b->views & mask) ||
 		    generic(b->views))
 			continue;
-		snprintf(label, sizeof label, "%-18s", key_list(ui, b, keys,
-		    sizeof keys));
+		key_list(ui, b, keys, sizeof keys);
+		/* Padded to the column, plus one; pager_text adds a
+		 * space more before the text. */
+		pad = keyw - text_width(keys, ui->utf8) + 1;
+		snprintf(label, sizeof label, "%s%*s", keys, pad > 0 ? pad : 0,
+		    "");
 		pager_text(p, 3, ROLE_KEY, label, ROLE_NORMAL, b->help);
 	}
 	pager_blank(p);
@@ -66,7 +88,7 @@ static void
 draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
 	struct pager p;
-	int v;
+	int v, keyw = keys_cols(ui);
 
 	pager_start(&p, ui, priv, w, rows, cols);
 	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_NORMAL, "Every change is "
@@ -82,11 +104,12 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 			continue;
 		snprintf(title, sizeof title, "In the %s", keys_view_title(
 		    (enum view_id)v));
-		section(&p, ui, 1u << v, 0, title);
+		section(&p, ui, 1u << v, 0, title, keyw);
 	}
-	section(&p, ui, V_ALL & ~V(HELP), 1, "Everywhere");
-	section(&p, ui, V_ALL & ~V(QUESTION), 1, "Outside the questionnaire");
-	section(&p, ui, V_ALL, 1, "Always");
+	section(&p, ui, V_ALL & ~V(HELP), 1, "Everywhere", keyw);
+	section(&p, ui, V_ALL & ~V(QUESTION), 1, "Outside the questionnaire",
+	    keyw);
+	section(&p, ui, V_ALL, 1, "Always", keyw);
 	pager_text(&p, 1, ROLE_HEADING, NULL, ROLE_HEADING, "Notes and names");
 	pager_text(&p, 3, ROLE_NORMAL, NULL, ROLE_NORMAL, "Enter saves; Esc "
 	    "keeps a note as typed and cancels a rename; Left, Right, Home, "

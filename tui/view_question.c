@@ -86,16 +86,20 @@ draw_panels(struct ui *ui, WINDOW *w, int rows, int pw)
 			const char *mark;
 
 			if (!r->visible_q[q])
-				mark = ui->utf8 ? "  \xe2\x80\x93 " : "  - ";
+				mark = ui->utf8 ? "\xe2\x80\x93" : "-";
 			else if (answered)
-				mark = ui->utf8 ? "  \xe2\x9c\x93 " : "  + ";
+				mark = ui->utf8 ? "\xe2\x9c\x93" : "+";
 			else
-				mark = ui->utf8 ? "  \xc2\xb7 " : "  . ";
-			draw_text(ui, w, y, 0, 4, answered ? ROLE_RECOMMENDED :
+				mark = ui->utf8 ? "\xc2\xb7" : ".";
+			/* The mark alone: blanks in its role could make a
+			 * stripe (an underline, a background). */
+			draw_text(ui, w, y, 2, 1, answered ? ROLE_RECOMMENDED :
 			    ROLE_DIM, mark);
+			/* The answers have the cursor; here the current
+			 * question is only marked, like the current panel. */
 			draw_text(ui, w, y, 4, pw - 6, q == ui->question ?
-			    ROLE_CURSOR : r->visible_q[q] ? ROLE_NORMAL :
-			    ROLE_DIM, m->questions[q].id);
+			    ROLE_PANEL_CURRENT : r->visible_q[q] ?
+			    ROLE_NORMAL : ROLE_DIM, m->questions[q].id);
 			y++;
 		}
 	}
@@ -186,7 +190,7 @@ draw_answers(struct ui *ui, const struct question_view *st, WINDOW *w,
 		int is = a == chosen, at = a == st->cursor, lx;
 		char num[16];
 
-		snprintf(num, sizeof num, "%d ", a + 1);
+		snprintf(num, sizeof num, "%d", a + 1);
 		draw_text(ui, w, y, x, 2, ROLE_KEY, num);
 		lx = x + 2;
 		lx += draw_text(ui, w, y, lx, 4, is ? ROLE_ANSWER_CHOSEN :

@@ -133,8 +133,9 @@ draw_row(struct ui *ui, WINDOW *w, int y, int cols, int namew,
 	char when[32], buf[32];
 
 	phrase_time(r->s.updated, PHRASE_TIME_MINUTE, when, sizeof when);
-	draw_text(ui, w, y, 1, 2, ROLE_RECOMMENDED, r->s.id ==
-	    ui->s->info.id ? (ui->utf8 ? "\xe2\x97\x8f " : "* ") : "  ");
+	if (r->s.id == ui->s->info.id)
+		draw_text(ui, w, y, 1, 2, ROLE_RECOMMENDED, ui->utf8 ?
+		    "\xe2\x97\x8f " : "* ");
 	draw_text(ui, w, y, 3, namew, at ? ROLE_CURSOR : ROLE_NORMAL,
 	    r->s.name);
 	draw_text(ui, w, y, 4 + namew, 17, ROLE_NORMAL, when);

@@ -26,8 +26,12 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		int wt = ui->s->answers->weight[d], at = d == st->cursor;
 		int x = 1;
 
-		x += draw_text(ui, w, y, x, 2, ROLE_KEY, at ? (ui->utf8 ?
-		    "\xe2\x96\xb8 " : "> ") : "  ");
+		/* Only the line under the cursor has a marker: blanks in the
+		 * key's style would make a stripe. */
+		if (at)
+			draw_text(ui, w, y, x, 2, ROLE_KEY, ui->utf8 ?
+			    "\xe2\x96\xb8 " : "> ");
+		x += 2;
 		draw_text(ui, w, y, x, namew, at ? ROLE_CURSOR : ROLE_NORMAL,
 		    m->dims[d].title);
 		x += namew + 1;

@@ -36,6 +36,13 @@ if infocmp lpr >/dev/null 2>&1; then
 else
 	echo "note: no terminfo entry 'lpr': the hardcopy terminal case is skipped" >&2
 fi
+# An entry without cursor addressing that setupterm calls generic: it
+# has an entry, so it is not "unknown".
+if infocmp ibm327x >/dev/null 2>&1; then
+	refused "tradeoff: terminal type 'ibm327x' has no cursor addressing" -t ibm327x
+else
+	echo "note: no terminfo entry 'ibm327x': the generic terminal case is skipped" >&2
+fi
 # Standard input or output not a terminal.
 start -e TRADEOFF_IN=/dev/null
 printf '#!/bin/sh\nexec "$@" </dev/null\n' >"$d/stdin.sh"

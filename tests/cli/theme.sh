@@ -39,7 +39,7 @@ run check "$themes/mono.yaml" "$themes/light.yaml"
 [ "$status" -eq 0 ] || fail "check themes: status $status"
 cat >"$tmp/want" <<WANT
 $themes/mono.yaml: ok: theme 'mono': 33 roles (33 given), attributes only
-$themes/light.yaml: ok: theme 'light': 33 roles (33 given), uses 256 colours
+$themes/light.yaml: ok: theme 'light': 33 roles (33 given), uses 256 colours, contrast 4.5:1 or more
 WANT
 cmp -s "$tmp/want" "$tmp/out" || fail "check themes: output"
 
@@ -57,8 +57,16 @@ printf 'name: mine\ninherits: default\nroles:\n  title: {attrs: [bold]}\n' \
     >"$tmp/config/tradeoff/themes/mine.yaml"
 run check "$tmp/config/tradeoff/themes/mine.yaml"
 [ "$status" -eq 0 ] || fail "inheriting theme: status $status"
-grep -q ": ok: theme 'mine': 33 roles (33 given), uses 256 colours\$" \
+grep -q ": ok: theme 'mine': 33 roles (33 given), uses 256 colours, contrast 5.3:1 or more\$" \
     "$tmp/out" || fail "inheriting theme: summary"
+
+# Text that cannot be read on a light or a dark terminal: refused, with
+# each role and its figure.
+printf 'name: faint\nroles:\n  help: {fg: bright-yellow}\n' >"$tmp/faint.yaml"
+run check "$tmp/faint.yaml"
+[ "$status" -eq 1 ] || fail "faint theme: status $status"
+grep -q "faint.yaml: theme 'faint' is hard to read: 1 role under 4.5:1 contrast (WCAG AA): 'help' 1.1:1 (bright-yellow on the terminal's background);" \
+    "$tmp/err" || fail "faint theme: message"
 
 # Good and bad together: every file is reported, and the status is 1.
 run check "$themes/default.yaml" "$tmp/bad.yaml"

@@ -285,15 +285,17 @@ START_TEST(test_shipped_colours)
 	{
 		struct theme t = lookup("high-contrast");
 
-		ck_assert_int_eq(theme_colours_used(&t), 16);
+		ck_assert_int_eq(theme_colours_used(&t), 256);
 		ck_assert_int_eq(t.style[ROLE_NORMAL].bg, THEME_BLACK);
+		/* Black text where bold would turn black grey. */
+		ck_assert_int_eq(t.style[ROLE_TITLE].fg, 16);
 		ck_assert(t.style[ROLE_CURSOR].attrs & THEME_ATTR_REVERSE);
 	}
 	{
 		struct theme t = lookup("default");
 
-		ck_assert_int_eq(t.style[ROLE_NORMAL].fg, THEME_DEFAULT);
-		ck_assert_int_eq(t.style[ROLE_NORMAL].bg, THEME_DEFAULT);
+		ck_assert_int_eq(t.style[ROLE_NORMAL].fg, THEME_WHITE);
+		ck_assert_int_eq(t.style[ROLE_NORMAL].bg, THEME_BLACK);
 		ck_assert_int_eq(t.style[ROLE_TITLE].fg,
 		    THEME_BRIGHT + THEME_WHITE);
 		ck_assert_int_eq(t.style[ROLE_TITLE].bg, THEME_BLUE);
@@ -690,34 +692,41 @@ START_TEST(test_choose)
 	struct err e;
 
 	theme_mono(&mono);
-	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 1, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 1, 0, &e), 0);
 	ck_assert_str_eq(t.name, "default");
-	ck_assert_int_eq(theme_choose(&t, "light", datadir(), 1, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, "light", datadir(), 1, 0, &e), 0);
 	ck_assert_str_eq(t.name, "light");
+	/* A light background picks the light theme; --theme wins. */
+	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 1, 1, &e), 0);
+	ck_assert_str_eq(t.name, "light");
+	ck_assert_int_eq(theme_choose(&t, "default", datadir(), 1, 1, &e), 0);
+	ck_assert_str_eq(t.name, "default");
+	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 0, 1, &e), 0);
+	ck_assert_str_eq(t.name, "mono");
 	/* No colour: mono, whatever was asked for. */
-	ck_assert_int_eq(theme_choose(&t, "light", datadir(), 0, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, "light", datadir(), 0, 0, &e), 0);
 	ck_assert_str_eq(t.name, "mono");
 	ck_assert_int_eq(theme_colours_used(&t), 0);
-	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 0, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 0, 0, &e), 0);
 	ck_assert_str_eq(t.name, "mono");
 	/* ... but a mistake in --theme is still one. */
-	ck_assert_int_eq(theme_choose(&t, "nope", datadir(), 0, &e), -1);
+	ck_assert_int_eq(theme_choose(&t, "nope", datadir(), 0, 0, &e), -1);
 	ck_assert_str_eq(e.msg, "unknown theme 'nope' (available: default, "
 	    "high-contrast, light, mono)");
 
 	/* No theme files at all: the built-in mono theme. */
 	snprintf(empty, sizeof empty, "%s/nodata", tmp);
-	ck_assert_int_eq(theme_choose(&t, NULL, empty, 1, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, NULL, empty, 1, 0, &e), 0);
 	ck_assert(memcmp(&t, &mono, sizeof t) == 0);
-	ck_assert_int_eq(theme_choose(&t, NULL, NULL, 0, &e), 0);
+	ck_assert_int_eq(theme_choose(&t, NULL, NULL, 0, 0, &e), 0);
 	ck_assert(memcmp(&t, &mono, sizeof t) == 0);
-	ck_assert_int_eq(theme_choose(&t, "default", empty, 1, &e), -1);
+	ck_assert_int_eq(theme_choose(&t, "default", empty, 1, 0, &e), -1);
 	ck_assert_str_eq(e.msg, "unknown theme 'default' (available: none)");
 
 	/* A broken theme file is reported, not passed over. */
 	write_file(userdir, "default.yaml", "name: default\nroles: [x]\n",
 	    NULL, 0);
-	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 1, &e), -1);
+	ck_assert_int_eq(theme_choose(&t, NULL, datadir(), 1, 0, &e), -1);
 	ck_assert_int_eq(e.line, 2);
 	ck_assert_int_eq(e.col, 8);
 	ck_assert_ptr_nonnull(strstr(e.msg, "'roles' must be a mapping, not a "
@@ -738,9 +747,11 @@ START_TEST(test_inherits)
 	ck_assert_str_eq(t.name, "ocean");
 	ck_assert_str_eq(t.inherits, "default");
 	ck_assert_str_eq(t.description, "");
-	/* Replaced whole: no background or bold from default's title. */
+	/* Replaced whole: no background or bold from default's title;
+	 * the background is normal's. */
 	ck_assert_int_eq(t.style[ROLE_TITLE].fg, THEME_CYAN);
-	ck_assert_int_eq(t.style[ROLE_TITLE].bg, THEME_DEFAULT);
+	ck_assert_int_eq(t.style[ROLE_TITLE].bg,
+	    shipped_default.style[ROLE_NORMAL].bg);
 	ck_assert_uint_eq(t.style[ROLE_TITLE].attrs, 0);
 	for (r = 0; r < ROLE_COUNT; r++) {
 		ck_assert(t.given[r]);
@@ -768,7 +779,8 @@ START_TEST(test_inherits)
 	    "roles:\n  cursor: {attrs: [reverse]}\n", NULL, 0);
 	t = lookup("default");
 	ck_assert_uint_eq(t.style[ROLE_CURSOR].attrs, THEME_ATTR_REVERSE);
-	ck_assert_int_eq(t.style[ROLE_CURSOR].bg, THEME_DEFAULT);
+	ck_assert_int_eq(t.style[ROLE_CURSOR].bg,
+	    shipped_default.style[ROLE_NORMAL].bg);
 	ck_assert(memcmp(&t.style[ROLE_BAR], &shipped_default.style[ROLE_BAR],
 	    sizeof t.style[0]) == 0);
 }
@@ -1006,7 +1018,7 @@ START_TEST(test_check)
 	    sizeof summary, &e), 0);
 	ck_assert_int_eq(kind, CHECK_THEME);
 	ck_assert_str_eq(summary, "theme 'default': 33 roles (33 given), uses "
-	    "256 colours");
+	    "256 colours, contrast 5.3:1 or more");
 	snprintf(path, sizeof path, "%s/themes/mono.yaml", datadir());
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
@@ -1022,17 +1034,224 @@ START_TEST(test_check)
 	ck_assert_int_eq(e.col, 15);
 
 	write_file(userdir, "u.yaml", "name: u\ninherits: high-contrast\n"
-	    "roles:\n  title: {fg: red}\n", path, sizeof path);
+	    "roles:\n  title: {fg: bright-red}\n", path, sizeof path);
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), 0);
-	ck_assert_str_eq(summary, "theme 'u': 33 roles (33 given), uses 16 "
-	    "colours");
+	ck_assert_str_eq(summary, "theme 'u': 33 roles (33 given), uses 256 "
+	    "colours, contrast 5.3:1 or more");
+
+	/* Text too faint to read: every such role named, with its
+	 * figure, and the status of a mistake. */
+	write_file(userdir, "w.yaml", "name: w\nroles:\n"
+	    "  title: {fg: yellow}\n  border: {fg: blue, bg: black}\n"
+	    "  status: {fg: black, bg: yellow, attrs: [bold]}\n", path,
+	    sizeof path);
+	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
+	    sizeof summary, &e), -1);
+	ck_assert_int_eq(kind, CHECK_THEME);
+	ck_assert_msg(strstr(e.msg, "theme 'w' is hard to read: 3 roles under "
+	    "4.5:1 contrast (WCAG AA): 'title' 1.7:1 (yellow on the "
+	    "terminal's background), 'border' 2.2:1 (blue on black), "
+	    "'status' 2.4:1 (black on yellow);") != NULL, "message: %s",
+	    e.msg);
 
 	write_file(userdir, "v.yaml", "name: v\n", path, sizeof path);
 	ck_assert_int_eq(check_file(path, NULL, datadir(), &kind, summary,
 	    sizeof summary, &e), -1);
 	ck_assert_int_eq(kind, CHECK_UNKNOWN);
 	ck_assert_ptr_nonnull(strstr(e.msg, "or a theme (with 'roles:')"));
+}
+END_TEST
+
+/* ---- Contrast ---- */
+
+/* The xterm 256-colour palette, worked out here apart from theme.c:
+ * 0-15 xterm's defaults, then the 6x6x6 cube, then 24 greys. */
+static unsigned long
+palette(int c)
+{
+	static const unsigned long basic[16] = { 0x000000, 0xcd0000,
+	    0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
+	    0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff,
+	    0x00ffff, 0xffffff };
+	unsigned long r, g, b, v;
+
+	if (c < 16)
+		return basic[c];
+	if (c >= 232) {
+		v = 8 + 10 * (unsigned long)(c - 232);
+		return v << 16 | v << 8 | v;
+	}
+	c -= 16;
+	r = c / 36 ? 55 + 40 * (unsigned long)(c / 36) : 0;
+	g = c / 6 % 6 ? 55 + 40 * (unsigned long)(c / 6 % 6) : 0;
+	b = c % 6 ? 55 + 40 * (unsigned long)(c % 6) : 0;
+	return r << 16 | g << 8 | b;
+}
+
+START_TEST(test_palette)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		ck_assert_msg(theme_colour_rgb(c) == palette(c), "colour %d: "
+		    "%06lx, not %06lx", c, theme_colour_rgb(c), palette(c));
+	ck_assert_uint_eq(theme_colour_rgb(244), 0x808080);
+	ck_assert_uint_eq(theme_colour_rgb(117), 0x87d7ff);
+}
+END_TEST
+
+/* The figures the issue measured, and WCAG's own. */
+START_TEST(test_contrast_figures)
+{
+	ck_assert_double_eq_tol(theme_contrast(0x000000, 0xffffff), 21, 0.001);
+	ck_assert_double_eq_tol(theme_contrast(0x777777, 0x777777), 1, 0.001);
+	ck_assert_double_eq_tol(theme_luminance(0xffffff), 1, 0.0001);
+	/* Bright yellow on white, bright cyan on white, bold black
+	 * (xterm's grey) on bright yellow and on white. */
+	ck_assert_double_eq_tol(theme_contrast(theme_colour_rgb(11),
+	    0xffffff), 1.07, 0.005);
+	ck_assert_double_eq_tol(theme_contrast(theme_colour_rgb(14),
+	    0xffffff), 1.25, 0.005);
+	ck_assert_double_eq_tol(theme_contrast(theme_colour_rgb(8),
+	    theme_colour_rgb(11)), 3.73, 0.005);
+	ck_assert_double_eq_tol(theme_contrast(theme_colour_rgb(8),
+	    0xffffff), 4.0, 0.01);
+	ck_assert(theme_rgb_is_light(0xffffff));
+	ck_assert(theme_rgb_is_light(0xfdf6e3));
+	ck_assert(!theme_rgb_is_light(0x000000));
+	ck_assert(!theme_rgb_is_light(0x002b36));
+}
+END_TEST
+
+/* What a role meets: its own background, or black and white. */
+START_TEST(test_role_contrast)
+{
+	struct theme t = load_text("name: x\nroles:\n"
+	    "  title: {fg: 16, bg: bright-yellow, attrs: [bold]}\n"
+	    "  status: {fg: black, bg: bright-yellow, attrs: [bold]}\n"
+	    "  help: {fg: bright-yellow}\n"
+	    "  hint: {fg: 243}\n"
+	    "  note: {bg: blue}\n");
+
+	ck_assert(theme_role_contrast(&t, ROLE_NORMAL) < 0);
+	ck_assert_double_eq_tol(theme_role_contrast(&t, ROLE_TITLE), 19.56,
+	    0.01);
+	/* Bold black is grey where bold brightens. */
+	ck_assert_double_eq_tol(theme_role_contrast(&t, ROLE_STATUS), 3.73,
+	    0.01);
+	/* On the terminal's background: the worse of black and white. */
+	ck_assert_double_eq_tol(theme_role_contrast(&t, ROLE_HELP), 1.07,
+	    0.01);
+	ck_assert_double_eq_tol(theme_role_contrast(&t, ROLE_HINT), 4.54,
+	    0.01);
+	/* The terminal's own text on a background of the theme's. */
+	ck_assert_double_eq_tol(theme_role_contrast(&t, ROLE_NOTE), 2.23,
+	    0.01);
+}
+END_TEST
+
+/* Every role of every shipped theme reads: against the background the
+ * theme paints, or, where it keeps the terminal's, on black and on
+ * white.  Worked out here from the theme files and the palette; a
+ * shipped theme under 4.5:1 fails `make check`. */
+static double
+contrast_here(int fg, int bg)
+{
+	unsigned long a, b;
+	double la, lb;
+	int i;
+
+	if (fg < 0 || bg < 0) {
+		double worst = 21, c;
+
+		for (i = 0; i < 2; i++) {
+			c = contrast_here(fg < 0 ? (i ? 231 : 16) : fg,
+			    bg < 0 ? (i ? 231 : 16) : bg);
+			if (c < worst)
+				worst = c;
+		}
+		return worst;
+	}
+	a = palette(fg);
+	b = palette(bg);
+	la = theme_luminance(a);
+	lb = theme_luminance(b);
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+START_TEST(test_shipped_contrast)
+{
+	const char *name = shipped[_i];
+	struct theme t = lookup(name);
+	int r;
+
+	for (r = 0; r < ROLE_COUNT; r++) {
+		struct theme_style s = t.style[r];
+		double c, b;
+
+		if (s.fg < 0 && s.bg < 0)
+			continue;
+		c = contrast_here(s.fg, s.bg);
+		/* Bold basic colours as themselves and brightened. */
+		if ((s.attrs & THEME_ATTR_BOLD) && s.fg >= 0 && s.fg < 8 &&
+		    (b = contrast_here(s.fg + 8, s.bg)) < c)
+			c = b;
+		ck_assert_msg(c >= THEME_MIN_CONTRAST, "%s: role %s is %.2f:1 "
+		    "(colour %d on %d), under 4.5:1", name,
+		    theme_role_name(r), c, s.fg, s.bg);
+		ck_assert_double_eq_tol(theme_role_contrast(&t, r), c, 0.001);
+	}
+	/* A theme with colours paints its own background: nothing it
+	 * draws sits on the terminal's. */
+	if (theme_colours_used(&t) > 0)
+		for (r = 0; r < ROLE_COUNT; r++)
+			ck_assert_msg(t.style[r].fg >= 0 && t.style[r].bg >= 0,
+			    "%s: role %s keeps a terminal colour", name,
+			    theme_role_name(r));
+}
+END_TEST
+
+/* What the terminal says of its background. */
+START_TEST(test_background_said)
+{
+	static const struct {
+		const char *osc;
+		long rgb;
+	} answers[] = {
+		{ "\033]11;rgb:ffff/ffff/ffff\a", 0xffffff },
+		{ "\033]11;rgb:0000/0000/0000\033\\", 0x000000 },
+		{ "\033]11;rgb:fdfd/f6f6/e3e3\a\033[?64;1c", 0xfdf6e3 },
+		{ "\033]11;rgb:1e/1e/1e\a", 0x1e1e1e },
+		{ "\033]11;rgb:f/8/0\a", 0xff8800 },
+		{ "\033[?1;2c", -1 },
+		{ "\033]11;rgb:ffff/ffff\a", -1 },
+		{ "\033]11;rgb:ffff/ffff/ffff", -1 },
+		{ "\033]11;rgb:fffff/0/0\a", -1 },
+		{ "\033]11;rgb:gg/00/00\a", -1 },
+		{ "\033]10;rgb:ffff/ffff/ffff\a", -1 },
+		{ "", -1 },
+	};
+	unsigned long rgb;
+	size_t i;
+
+	for (i = 0; i < sizeof answers / sizeof answers[0]; i++) {
+		int rc = theme_osc_rgb(answers[i].osc, strlen(answers[i].osc),
+		    &rgb);
+
+		ck_assert_msg(answers[i].rgb < 0 ? rc == -1 : rc == 0 &&
+		    rgb == (unsigned long)answers[i].rgb, "answer %zu", i);
+	}
+	ck_assert_int_eq(theme_colorfgbg_light("0;15"), 1);
+	ck_assert_int_eq(theme_colorfgbg_light("0;default;15"), 1);
+	ck_assert_int_eq(theme_colorfgbg_light("0;7"), 1);
+	ck_assert_int_eq(theme_colorfgbg_light("15;0"), 0);
+	ck_assert_int_eq(theme_colorfgbg_light("7;8"), 0);
+	ck_assert_int_eq(theme_colorfgbg_light("default;default"), -1);
+	ck_assert_int_eq(theme_colorfgbg_light("0;16"), -1);
+	ck_assert_int_eq(theme_colorfgbg_light("15"), -1);
+	ck_assert_int_eq(theme_colorfgbg_light(""), -1);
+	ck_assert_int_eq(theme_colorfgbg_light(NULL), -1);
 }
 END_TEST
 
@@ -1064,6 +1283,12 @@ theme_suite(void)
 	    (int)(sizeof reductions / sizeof reductions[0]));
 	tcase_add_test(tc, test_colour_reduce_all);
 	tcase_add_test(tc, test_style_for);
+	TCASE("contrast");
+	tcase_add_test(tc, test_palette);
+	tcase_add_test(tc, test_contrast_figures);
+	tcase_add_test(tc, test_role_contrast);
+	tcase_add_loop_test(tc, test_shipped_contrast, 0, NSHIPPED);
+	tcase_add_test(tc, test_background_said);
 	TCASE("finding");
 	tcase_add_test(tc, test_name_valid);
 	tcase_add_test(tc, test_find);
