@@ -28,6 +28,7 @@ enum {
 	X(FORCE, "force", 0, 0) \
 	X(AS, "as", 1, 0) \
 	X(READ_ONLY, "read-only", 0, 0) \
+	X(NO_ADVANCE, "no-advance", 0, 0) \
 	X(HELP, "help", 0, 'h') \
 	X(VERSION, "version", 0, 'V')
 

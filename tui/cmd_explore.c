@@ -121,6 +121,7 @@ cmd_explore(struct cli *c)
 	}
 	ui.s = &s;
 	ui.readonly = (c->given & OPTBIT(READ_ONLY)) != 0;
+	ui.advance = (c->given & OPTBIT(NO_ADVANCE)) == 0;
 	if (ui.readonly && c->value[OPT_SESSION] == NULL) {
 		rc = cli_usage_error("--read-only watches a session: give "
 		    "--session NAME");

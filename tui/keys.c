@@ -18,8 +18,8 @@ const struct binding key_bindings[] = {
 	{ V(QUESTION), ACT_DOWN, { KEY_DOWN, 'j' }, "next answer", NULL },
 	{ V(QUESTION), ACT_SELECT, { '\n', KEY_ENTER, ' ', '\r' },
 	  "choose the answer under the cursor", "choose" },
-	{ V(QUESTION), ACT_DIGIT, { '1' }, "choose answer 1-5 directly",
-	  NULL },
+	{ V(QUESTION), ACT_DIGIT, { '1', '5' }, "choose the answer with that "
+	  "number", NULL },
 	{ V(QUESTION), ACT_CLEAR, { 'x', KEY_DC, KEY_BACKSPACE, 127 },
 	  "clear the answer (the question counts as open)", NULL },
 	{ V(QUESTION), ACT_RIGHT, { KEY_RIGHT, 'l' }, "next question",
@@ -38,6 +38,8 @@ const struct binding key_bindings[] = {
 	  NULL },
 	{ V(QUESTION), ACT_NOTE, { 'n' }, "write a note for this question",
 	  "note" },
+	{ V(QUESTION), ACT_ADVANCE, { 'a' }, "answering an open question moves "
+	  "on to the next: on or off (--no-advance starts it off)", NULL },
 	{ V(QUESTION), ACT_VOTE, { 'v' }, "vote: your own answer to this "
 	  "question (then its number; v again: for someone else)", NULL },
 	{ V(QUESTION) | V(DISAGREE), ACT_REVEAL, { 'V' }, "reveal everyone's "
@@ -47,7 +49,8 @@ const struct binding key_bindings[] = {
 	  "next table" },
 	{ V(TABLE), ACT_LEFT, { KEY_LEFT, 'h', KEY_BTAB }, "previous table",
 	  NULL },
-	{ V(TABLE), ACT_DIGIT, { '1' }, "show table 1-6", NULL },
+	{ V(TABLE), ACT_DIGIT, { '1', '9' }, "show the table with that number",
+	  NULL },
 	{ V(TABLE) | V(WHY) | V(HELP), ACT_DOWN, { KEY_DOWN, 'j' },
 	  "scroll down", NULL },
 	{ V(TABLE) | V(WHY) | V(HELP), ACT_UP, { KEY_UP, 'k' }, "scroll up",
@@ -63,7 +66,8 @@ const struct binding key_bindings[] = {
 	  NULL },
 	{ V(WEIGHTS), ACT_RIGHT, { KEY_RIGHT, 'l', '+', '=' },
 	  "raise the weight", NULL },
-	{ V(WEIGHTS), ACT_DIGIT, { '0' }, "set the weight to 0-5", NULL },
+	{ V(WEIGHTS), ACT_DIGIT, { '0', '5' }, "set the weight to that number",
+	  NULL },
 	/* Sessions. */
 	{ V(SESSIONS), ACT_UP, { KEY_UP, 'k' }, "previous session", NULL },
 	{ V(SESSIONS), ACT_DOWN, { KEY_DOWN, 'j' }, "next session", NULL },
@@ -136,8 +140,8 @@ keys_lookup(enum view_id view, int key, int *digit)
 		if (!(b->views & (1u << view)))
 			continue;
 		if (b->action == ACT_DIGIT) {
-			/* The row names its first digit; the rest follow. */
-			int lo = b->keys[0], hi = lo == '0' ? '5' : '9';
+			/* The row names its first and last digits. */
+			int lo = b->keys[0], hi = b->keys[1];
 
 			if (key >= lo && key <= hi) {
 				*digit = key - '0';

@@ -38,7 +38,7 @@ enum view_id {
 	X(SELECT) X(CLEAR) X(DIGIT) X(UNDO) X(NOTE) \
 	X(TABLES) X(WHY) X(WEIGHTS) X(SESSIONS) X(COST) X(EXPORT) \
 	X(NEW) X(RENAME) X(COPY) X(DELETE) X(EDIT) \
-	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER)
+	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER) X(ADVANCE)
 
 enum action {
 #define ACTION_ENUM(name) ACT_##name,
@@ -52,7 +52,8 @@ enum action {
 struct binding {
 	unsigned views;		/* V(...) bits where this row applies */
 	enum action action;
-	int keys[BIND_KEYS];	/* curses key codes or characters; 0 ends */
+	int keys[BIND_KEYS];	/* curses key codes or characters; 0 ends;
+				 * for ACT_DIGIT the first and last digit */
 	const char *help;	/* what it does, for the help overlay */
 	const char *hint;	/* short word for the hint line, or NULL */
 };

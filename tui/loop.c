@@ -266,12 +266,30 @@ apply(struct loop *l, int flags)
 	ui->dirty |= D_HINT;
 }
 
-/* Say what undo (REDO: redo) did, in the model's words. */
+/* The question a history field is about ("answer:Q", "note:Q",
+ * "vote:WHO:Q", "reveal:Q"), or -1. */
+static int
+field_question(const struct model *m, const char *field)
+{
+	const char *key = strrchr(field, ':');
+
+	if (key == NULL || strncmp(field, "weight:", 7) == 0 ||
+	    strncmp(field, "workload:", 9) == 0 ||
+	    strncmp(field, "identity:", 9) == 0)
+		return -1;
+	return model_question_index(m, key + 1);
+}
+
+/* Say what undo (REDO: redo) did, in the model's words, and go to the
+ * question it changed. */
 static void
 say_undone(struct ui *ui, const struct store_undo *u, int redo)
 {
 	char what[512], whose[160] = "";
+	int q = field_question(ui->s->model, u->field);
 
+	if (q >= 0 && u->count == 1)
+		ui_go_question(ui, q);
 	if (!redo && strcmp(u->user, session_ident(ui->s)) != 0)
 		snprintf(whose, sizeof whose, " %s's change", u->user);
 	if (u->count > 1)

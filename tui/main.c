@@ -33,7 +33,7 @@ static const struct command commands[] = {
 };
 
 static const char usage_text[] =
-"Usage: tradeoff [OPTION...] [--session NAME] [--read-only]\n"
+"Usage: tradeoff [OPTION...] [--session NAME] [--read-only] [--no-advance]\n"
 "       tradeoff eval --answers FILE [--format yaml|markdown|text]\n"
 "       tradeoff check [FILE...]\n"
 "       tradeoff list [--format text|yaml]\n"
@@ -78,6 +78,8 @@ static const char usage_text[] =
 "                         'ben'; also $TRADEOFF_USER; default: the login\n"
 "                         name): recorded with every change and vote\n"
 "      --read-only        watch a session live in the explorer; save nothing\n"
+"      --no-advance       in the explorer, stay on a question once answered\n"
+"                         (a toggles it)\n"
 "      --db=PATH          the session database (also $TRADEOFF_DB)\n"
 "      --model=PATH       a decision model other than the shipped one\n"
 "      --pricing=PATH     a price list other than the shipped one\n"
@@ -254,7 +256,8 @@ main(int argc, char **argv)
 		return cli_exit(version());
 	if (c.command == NULL) {
 		if ((rc = check_options(&c, COMMON | OPTBIT(SESSION) |
-		    OPTBIT(READ_ONLY), "the explorer")) != EXIT_OK)
+		    OPTBIT(READ_ONLY) | OPTBIT(NO_ADVANCE), "the explorer")) !=
+		    EXIT_OK)
 			return rc;
 		return cli_exit(cmd_explore(&c));
 	}

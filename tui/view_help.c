@@ -17,8 +17,7 @@ key_list(struct ui *ui, const struct binding *b, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (b->action == ACT_DIGIT) {
-		snprintf(buf, size, "%c-%c", b->keys[0], b->keys[0] == '0' ?
-		    '5' : '9');
+		snprintf(buf, size, "%c-%c", b->keys[0], b->keys[1]);
 		return buf;
 	}
 	for (k = 0; k < BIND_KEYS && b->keys[k] != 0; k++) {

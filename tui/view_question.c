@@ -288,15 +288,42 @@ go_panel(struct ui *ui, int dir)
 	return UI_NONE;
 }
 
+/* After answering question Q for the first time: on to the next open
+ * question, or say that the questionnaire is complete. */
+static void
+advance(struct ui *ui, int q)
+{
+	int next = ui_next_open(ui, q);
+
+	if (next >= 0) {
+		if (ui->advance)
+			ui_go_question(ui, next);
+		return;
+	}
+	ui_status(ui, 0, "Every question is answered: r shows why, e "
+	    "exports the summary or the decision record.");
+}
+
 /* Answer the current question with A (-1 clears it). */
 static int
 answer(struct ui *ui, int a)
 {
 	unsigned what = 0;
 	struct err e;
-	int rc = session_set_answer(ui->s, ui->question, a, &what, &e);
+	int q = ui->question, was = ui->s->answers->answer[q];
+	int rc = session_set_answer(ui->s, q, a, &what, &e);
 
+	if (rc == 0 && was < 0 && a >= 0)
+		advance(ui, q);
 	return ui_changed(ui, rc, what, &e);
+}
+
+/* Say why a key did nothing. */
+static int
+nothing(struct ui *ui, const char *why)
+{
+	ui_status(ui, 0, "%s", why);
+	return UI_NONE;
 }
 
 /* Open the note editor on question Q with TEXT, remembering BASE (what
@@ -429,6 +456,7 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 {
 	struct question_view *st = priv;
 	const struct model_question *qn;
+	int q;
 
 	follow(ui, st);
 	qn = &ui->s->model->questions[ui->question];
@@ -452,16 +480,28 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 	case ACT_SELECT:
 		return answer(ui, st->cursor);
 	case ACT_DIGIT:
-		if (digit < 1 || digit > qn->nanswers)
+		if (digit < 1 || digit > qn->nanswers) {
+			ui_status(ui, 0, "This question has %d answers: 1-%d "
+			    "choose one.", qn->nanswers, qn->nanswers);
 			return UI_NONE;
+		}
 		st->cursor = digit - 1;
 		return answer(ui, digit - 1);
 	case ACT_CLEAR:
 		return answer(ui, -1);
 	case ACT_RIGHT:
 	case ACT_LEFT:
-		return go_to(ui, ui_step_question(ui, ui->question,
-		    act == ACT_RIGHT ? 1 : -1));
+		q = ui_step_question(ui, ui->question, act == ACT_RIGHT ? 1 :
+		    -1);
+		if (q < 0)
+			return nothing(ui, act == ACT_RIGHT ? "This is the last "
+			    "question." : "This is the first question.");
+		return go_to(ui, q);
+	case ACT_ADVANCE:
+		ui->advance = !ui->advance;
+		return nothing(ui, ui->advance ? "Answering an open question "
+		    "moves on to the next (a turns it off)." : "Answering "
+		    "stays on the question (a moves on again).");
 	case ACT_FIRST:
 		return go_to(ui, 0);
 	case ACT_LAST:

@@ -152,7 +152,7 @@ ptr() {
 	db=$1 dir=$2
 	shift 2
 	pty -E "TRADEOFF_DB=$db" -E "TRADEOFF_DATADIR=$dir" \
-	    -E TRADEOFF_DB_JOURNAL=wal "$@" -- "$tr"
+	    -E TRADEOFF_DB_JOURNAL=wal "$@" -- "$tr" --no-advance
 }
 
 menu_args='--title Workload --menu'
@@ -409,7 +409,7 @@ if [ "$have_strace" = 1 ]; then
 				traced "$log" -E "TRADEOFF_DB=$work/keys.db" \
 				    -E "TRADEOFF_DATADIR=$src" \
 				    -E TRADEOFF_DB_JOURNAL=wal -e "$q" \
-				    ${wkeys:+-m "$wkeys"} -- $(st "$log") "$tr"
+				    ${wkeys:+-m "$wkeys"} -- $(st "$log") "$tr" --no-advance
 			else
 				# shellcheck disable=SC2046,SC2086
 				traced "$log" -e "$a3" ${wkeys:+-m "$wkeys"} -- \

@@ -47,7 +47,7 @@ run "$bench/ptybench" -q 100 -t 10000 -E TERM=xterm -E LANG=C.UTF-8 \
     -E "HOME=$HOME" -E "TRADEOFF_DB=$tmp/sessions.db" \
     -E "TRADEOFF_DATADIR=$TRADEOFF_DATADIR" -e "How does traffic arrive?" \
     -m "arrow:down,up:2" -m "answer:2:1" -d "$tmp/screen" \
-    -- "$TRADEOFF"
+    -- "$TRADEOFF" --no-advance
 expect_status 0
 expect_out "start runs=1 "
 expect_out "phase label=arrow keys=2 "
@@ -75,7 +75,7 @@ run "$bench/ptybench" -q 100 -t 10000 -E TERM=xterm -E LANG=C.UTF-8 \
     -E "TRADEOFF_DATADIR=$TRADEOFF_DATADIR" -E 'TRADEOFF_USER=p%i' \
     -e "How does traffic arrive?" -P 2 -K 3 \
     -C "arrive? = Spiky|$set_cmd spiky" -C "arrive? = Steady|$set_cmd steady" \
-    -r "$tmp/change.raw" -d "$tmp/screen" -- "$TRADEOFF"
+    -r "$tmp/change.raw" -d "$tmp/screen" -- "$TRADEOFF" --no-advance
 expect_status 0
 expect_out "change screens=2 changes=3 latency_ms="
 [ "$(sed -n 's/.* per_screen=\([0-9]*\).*/\1/p' "$tmp/out")" -gt 0 ] ||
@@ -96,7 +96,7 @@ cp "$tmp/base.db" "$tmp/idle.db"
 run "$bench/ptybench" -q 100 -t 10000 -E TERM=xterm -E LANG=C.UTF-8 \
     -E "HOME=$HOME" -E "TRADEOFF_DB=$tmp/idle.db" -E TRADEOFF_DB_JOURNAL=wal \
     -E "TRADEOFF_DATADIR=$TRADEOFF_DATADIR" -e "How does traffic arrive?" \
-    -I 300 -- "$TRADEOFF"
+    -I 300 -- "$TRADEOFF" --no-advance
 expect_status 0
 expect_out "idle ms="
 expect_out " wakeups_per_s="

@@ -28,16 +28,17 @@ cleanup_tmux() {
 }
 trap cleanup_tmux EXIT
 
-# run_script FILE PIDFILE [-u USER] [-x COLS] [-y ROWS] [-t TERM]
+# run_script FILE PIDFILE [-A] [-u USER] [-x COLS] [-y ROWS] [-t TERM]
 # [-e VAR=VALUE]... [ARGS...]: write the script that runs the explorer
-# with the fixed environment (as USER, through setpriv); sets cols and
-# rows.
+# with the fixed environment (as USER, through setpriv; with
+# --no-advance unless -A); sets cols and rows.
 run_script() {
 	script=$1 pidfile=$2
 	shift 2
-	cols=80 rows=24 term=xterm envs= as=
+	cols=80 rows=24 term=xterm envs= as= advance=0
 	while [ $# -gt 0 ]; do
 		case $1 in
+		-A) advance=1; shift ;;
 		-u) as="setpriv --reuid=$2 --regid=nogroup --clear-groups "
 		    shift 2 ;;
 		-x) cols=$2; shift 2 ;;
@@ -47,6 +48,9 @@ run_script() {
 		*) break ;;
 		esac
 	done
+	# The tests answer a question and stay on it unless they ask for
+	# the default, answering moves on (-A; tests/e2e/flow.sh).
+	[ "$advance" -eq 0 ] && set -- --no-advance "$@"
 	# Sanitizer settings of a sanitizer build reach the program too.
 	for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
 		eval "val=\${$v:-}"

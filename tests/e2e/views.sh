@@ -87,7 +87,7 @@ keys Escape
 # The help overlay lists every key from the key table.
 keys '?'
 wait_for "In the questionnaire"
-expect_screen "choose answer 1-5 directly"
+expect_screen "1-5                 choose the answer with that number"
 keys Escape
 wait_for "Enter choose"
 
