@@ -361,10 +361,28 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	return store_migrate(st, e);
 }
 
+/* SQLite's process-wide settings, before its first use: no count of
+ * the memory it holds (nothing here reads it), which would take a
+ * global mutex on every allocation and release (README.md,
+ * "Performance").  Once SQLite is initialised this changes nothing. */
+static void
+sqlite_setup(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
 struct store *
 store_open(const struct store_opts *o, struct err *e)
 {
-	struct store *st = calloc(1, sizeof *st);
+	struct store *st;
+
+	sqlite_setup();
+	st = calloc(1, sizeof *st);
 
 	if (st == NULL) {
 		err_set(e, "out of memory");
