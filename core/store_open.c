@@ -256,6 +256,8 @@ reopen_changed(struct store *st, struct err *e)
 		sqlite3_finalize(st->load[i]);
 		st->load[i] = NULL;
 	}
+	sqlite3_finalize(st->dv);
+	st->dv = NULL;
 	sqlite3_close_v2(st->db);
 	st->db = NULL;
 	st->immutable = 0;
@@ -422,6 +424,7 @@ store_close(struct store *st)
 
 		for (i = 0; i < 1 + STORE_NTABLES; i++)
 			sqlite3_finalize(st->load[i]);
+		sqlite3_finalize(st->dv);
 		store_rollback(st);
 		sqlite3_close_v2(st->db);
 	}
@@ -462,15 +465,18 @@ store_data_version(struct store *st, long long *out, struct err *e)
 		return 1;
 	if (st->immutable && reopen_changed(st, e) < 0)
 		return -1;
-	if (store_prepare(st, "PRAGMA data_version", &s, e) != 0)
+	if (st->dv == NULL &&
+	    store_prepare(st, "PRAGMA data_version", &st->dv, e) != 0)
 		return -1;
+	s = st->dv;
 	/* A poll never waits for a writer: busy means "ask again". */
 	sqlite3_busy_timeout(st->db, 0);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		/* Each reopening counts as a change too. */
 		*out = sqlite3_column_int64(s, 0) + (st->reopens << 32);
-	sqlite3_finalize(s);
+	/* Done with it now: it holds no read transaction between polls. */
+	sqlite3_reset(s);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (rc == SQLITE_ROW)
 		return 0;
