@@ -14,12 +14,54 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The statements, each compiled once when first used: an explorer runs
+ * some of them ten times a second. */
+enum { S_BEAT, S_POSITION, S_EXPIRE, S_VERSION, S_LIST, S_WHERE, S_LEAVE,
+	S_COUNT };
+
+static const char *const sql[S_COUNT] = {
+	[S_BEAT] = "INSERT OR REPLACE INTO presence(token, session_id, ident, "
+	    "question, seen) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_POSITION] = "INSERT OR REPLACE INTO positions(session_id, ident, "
+	    "question) VALUES (?1, ?2, ?3)",
+	[S_EXPIRE] = "DELETE FROM presence WHERE seen < ?1",
+	[S_VERSION] = "PRAGMA data_version",
+	[S_LIST] = "SELECT ident, question, max(seen) FROM presence WHERE "
+	    "session_id = ?1 AND seen >= ?2 AND token <> ?3 GROUP BY ident "
+	    "ORDER BY ident",
+	[S_WHERE] = "SELECT question FROM positions WHERE session_id = ?1 AND "
+	    "ident = ?2",
+	[S_LEAVE] = "DELETE FROM presence WHERE token = ?1",
+};
+
 struct presence {
 	sqlite3 *db;
 	char token[33];		/* this explorer's row */
 	char ident[33];
 	long long version;	/* PRAGMA data_version last seen */
+	sqlite3_stmt *stmt[S_COUNT];
 };
+
+/* Statement I, compiled on first use; NULL when it cannot be. */
+static sqlite3_stmt *
+stmt(struct presence *p, int i)
+{
+	if (p->stmt[i] == NULL && sqlite3_prepare_v2(p->db, sql[i], -1,
+	    &p->stmt[i], NULL) != SQLITE_OK) {
+		sqlite3_finalize(p->stmt[i]);
+		p->stmt[i] = NULL;
+	}
+	return p->stmt[i];
+}
+
+/* Done with statement S until the next use: no transaction held, no
+ * value kept. */
+static void
+done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS presence ("
@@ -132,15 +174,17 @@ void
 presence_close(struct presence *p)
 {
 	sqlite3_stmt *s;
+	int i;
 
 	if (p == NULL)
 		return;
-	if (p->db != NULL && sqlite3_prepare_v2(p->db, "DELETE FROM presence "
-	    "WHERE token = ?1", -1, &s, NULL) == SQLITE_OK) {
+	if (p->db != NULL && (s = stmt(p, S_LEAVE)) != NULL) {
 		sqlite3_bind_text(s, 1, p->token, -1, SQLITE_STATIC);
 		sqlite3_step(s);
-		sqlite3_finalize(s);
+		done(s);
 	}
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(p->stmt[i]);
 	sqlite3_close(p->db);
 	free(p);
 }
@@ -153,9 +197,7 @@ presence_beat(struct presence *p, long long sid, const char *question,
 	int rc;
 
 	/* Our row, and the rows of explorers long gone (killed). */
-	if (sqlite3_prepare_v2(p->db, "INSERT OR REPLACE INTO presence(token, "
-	    "session_id, ident, question, seen) VALUES (?1, ?2, ?3, ?4, ?5)",
-	    -1, &s, NULL) != SQLITE_OK)
+	if ((s = stmt(p, S_BEAT)) == NULL)
 		goto fail;
 	sqlite3_bind_text(s, 1, p->token, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, sid);
@@ -164,26 +206,23 @@ presence_beat(struct presence *p, long long sid, const char *question,
 		sqlite3_bind_text(s, 4, question, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 5, now_ms);
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	done(s);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return 0;
 	if (rc != SQLITE_DONE)
 		goto fail;
-	if (question != NULL && sqlite3_prepare_v2(p->db, "INSERT OR REPLACE "
-	    "INTO positions(session_id, ident, question) VALUES (?1, ?2, ?3)",
-	    -1, &s, NULL) == SQLITE_OK) {
+	if (question != NULL && (s = stmt(p, S_POSITION)) != NULL) {
 		sqlite3_bind_int64(s, 1, sid);
 		sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, question, -1, SQLITE_TRANSIENT);
 		sqlite3_step(s);
-		sqlite3_finalize(s);
+		done(s);
 	}
-	if (sqlite3_prepare_v2(p->db, "DELETE FROM presence WHERE seen < ?1",
-	    -1, &s, NULL) != SQLITE_OK)
+	if ((s = stmt(p, S_EXPIRE)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(s, 1, now_ms - 10 * PRESENCE_GONE_MS);
 	sqlite3_step(s);
-	sqlite3_finalize(s);
+	done(s);
 	return 0;
 fail:
 	err_set(e, "presence: %s", sqlite3_errmsg(p->db));
@@ -196,12 +235,11 @@ presence_changed(struct presence *p)
 	sqlite3_stmt *s;
 	long long v = p->version;
 
-	if (sqlite3_prepare_v2(p->db, "PRAGMA data_version", -1, &s, NULL) !=
-	    SQLITE_OK)
+	if ((s = stmt(p, S_VERSION)) == NULL)
 		return 0;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	done(s);
 	if (v == p->version)
 		return 0;
 	p->version = v;
@@ -216,9 +254,7 @@ presence_list(struct presence *p, long long sid, long long now_ms,
 	const unsigned char *t;
 	int rc, n = 0;
 
-	if (sqlite3_prepare_v2(p->db, "SELECT ident, question, max(seen) FROM "
-	    "presence WHERE session_id = ?1 AND seen >= ?2 AND token <> ?3 "
-	    "GROUP BY ident ORDER BY ident", -1, &s, NULL) != SQLITE_OK) {
+	if ((s = stmt(p, S_LIST)) == NULL) {
 		err_set(e, "presence: %s", sqlite3_errmsg(p->db));
 		return -1;
 	}
@@ -234,7 +270,7 @@ presence_list(struct presence *p, long long sid, long long now_ms,
 		    t != NULL ? (const char *)t : "");
 		n++;
 	}
-	sqlite3_finalize(s);
+	done(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return 0;	/* busy: nobody new this time */
 	return n;
@@ -249,9 +285,7 @@ presence_where(struct presence *p, long long sid, char *question,
 	int found = 0;
 
 	question[0] = '\0';
-	if (p == NULL || sqlite3_prepare_v2(p->db, "SELECT question FROM "
-	    "positions WHERE session_id = ?1 AND ident = ?2", -1, &s,
-	    NULL) != SQLITE_OK)
+	if (p == NULL || (s = stmt(p, S_WHERE)) == NULL)
 		return 0;
 	sqlite3_bind_int64(s, 1, sid);
 	sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
@@ -260,6 +294,6 @@ presence_where(struct presence *p, long long sid, char *question,
 		snprintf(question, size, "%s", (const char *)t);
 		found = 1;
 	}
-	sqlite3_finalize(s);
+	done(s);
 	return found;
 }

@@ -84,6 +84,9 @@ struct store {
 	 * page of sessions at a time, and compiling was half the work.  The
 	 * session's row, then the rows of each table. */
 	sqlite3_stmt *load[1 + STORE_NTABLES];
+	/* PRAGMA data_version, which an explorer asks ten times a second:
+	 * compiled once as well. */
+	sqlite3_stmt *dv;
 };
 
 /* store_sql.c ------------------------------------------------------------ */

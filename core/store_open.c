@@ -256,6 +256,8 @@ reopen_changed(struct store *st, struct err *e)
 		sqlite3_finalize(st->load[i]);
 		st->load[i] = NULL;
 	}
+	sqlite3_finalize(st->dv);
+	st->dv = NULL;
 	sqlite3_close_v2(st->db);
 	st->db = NULL;
 	st->immutable = 0;
@@ -361,10 +363,28 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	return store_migrate(st, e);
 }
 
+/* SQLite's process-wide settings, before its first use: no count of
+ * the memory it holds (nothing here reads it), which would take a
+ * global mutex on every allocation and release (README.md,
+ * "Performance").  Once SQLite is initialised this changes nothing. */
+static void
+sqlite_setup(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
 struct store *
 store_open(const struct store_opts *o, struct err *e)
 {
-	struct store *st = calloc(1, sizeof *st);
+	struct store *st;
+
+	sqlite_setup();
+	st = calloc(1, sizeof *st);
 
 	if (st == NULL) {
 		err_set(e, "out of memory");
@@ -404,6 +424,7 @@ store_close(struct store *st)
 
 		for (i = 0; i < 1 + STORE_NTABLES; i++)
 			sqlite3_finalize(st->load[i]);
+		sqlite3_finalize(st->dv);
 		store_rollback(st);
 		sqlite3_close_v2(st->db);
 	}
@@ -444,15 +465,18 @@ store_data_version(struct store *st, long long *out, struct err *e)
 		return 1;
 	if (st->immutable && reopen_changed(st, e) < 0)
 		return -1;
-	if (store_prepare(st, "PRAGMA data_version", &s, e) != 0)
+	if (st->dv == NULL &&
+	    store_prepare(st, "PRAGMA data_version", &st->dv, e) != 0)
 		return -1;
+	s = st->dv;
 	/* A poll never waits for a writer: busy means "ask again". */
 	sqlite3_busy_timeout(st->db, 0);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		/* Each reopening counts as a change too. */
 		*out = sqlite3_column_int64(s, 0) + (st->reopens << 32);
-	sqlite3_finalize(s);
+	/* Done with it now: it holds no read transaction between polls. */
+	sqlite3_reset(s);
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (rc == SQLITE_ROW)
 		return 0;

@@ -488,6 +488,7 @@ builtin_tree(const struct ydoc_builtin *bi, struct arena *arena)
 		n[i].line = b->line;
 		n[i].col = b->col;
 		n[i].plain = b->plain;
+		n[i].printable = b->printable;
 		n[i].len = b->len;
 		if (n[i].type == Y_SCALAR)
 			n[i].str = bi->strings + b->at;
@@ -668,8 +669,11 @@ ymap_check(const struct ydoc *d, const struct ynode *map, const char *what,
 		const struct ynode *k = map->kids[2 * i];
 		int ok = 0;
 
-		for (j = 0; allowed[j] != NULL; j++)
-			if (k->len == strlen(allowed[j]) &&
+		/* The first byte rules out nearly every other key before
+		 * its length is counted. */
+		for (j = 0; allowed[j] != NULL && !ok; j++)
+			if (k->len > 0 && k->str[0] == allowed[j][0] &&
+			    k->len == strlen(allowed[j]) &&
 			    memcmp(k->str, allowed[j], k->len) == 0)
 				ok = 1;
 		if (ok)
@@ -704,7 +708,9 @@ yscalar_text(const struct ydoc *d, const struct ynode *n, const char *what,
 	if (n->len > maxlen)
 		return yerr(d, n, e, "%s is too long (%zu bytes; the limit is "
 		    "%zu)", what, n->len, maxlen);
-	if (!utf8_printable(n->str, n->len, multiline ? "\n\t" : NULL))
+	/* A built-in document's text was looked at when it was built. */
+	if (!(n->printable & (multiline ? YDOC_PRINT_TEXT : YDOC_PRINT_LINE)) &&
+	    !utf8_printable(n->str, n->len, multiline ? "\n\t" : NULL))
 		return yerr(d, n, e, "%s contains %s", what, multiline ?
 		    "control characters" : "control characters or line breaks");
 	*out = yis_null(n) ? "" : n->str;

@@ -28,10 +28,18 @@
 
 enum ytype { Y_SCALAR = 1, Y_SEQ, Y_MAP };
 
+/* What tools/ydoc2c found of a built-in scalar's text, so a start need
+ * not look again: printable on one line, printable with line breaks and
+ * tabs (utf8_printable without and with "\n\t"). */
+#define YDOC_PRINT_LINE 1
+#define YDOC_PRINT_TEXT 2
+
 struct ynode {
 	enum ytype type;
 	int line, col;		/* 1-based start of the node */
-	int plain;		/* scalar written without quotes */
+	unsigned char plain;	/* scalar written without quotes */
+	unsigned char printable; /* scalar: YDOC_PRINT_* checks known to
+				  * pass (built-in documents), else 0 */
 	size_t len;		/* scalar: bytes; list: items; mapping: pairs */
 	const char *str;	/* scalar value, NUL-terminated */
 	struct ynode **kids;	/* list: items; mapping: key0, value0, ... */
@@ -68,7 +76,7 @@ int ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
  * collection's kids are the node numbers at KIDS[AT...].  The table ends
  * with an entry whose BYTES is NULL. */
 struct ydoc_bnode {
-	unsigned char type, plain;
+	unsigned char type, plain, printable;
 	int line, col;
 	unsigned len, at;
 };

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "arena.h"
+#include "utf8.h"
 #include "ydoc.h"
 
 #include <stdio.h>
@@ -126,10 +127,18 @@ write_doc(FILE *f, int d, const char *file, const char *buf, size_t len,
 	for (i = 0; i < nodes; i++) {
 		const struct ynode *n = t.node[i];
 
-		fprintf(f, "\t{ .type = %s, .plain = %d, .line = %d, .col = %d, "
-		    ".len = %zu, .at = %zu },\n", type_name(n->type), n->plain,
-		    n->line, n->col, n->len, n->type == Y_SCALAR ? at :
-		    t.off[i]);
+		int pr = 0;
+
+		if (n->type == Y_SCALAR) {
+			if (utf8_printable(n->str, n->len, NULL))
+				pr |= YDOC_PRINT_LINE;
+			if (utf8_printable(n->str, n->len, "\n\t"))
+				pr |= YDOC_PRINT_TEXT;
+		}
+		fprintf(f, "\t{ .type = %s, .plain = %d, .printable = %d, "
+		    ".line = %d, .col = %d, .len = %zu, .at = %zu },\n",
+		    type_name(n->type), n->plain, pr, n->line, n->col, n->len,
+		    n->type == Y_SCALAR ? at : t.off[i]);
 		if (n->type == Y_SCALAR)
 			at += n->len + 1;
 	}
