@@ -159,6 +159,10 @@ presence_open(const char *db_path, const char *ident, struct err *e)
 		 * rollback journal does, more slowly. */
 		sqlite3_exec(p->db, "PRAGMA journal_mode = WAL", NULL, NULL,
 		    NULL);
+		/* Presence is gone in seconds anyway: no flush to the disk
+		 * (and no wake-up waiting for one) at every heartbeat. */
+		sqlite3_exec(p->db, "PRAGMA synchronous = OFF", NULL, NULL,
+		    NULL);
 	}
 	if (p->db == NULL || sqlite3_exec(p->db, schema, NULL, NULL, NULL) !=
 	    SQLITE_OK) {

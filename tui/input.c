@@ -3,9 +3,11 @@
 
 #include "input.h"
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define SEQ_MAX 32
 
@@ -117,8 +119,9 @@ read_sequence(WINDOW *w, wint_t first)
 	return input_key_of(seq, len);
 }
 
-int
-input_get(struct input *in, WINDOW *w, int timeout_ms, wint_t *ch)
+/* A key within TIMEOUT_MS, sequences read whole. */
+static int
+read_key(struct input *in, WINDOW *w, int timeout_ms, wint_t *ch)
 {
 	int rc, key;
 
@@ -142,4 +145,31 @@ input_get(struct input *in, WINDOW *w, int timeout_ms, wint_t *ch)
 	}
 	in->esc_ms = 0;
 	return rc;
+}
+
+int
+input_get(struct input *in, WINDOW *w, int timeout_ms, int wake_fd,
+    wint_t *ch)
+{
+	struct pollfd p[2];
+	int rc;
+
+	in->woke = 0;
+	if (wake_fd < 0)
+		return read_key(in, w, timeout_ms, ch);
+	/* What curses holds already, or what is there now; else sleep
+	 * until a key or a wake-up comes. */
+	if ((rc = read_key(in, w, 0, ch)) != ERR)
+		return rc;
+	p[0].fd = STDIN_FILENO;
+	p[0].events = POLLIN;
+	p[1].fd = wake_fd;
+	p[1].events = POLLIN;
+	if (poll(p, 2, timeout_ms) <= 0)
+		return ERR;		/* the time, or a signal */
+	if (p[1].revents & POLLIN)
+		in->woke = 1;
+	if (p[0].revents & (POLLIN | POLLHUP | POLLERR))
+		return read_key(in, w, 0, ch);
+	return ERR;
 }

@@ -20,11 +20,15 @@
 
 struct input {
 	long long esc_ms;	/* when the last Esc came, or 0 */
+	int woke;		/* input_get returned for WAKE_FD */
 };
 
 /* The next key from W, as wget_wch gives it (OK, KEY_CODE_YES or ERR
- * after TIMEOUT_MS with nothing); escape sequences are read whole. */
-int input_get(struct input *in, WINDOW *w, int timeout_ms, wint_t *ch);
+ * after TIMEOUT_MS with nothing); escape sequences are read whole.
+ * With WAKE_FD (not -1) it also returns ERR as soon as that descriptor
+ * is readable, with IN->woke set. */
+int input_get(struct input *in, WINDOW *w, int timeout_ms, int wake_fd,
+    wint_t *ch);
 
 /* The key a sequence stands for: CSI ("[1~", "[[A") or SS3 ("OH")
  * without its Esc, LEN bytes; 0 when it is none we know. */

@@ -5,6 +5,7 @@
 #include "ui.h"
 #include "frame.h"
 #include "input.h"
+#include "watch.h"
 #include "views.h"
 #include "phrase.h"
 
@@ -54,6 +55,7 @@ struct loop {
 	void *priv[VIEW_COUNT];
 	long long polled, beat, listed;	/* ms */
 	struct input input;
+	struct watch *watch;		/* NULL: look by the clock */
 	int beat_q;			/* the question it said it is on */
 };
 
@@ -532,11 +534,22 @@ loop_free(struct loop *l)
 {
 	int v;
 
+	watch_close(l->watch);
 	for (v = 0; v < VIEW_COUNT; v++) {
 		if (l->priv[v] != NULL && views[v]->free != NULL)
 			views[v]->free(l->priv[v]);
 		free(l->priv[v]);
 	}
+}
+
+/* How long to sleep for a key: woken by writes, the loop looks by the
+ * clock only once a second (for presence, and as a net); else every
+ * tick. */
+static int
+wait_ms(const struct loop *l)
+{
+	return l->watch != NULL && l->ui->tick_ms < 1000 ? 1000 :
+	    l->ui->tick_ms;
 }
 
 int
@@ -552,16 +565,21 @@ ui_run(struct ui *ui)
 	}
 	ui->view = VIEW_QUESTION;
 	l.beat_q = -1;
+	/* Writes on a network file system raise no event here: there the
+	 * clock it is (tick_ms is a second there). */
+	if (store_journal_mode(ui->s->store) == STORE_JOURNAL_WAL)
+		l.watch = watch_open(store_path(ui->s->store));
 	/* Resume where this participant left it, else where the
 	 * questionnaire is still open. */
 	ui_go_question(ui, ui_resume_question(ui));
 	layout(ui);
 	while (!ui_signal()) {
 		draw(&l);
-		rc = input_get(&l.input, stdscr, ui->tick_ms, &ch);
+		rc = input_get(&l.input, stdscr, wait_ms(&l), l.watch != NULL ?
+		    watch_fd(l.watch) : -1, &ch);
 		if (rc != ERR && handle_key(&l, rc, ch))
 			break;
-		poll_session(&l, 0);
+		poll_session(&l, l.input.woke && watch_drain(l.watch));
 	}
 	/* A note being typed when the program was told to stop is kept. */
 	edit_stop(ui);
