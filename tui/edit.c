@@ -98,6 +98,8 @@ special_key(struct ui *ui, int key)
 {
 	struct editor *ed = &ui->edit;
 
+	/* Moving or deleting means editing what is there. */
+	ed->flags &= ~(unsigned)EDIT_REPLACE;
 	switch (key) {
 	case KEY_LEFT:
 		if (ed->pos > 0)
@@ -137,6 +139,12 @@ edit_key(struct ui *ui, int rc, wint_t ch)
 
 	if (rc == KEY_CODE_YES)
 		return special_key(ui, key);
+	if ((ed->flags & EDIT_KEY) && key != 27) {
+		/* A choice: this key is the answer. */
+		ed->len = key >= 32 ? 1 : 0;
+		ed->buf[0] = (wchar_t)key;
+		return finish(ui, 1);
+	}
 	switch (key) {
 	case '\n':
 	case '\r':
@@ -152,6 +160,7 @@ edit_key(struct ui *ui, int rc, wint_t ch)
 	case CTRL('e'):
 		return special_key(ui, KEY_END);
 	case CTRL('u'):		/* delete to the start */
+		ed->flags &= ~(unsigned)EDIT_REPLACE;
 		cut(ed, 0, ed->pos);
 		ed->pos = 0;
 		return UI_NONE;
@@ -161,6 +170,11 @@ edit_key(struct ui *ui, int rc, wint_t ch)
 	}
 	if (key < 32 || ed->len >= EDIT_MAX - 1)
 		return UI_NONE;
+	if (ed->flags & EDIT_REPLACE) {
+		/* The first character typed replaces the value shown. */
+		ed->len = ed->pos = 0;
+		ed->flags &= ~(unsigned)EDIT_REPLACE;
+	}
 	memmove(ed->buf + ed->pos + 1, ed->buf + ed->pos,
 	    (size_t)(ed->len - ed->pos) * sizeof *ed->buf);
 	ed->buf[ed->pos++] = (wchar_t)key;
@@ -179,6 +193,23 @@ span(const struct ui *ui, int from, int to)
 	return cols;
 }
 
+/* The editing keys at the right of the line, where ROOM columns from
+ * PX leave space for them; the columns they take. */
+static int
+keys_help(struct ui *ui, WINDOW *w, int room, int px)
+{
+	const struct editor *ed = &ui->edit;
+	const char *help = (ed->flags & EDIT_KEY) ? "" : (ed->flags &
+	    EDIT_KEEP) ? "Enter/Esc keep  ^U ^K clear" :
+	    "Enter ok  Esc cancel  ^U clear";
+	int hw = text_width(help, ui->utf8);
+
+	if (hw == 0 || room < hw + 24)
+		return 0;
+	draw_text(ui, w, 0, px + room - hw, hw, ROLE_HINT, help);
+	return hw + 1;
+}
+
 void
 edit_draw(struct ui *ui)
 {
@@ -189,6 +220,7 @@ edit_draw(struct ui *ui)
 	wchar_t wc[2] = { 0, 0 };
 	cchar_t cc;
 
+	room -= keys_help(ui, w, room, px);
 	/* Keep the cursor in view. */
 	if (ed->pos < ed->scroll)
 		ed->scroll = ed->pos;
@@ -204,6 +236,9 @@ edit_draw(struct ui *ui)
 		if (!ui->utf8 && wc[0] > 127)
 			wc[0] = '?';
 		draw_cchar(ui, &cc, wc, ROLE_INPUT);
+		/* A value that typing replaces shows as selected. */
+		if (ed->flags & EDIT_REPLACE)
+			cc.attr |= A_REVERSE;
 		mvwadd_wch(w, 0, px + cx, &cc);
 		cx += cw;
 	}

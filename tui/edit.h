@@ -17,8 +17,12 @@ struct ui;
 typedef int (*edit_handler)(struct ui *ui, void *data, const char *text);
 
 enum {
-	EDIT_KEEP = 1 << 0	/* Esc and a quit keep the text (a note):
+	EDIT_KEEP = 1 << 0,	/* Esc and a quit keep the text (a note):
 				 * it is confirmed, not dropped */
+	EDIT_REPLACE = 1 << 1,	/* a single value (a figure, a path, a
+				 * name): typing replaces what it holds,
+				 * an editing key first edits it */
+	EDIT_KEY = 1 << 2	/* a choice: the first key is the answer */
 };
 
 struct editor {

@@ -80,6 +80,12 @@ const struct binding key_bindings[] = {
 	{ V(SESSIONS), ACT_COPY, { 'C' }, "copy the session", "copy" },
 	{ V(SESSIONS), ACT_DELETE, { 'D', KEY_DC }, "delete the session",
 	  "delete" },
+	/* The session's name, context and participants. */
+	{ V(INFO), ACT_UP, { KEY_UP, 'k' }, "previous line", NULL },
+	{ V(INFO), ACT_DOWN, { KEY_DOWN, 'j' }, "next line", NULL },
+	{ V(INFO), ACT_EDIT, { '\n', KEY_ENTER, '\r' }, "edit the line (or "
+	  "add one)", "edit" },
+	{ V(INFO), ACT_CLEAR, { 'x', KEY_DC }, "remove the line", "remove" },
 	/* Votes and disagreement. */
 	{ V(DISAGREE), ACT_UP, { KEY_UP, 'k' }, "previous participant", NULL },
 	{ V(DISAGREE), ACT_DOWN, { KEY_DOWN, 'j' }, "next participant", NULL },
@@ -110,6 +116,8 @@ const struct binding key_bindings[] = {
 	{ V_ALL & ~V(HELP), ACT_EXPORT, { 'e' },
 	  "export the session (Markdown summary, decision record, YAML)",
 	  "export" },
+	{ V_ALL & ~V(HELP), ACT_INFO, { 'i' }, "the session: its name, "
+	  "context and participants", "session" },
 	{ V_ALL & ~V(HELP), ACT_DISAGREE, { 'd' }, "votes and the "
 	  "disagreements that matter", "votes" },
 	{ V_ALL & ~V(HELP), ACT_UNDO, { 'u' }, "undo your own last change",

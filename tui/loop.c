@@ -30,6 +30,7 @@ static const struct view_ops *const views[VIEW_COUNT] = {
 	[VIEW_SESSIONS] = &view_sessions,
 	[VIEW_COST] = &view_cost,
 	[VIEW_DISAGREE] = &view_disagree,
+	[VIEW_INFO] = &view_info,
 	[VIEW_HELP] = &view_help,
 };
 
@@ -45,6 +46,7 @@ static const struct {
 	{ ACT_SESSIONS, VIEW_SESSIONS },
 	{ ACT_COST, VIEW_COST },
 	{ ACT_DISAGREE, VIEW_DISAGREE },
+	{ ACT_INFO, VIEW_INFO },
 	{ ACT_BACK, VIEW_QUESTION },
 };
 

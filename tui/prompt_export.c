@@ -51,6 +51,11 @@ export_to(struct ui *ui, const char *path, int force)
 		ui_status(ui, 1, "Not written: %s", e.msg);
 		return UI_DRAW;
 	}
+	/* Remembered for this session's next export in that format. */
+	if (ui->export_sid != ui->s->info.id)
+		memset(ui->export_last, 0, sizeof ui->export_last);
+	ui->export_sid = ui->s->info.id;
+	snprintf(ui->export_last[f], sizeof ui->export_last[f], "%s", path);
 	ui_status(ui, 0, "Wrote the %s to %s.", f == EXPORT_ADR ?
 	    "decision record" : f == EXPORT_YAML ? "answers file" : "summary",
 	    q);
@@ -69,28 +74,47 @@ path_given(struct ui *ui, void *data, const char *text)
 	return export_to(ui, text, 0);
 }
 
+/* The format is a choice of one key. */
 static int
 format_given(struct ui *ui, void *data, const char *text)
 {
-	enum export_format f;
+	static const struct {
+		char key;
+		enum export_format f;
+	} keys[] = {
+		{ 'm', EXPORT_MARKDOWN }, { '1', EXPORT_MARKDOWN },
+		{ 'a', EXPORT_ADR }, { '2', EXPORT_ADR },
+		{ 'y', EXPORT_YAML }, { '3', EXPORT_YAML },
+	};
 	char path[EDIT_MAX];
+	size_t i;
 
 	(void)data;
-	if (export_format_parse(text, &f) != 0) {
-		ui_status(ui, 1, "No format '%.40s': markdown, adr or yaml.",
-		    text);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (text[0] == keys[i].key && text[1] == '\0')
+			break;
+	if (i == sizeof keys / sizeof keys[0]) {
+		ui_status(ui, 0, "Not exported.");
 		return UI_DRAW;
 	}
-	ui->export_format = (int)f;
-	export_default_path(ui->s->info.name, f, path, sizeof path);
-	edit_start(ui, "Write to:", path, 0, path_given, NULL);
+	ui->export_format = (int)keys[i].f;
+	/* The last path this session went to in that format, else the
+	 * name's. */
+	if (ui->export_sid == ui->s->info.id &&
+	    ui->export_last[ui->export_format][0] != '\0')
+		snprintf(path, sizeof path, "%s",
+		    ui->export_last[ui->export_format]);
+	else
+		export_default_path(ui->s->info.name, keys[i].f, path,
+		    sizeof path);
+	edit_start(ui, "Write to:", path, EDIT_REPLACE, path_given, NULL);
 	return UI_NONE;
 }
 
 int
 prompt_export(struct ui *ui)
 {
-	edit_start(ui, "Export as (markdown, adr or yaml):", "markdown", 0,
-	    format_given, NULL);
+	edit_start(ui, "Export as: m summary  a ADR  y YAML  (Esc: no)", "",
+	    EDIT_KEY, format_given, NULL);
 	return UI_NONE;
 }

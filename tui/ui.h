@@ -84,6 +84,8 @@ struct ui {
 	char undo_who[128];		/* whose change an undo prompt is about */
 	int export_format;		/* chosen in the export prompts */
 	char export_path[EDIT_MAX];
+	long long export_sid;		/* the session export_last is of */
+	char export_last[3][1024];	/* its last path, per format */
 	char status[256];
 	int status_error;
 	unsigned what;			/* SESSION_* changes not yet drawn */

@@ -674,7 +674,7 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 		    wl_fields[f].unit[0] ? " in " : "", wl_fields[f].unit);
 		workload_format(&ui->s->answers->workload, f, cur, sizeof cur);
 		st->typing = f;
-		edit_start(ui, prompt, cur, 0, typed, st);
+		edit_start(ui, prompt, cur, EDIT_REPLACE, typed, st);
 		return UI_NONE;
 	default:
 		return UI_NONE;

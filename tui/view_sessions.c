@@ -270,7 +270,8 @@ ask(struct ui *ui, struct sessions_view *st, const struct row *r,
 	if (r == NULL)
 		return UI_NONE;
 	st->acting = *r;
-	edit_start(ui, prompt, text, 0, fn, st);
+	edit_start(ui, prompt, text, fn == delete_typed ? 0 : EDIT_REPLACE,
+	    fn, st);
 	return UI_NONE;
 }
 
@@ -291,7 +292,7 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 {
 	struct sessions_view *st = priv;
 	const struct row *r = current(st);
-	char name[ANSWERS_NAME_MAX + 32], base[ANSWERS_NAME_MAX + 16];
+	char name[ANSWERS_NAME_MAX + 64], base[ANSWERS_NAME_MAX + 16];
 	int per = page_rows(ui);
 
 	(void)digit;
@@ -311,7 +312,8 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 		return UI_ALL;
 	case ACT_NEW:
 		session_new_name(ui->s, name, sizeof name);
-		edit_start(ui, "New session:", name, 0, new_typed, st);
+		edit_start(ui, "New session:", name, EDIT_REPLACE, new_typed,
+		    st);
 		return UI_NONE;
 	case ACT_RENAME:
 		return ask(ui, st, r, "Rename to:", r != NULL ? r->s.name : "",
@@ -328,8 +330,11 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 			    "before deleting it.");
 			return UI_NONE;
 		}
-		return ask(ui, st, r, "Delete it and its history? Type yes:",
-		    "", delete_typed);
+		if (r == NULL)
+			return UI_NONE;
+		snprintf(name, sizeof name, "Delete '%s' and its history? Type "
+		    "yes:", r->s.name);
+		return ask(ui, st, r, name, "", delete_typed);
 	default:
 		return UI_NONE;
 	}

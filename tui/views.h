@@ -6,7 +6,8 @@
 #include "ui.h"
 
 extern const struct view_ops view_question, view_table, view_why,
-    view_weights, view_sessions, view_cost, view_disagree, view_help;
+    view_weights, view_sessions, view_cost, view_disagree, view_info,
+    view_help;
 
 /* The comparison table for the current question, in the side pane of a
  * wide terminal (view_table.c). */

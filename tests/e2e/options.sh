@@ -41,8 +41,9 @@ wait_for "Enter choose"
 
 # Export from the explorer: the summary has every option's cost.
 keys e
-wait_for "Export as (markdown, adr or yaml): markdown"
-keys Enter
+wait_for "Export as: m summary  a ADR  y YAML"
+keys m
+wait_for "Write to:"
 keys C-u
 text "$tmp/four.md"
 keys Enter

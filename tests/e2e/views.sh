@@ -93,8 +93,8 @@ wait_for "Enter choose"
 
 # Export: the format, then the path; asked before replacing a file.
 keys e
-wait_for "Export as (markdown, adr or yaml): markdown"
-keys Enter
+wait_for "Export as: m summary  a ADR  y YAML"
+keys m
 wait_for "Write to: ./views.md"
 keys C-u
 text "$tmp/views.md"
@@ -102,11 +102,9 @@ keys Enter
 wait_for "Wrote the summary to $tmp/views.md."
 checks=$((checks + 1))
 grep -q "^# views" "$tmp/views.md" || fail "the summary is not in $tmp/views.md"
-keys e C-u
-text adr
-keys Enter
+keys e a
 wait_for "Write to: ./views-adr.md"
-keys C-u
+# Typing into the prefilled path replaces it.
 text "$tmp/views.md"
 keys Enter
 wait_for "That file exists. Replace it? Type yes:"
