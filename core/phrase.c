@@ -197,6 +197,34 @@ phrase_field(const struct model *m, const char *field, char *buf,
 }
 
 const char *
+phrase_value(const struct model *m, const char *field, const char *value,
+    char *buf, size_t size)
+{
+	const char *colon = strchr(field, ':'), *key, *c2;
+	int q;
+
+	if (value == NULL) {
+		snprintf(buf, size, "%s", strncmp(field, "answer:", 7) == 0 ||
+		    strncmp(field, "vote:", 5) == 0 ? "unanswered" :
+		    strncmp(field, "weight:", 7) == 0 ||
+		    strncmp(field, "workload:", 9) == 0 ? "the default" :
+		    "none");
+		return buf;
+	}
+	key = colon != NULL ? colon + 1 : field;
+	if (strncmp(field, "vote:", 5) == 0 && (c2 = strchr(key, ':')) != NULL)
+		key = c2 + 1;
+	if (strncmp(field, "answer:", 7) == 0 ||
+	    strncmp(field, "vote:", 5) == 0) {
+		q = model_question_index(m, key);
+		snprintf(buf, size, "%s", q >= 0 ? answer_label(m, q, value) :
+		    value);
+	} else
+		snprintf(buf, size, "%s", value);
+	return buf;
+}
+
+const char *
 phrase_break_even(const struct cost_result *c, char *buf, size_t size)
 {
 	char n[64];
