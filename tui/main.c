@@ -20,16 +20,21 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT), "" },
+	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT) |
+	    OPTBIT(SESSION), "" },
 	{ "check", cmd_check, 0, -1, 0, "[FILE...]" },
-	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT), "" },
+	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT) | OPTBIT(MILESTONES), "" },
 	{ "import", cmd_import, 1, 1, OPTBIT(SESSION), "FILE" },
 	{ "export", cmd_export, 1, 1, OPTBIT(FORMAT) | OPTBIT(OUTPUT) |
-	    OPTBIT(FORCE), "NAME" },
+	    OPTBIT(FORCE) | OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS),
+	    "NAME" },
 	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
 	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
 	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
 	{ "vote", cmd_vote, 3, 3, 0, "NAME QUESTION ANSWER" },
+	{ "milestone", cmd_milestone, 2, 2, 0, "NAME LABEL" },
+	{ "diff", cmd_diff, 2, 2, OPTBIT(FORMAT), "A B" },
+	{ "recheck", cmd_recheck, 1, -1, OPTBIT(FORMAT), "FILE..." },
 };
 
 static const char usage_text[] =
