@@ -72,6 +72,11 @@ milestone_save(struct session *s, const char *label, struct err *e)
 	}
 	if (answers_name_check(label, e) != 0)
 		return -1;
+	if (strchr(label, '@') != NULL) {
+		err_set(e, "a milestone label may not hold '@' (NAME@LABEL is "
+		    "split at its last '@')");
+		return -1;
+	}
 	/* What the database holds now, not what this screen last saw. */
 	if (session_refresh(s, &what, e) != 0 ||
 	    milestone_text(s->answers, &text, NULL, e) != 0)

@@ -18,6 +18,7 @@
 	X(SESSIONS, "sessions") \
 	X(COST, "cost") \
 	X(DISAGREE, "votes and disagreement") \
+	X(HISTORY, "history and milestones") \
 	X(HELP, "help")
 
 enum view_id {
@@ -38,7 +39,8 @@ enum view_id {
 	X(SELECT) X(CLEAR) X(DIGIT) X(UNDO) X(NOTE) \
 	X(TABLES) X(WHY) X(WEIGHTS) X(SESSIONS) X(COST) X(EXPORT) \
 	X(NEW) X(RENAME) X(COPY) X(DELETE) X(EDIT) \
-	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER)
+	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER) \
+	X(HISTORY) X(MILESTONE)
 
 enum action {
 #define ACTION_ENUM(name) ACT_##name,

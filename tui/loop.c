@@ -30,6 +30,7 @@ static const struct view_ops *const views[VIEW_COUNT] = {
 	[VIEW_COST] = &view_cost,
 	[VIEW_DISAGREE] = &view_disagree,
 	[VIEW_HELP] = &view_help,
+	[VIEW_HISTORY] = &view_history,
 };
 
 /* The view each of the switching keys opens. */
@@ -44,6 +45,7 @@ static const struct {
 	{ ACT_SESSIONS, VIEW_SESSIONS },
 	{ ACT_COST, VIEW_COST },
 	{ ACT_DISAGREE, VIEW_DISAGREE },
+	{ ACT_HISTORY, VIEW_HISTORY },
 	{ ACT_BACK, VIEW_QUESTION },
 };
 
@@ -395,6 +397,8 @@ global_key(struct loop *l, enum action act)
 		return undo_other(ui);
 	case ACT_EXPORT:
 		return prompt_export(ui);
+	case ACT_MILESTONE:
+		return prompt_milestone(ui);
 	default:
 		break;
 	}
