@@ -136,6 +136,11 @@ phrase_change(const struct model *m, const char *field, const char *value,
 	char kind[16], who[64];
 	int i;
 
+	if (strcmp(field, "milestone") == 0) {
+		snprintf(buf, size, "milestone '%s' is saved", value != NULL ?
+		    value : "");
+		return buf;
+	}
 	if (colon == NULL || (size_t)(colon - field) >= sizeof kind) {
 		snprintf(buf, size, "the %s %s", field, value != NULL ?
 		    "is back" : "is cleared");

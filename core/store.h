@@ -15,8 +15,9 @@
  *
  * History fields: "answer:Q", "note:Q", "weight:D", "workload:KEY",
  * "context", "participants" (one per line) are changes that undo can
- * take back; "created", "copied" (old: the source's name) and "name"
- * (a rename) are recorded for the audit trail only.  The entries one
+ * take back; "created", "copied" (old: the source's name), "name"
+ * (a rename) and "milestone" (new: its label) are recorded for the
+ * audit trail only.  The entries one
  * transaction writes share a change id, and undo takes back a whole
  * change (an import is one change). */
 #ifndef TRADEOFF_STORE_H

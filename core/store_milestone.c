@@ -87,7 +87,10 @@ store_milestone_add(struct store *st, long long sid,
 	store_bind_text(s, 6, m->model_version);
 	store_bind_text(s, 7, m->pricing);
 	store_bind_text(s, 8, m->answers);
+	/* On the session's timeline too (audit only: undo skips it). */
 	if (store_run(st, s, "cannot save the milestone", e) != 0 ||
+	    store_history_add(st, sid, "milestone", NULL, m->label, 0, 0,
+	    e) != 0 ||
 	    store_commit(st, "cannot save the milestone", e) != 0)
 		goto fail;
 	return 0;

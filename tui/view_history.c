@@ -74,7 +74,12 @@ collect_change(const struct store_change *c, void *arg)
 	else if (strcmp(c->field, "copied") == 0)
 		snprintf(words, sizeof words, "copied from '%s'",
 		    c->old != NULL ? c->old : "");
-	else if (strcmp(c->field, "name") == 0)
+	else if (strcmp(c->field, "milestone") == 0) {
+		en->milestone = 1;
+		snprintf(en->label, sizeof en->label, "%s",
+		    c->new != NULL ? c->new : "");
+		snprintf(words, sizeof words, "milestone '%s'", en->label);
+	} else if (strcmp(c->field, "name") == 0)
 		snprintf(words, sizeof words, "renamed from '%s' to '%s'",
 		    c->old != NULL ? c->old : "", c->new != NULL ? c->new : "");
 	else
@@ -84,13 +89,20 @@ collect_change(const struct store_change *c, void *arg)
 	return 0;
 }
 
+/* A milestone the history does not name: one a copy brought from its
+ * source, older than the copy's history. */
 static int
 collect_milestone(const struct store_milestone *ms, void *arg)
 {
 	struct collect *x = arg;
-	struct entry *en = add(x->h);
+	struct entry *en;
+	int i;
 
-	if (en == NULL)
+	for (i = 0; i < x->h->n; i++)
+		if (x->h->v[i].milestone && strcmp(x->h->v[i].label,
+		    ms->label) == 0)
+			return 0;
+	if ((en = add(x->h)) == NULL)
 		return 1;
 	en->time = ms->time;
 	en->milestone = 1;
@@ -100,36 +112,39 @@ collect_milestone(const struct store_milestone *ms, void *arg)
 	return 0;
 }
 
-/* Oldest first; at the same second a milestone comes after the changes
- * it holds. */
-static int
-by_time(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-
-	if (x->time != y->time)
-		return x->time < y->time ? -1 : 1;
-	return x->milestone - y->milestone;
-}
-
 static void
 load(struct ui *ui, struct history_view *h)
 {
 	struct collect x = { .h = h, .m = ui->s->model };
+	struct entry *tmp;
 	struct err e;
+	int nh, extra;
 
 	h->n = 0;
 	h->failed = 0;
 	if (ui->s->store == NULL)
 		return;
 	if (store_history(ui->s->store, ui->s->info.id, collect_change, &x,
-	    &e) != 0 || store_milestone_list(ui->s->store, ui->s->info.id,
+	    &e) != 0) {
+		ui_status(ui, 1, "%s", e.msg);
+		return;
+	}
+	nh = h->n;
+	if (store_milestone_list(ui->s->store, ui->s->info.id,
 	    collect_milestone, &x, &e) != 0) {
 		ui_status(ui, 1, "%s", e.msg);
 		return;
 	}
-	/* The order of equal entries must not depend on qsort. */
-	qsort(h->v, (size_t)h->n, sizeof *h->v, by_time);
+	/* The history is in order; milestones it does not name came with
+	 * a copy from before its history began, so they go first. */
+	extra = h->n - nh;
+	if (extra > 0 && nh > 0 && (tmp = malloc((size_t)extra *
+	    sizeof *tmp)) != NULL) {
+		memcpy(tmp, h->v + nh, (size_t)extra * sizeof *tmp);
+		memmove(h->v + extra, h->v, (size_t)nh * sizeof *tmp);
+		memcpy(h->v, tmp, (size_t)extra * sizeof *tmp);
+		free(tmp);
+	}
 	if (h->cursor >= h->n)
 		h->cursor = h->n > 0 ? h->n - 1 : 0;
 }
