@@ -218,6 +218,7 @@ START_TEST(test_milestone_names)
 	ck_assert_int_eq(milestone_save(&s, "b", &e), 0);
 	session_fini(&s);
 	open_session(&s, "a@b");
+	session_fini(&s);
 	open_session(&s, "x@y");
 	ck_assert_int_eq(milestone_resolve(s.store, "a@b", &info, label,
 	    sizeof label, &e), 1);
