@@ -192,6 +192,17 @@ expect_out "below the workload's 50,000,000"
 t 3 recheck --pricing dear.yaml adr.md --format yaml
 expect_out "  verdict: no_longer_holds"
 expect_out "    key: functions_gb_second"
+# A model change that adds a blocker: no longer holds, and says so.
+awk '/^  version: "1.0"/ { print "  version: \"1.1\""; next }
+    /- id: few$/ { few = 1 }
+    { print }
+    few && /hybrid: \{operations: -1\}/ {
+	print "            blocks:"
+	print "              serverless: a new rule keeps this on the cluster"
+	few = 0 }' "$TRADEOFF_DATADIR/data/model.yaml" >model-1.1.yaml
+t 3 recheck --model model-1.1.yaml adr.md
+expect_out "the model now rules out Serverless: a new rule keeps this on the cluster"
+expect_out "the decision model was serverless-vs-kubernetes 1.0 then and is serverless-vs-kubernetes 1.1 now"
 # A bad file wins over a decision that no longer holds.
 t 1 recheck --pricing dear.yaml adr.md tampered.md
 expect_out "no longer holds"
