@@ -313,6 +313,7 @@ struct aloader {
 	struct answers *a;
 	const struct model *m;
 	struct ydoc doc;
+	const struct ynode *root;	/* the answers document's mapping */
 	struct err *e;
 };
 
@@ -634,8 +635,8 @@ load_root(struct aloader *L)
 {
 	static const char *const keys[] = { "session", "context",
 	    "participants", "answers", "weights", "workload", "notes",
-	    "votes", "identities", "revealed", NULL };
-	const struct ynode *root = L->doc.root, *v;
+	    "votes", "identities", "revealed", "decision", NULL };
+	const struct ynode *root = L->root, *v;
 	struct err ne;
 
 	if (root == NULL)
@@ -652,6 +653,10 @@ load_root(struct aloader *L)
 		if (answers_name_check(L->a->session, &ne) != 0)
 			return FAIL(v, "%s", ne.msg);
 	}
+	/* The recommendation a recheck holds the file to (recheck.h). */
+	if ((v = ymap_get(root, "decision")) != NULL && !yis_null(v) &&
+	    yscalar_id(&L->doc, v, "'decision'", &L->a->decision, L->e) != 0)
+		return -1;
 	if ((v = ymap_get(root, "context")) != NULL &&
 	    yscalar_text(&L->doc, v, "'context'", YDOC_MAX_TEXT, 1, 1,
 	    &L->a->context, L->e) != 0)
@@ -687,13 +692,31 @@ answers_load_buffer(const struct model *m, const char *name, const char *buf,
 		return NULL;
 	}
 	if (ydoc_parse(&L.doc, L.a->arena, name, buf, len, e) != 0 ||
-	    load_root(&L) != 0 ||
+	    (L.root = L.doc.root, load_root(&L)) != 0 ||
 	    answers_adopt_provider(L.a, L.doc.name, e) != 0) {
 		answers_free(L.a);
 		return NULL;
 	}
 	L.a->file = L.doc.name;
 	return L.a;
+}
+
+int
+answers_read_node(struct answers *a, const struct ydoc *doc,
+    const struct ynode *root, struct err *e)
+{
+	struct aloader L;
+
+	memset(&L, 0, sizeof L);
+	L.a = a;
+	L.m = a->model;
+	L.e = e;
+	L.doc = *doc;
+	L.root = root;
+	if (load_root(&L) != 0 || answers_adopt_provider(a, doc->name, e) != 0)
+		return -1;
+	a->file = doc->name;
+	return 0;
 }
 
 struct answers *

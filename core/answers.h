@@ -43,6 +43,9 @@ struct answers {
 	const char **ident_as;		/* [nidents] */
 	int **vote;			/* [nidents][nquestions] */
 	char *revealed;			/* [nquestions] */
+	/* An answers file's `decision:`: the recommendation a recheck
+	 * holds it to (an option id or "undecided"), or NULL. */
+	const char *decision;
 	/* 1 when the provider answer came from an older `workload:
 	 * provider` figure (answers_adopt_provider). */
 	int provider_from_workload;
@@ -57,6 +60,16 @@ struct answers *answers_load(const struct model *m, const char *path,
     struct err *e);
 struct answers *answers_load_buffer(const struct model *m, const char *name,
     const char *buf, size_t len, struct err *e);
+
+struct ydoc;
+struct ynode;
+
+/* Read the answers document at mapping ROOT of DOC (a document parsed
+ * into A's arena, such as a decision record's front matter) into A,
+ * fresh from answers_new: the checks of answers_load, positioned in
+ * DOC's file.  0, or -1 with a message. */
+int answers_read_node(struct answers *a, const struct ydoc *doc,
+    const struct ynode *root, struct err *e);
 
 /* Release A.  Accepts NULL. */
 void answers_free(struct answers *a);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "export_adr.h"
+#include "evidence.h"
 #include "export_md.h"
 #include "md.h"
 #include "phrase.h"
@@ -65,7 +66,8 @@ adr_front_matter(FILE *out, const struct report *r, struct err *e)
 		return -1;
 	yamlw_map(&w, 0);
 	yamlw_key(&w, "status");
-	yamlw_key(&w, EXPORT_ADR_STATUS);
+	yamlw_key(&w, r->adr_status != NULL ? r->adr_status :
+	    EXPORT_ADR_STATUS);
 	yamlw_key(&w, "date");
 	yamlw_key(&w, t);
 	if (n > 0) {
@@ -74,6 +76,21 @@ adr_front_matter(FILE *out, const struct report *r, struct err *e)
 		for (i = 0; i < n; i++)
 			yamlw_text(&w, names[i]);
 		yamlw_seq_end(&w);
+	}
+	if (r->adr_supersedes != NULL) {
+		char ref[64];
+
+		snprintf(ref, sizeof ref, "ADR-%s", r->adr_supersedes);
+		yamlw_key(&w, "supersedes");
+		yamlw_key(&w, ref);
+	}
+	/* The evidence that keeps the record checkable (evidence.h). */
+	if (evidence_write(&w, r, chosen(r) >= 0 ?
+	    r->model->options[chosen(r)].id : "undecided", e) != 0) {
+		struct err ignored;
+
+		yamlw_close(&w, &ignored);
+		return -1;
 	}
 	yamlw_map_end(&w);
 	if (yamlw_close(&w, e) != 0)
@@ -761,8 +778,9 @@ adr_confirmation(FILE *out, const struct report *r)
 		    r->answers->answer, r->answers->weight, buf, sizeof buf));
 		fputs("\n\n", out);
 	}
-	fputs("Check it by evaluating the answers again (`tradeoff eval`) "
-	    "whenever they or the prices change.\n\n", out);
+	fputs("Check it with `tradeoff recheck` on this file whenever the "
+	    "prices or the model change: the front matter keeps the answers, "
+	    "the prices and the costs this record was decided on.\n\n", out);
 }
 
 static void
@@ -807,6 +825,20 @@ adr_more(FILE *out, const struct report *r)
 	char t1[32], t2[32];
 
 	fputs("## More Information\n\n", out);
+	if (r->adr_supersedes != NULL) {
+		fputs("* Supersedes ", out);
+		if (r->adr_supersedes_file != NULL) {
+			fputs("[ADR-", out);
+			md_inline(out, r->adr_supersedes);
+			fputs("](", out);
+			md_inline(out, r->adr_supersedes_file);
+			fputs(")", out);
+		} else {
+			fputs("ADR-", out);
+			md_inline(out, r->adr_supersedes);
+		}
+		fputs(".\n", out);
+	}
 	if (r->cost != NULL && r->pricing != NULL) {
 		const struct pricing *p = r->pricing;
 		const struct cost_result *c = r->cost;

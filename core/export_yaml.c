@@ -157,6 +157,27 @@ write_workshop(struct yamlw *w, const struct answers *a)
 	yamlw_seq_end(w);
 }
 
+void
+export_yaml_map(struct yamlw *w, const struct answers *a)
+{
+	yamlw_map(w, 0);
+	if (a->session != NULL) {
+		yamlw_key(w, "session");
+		yamlw_text(w, a->session);
+	}
+	if (a->context != NULL && a->context[0] != '\0') {
+		yamlw_key(w, "context");
+		yamlw_text(w, a->context);
+	}
+	write_participants(w, a);
+	write_answers(w, a);
+	write_weights(w, a);
+	write_workload(w, a);
+	write_notes(w, a);
+	write_workshop(w, a);
+	yamlw_map_end(w);
+}
+
 int
 export_yaml(FILE *out, const struct answers *a, struct err *e)
 {
@@ -164,21 +185,6 @@ export_yaml(FILE *out, const struct answers *a, struct err *e)
 
 	if (yamlw_open(&w, out, e) != 0)
 		return -1;
-	yamlw_map(&w, 0);
-	if (a->session != NULL) {
-		yamlw_key(&w, "session");
-		yamlw_text(&w, a->session);
-	}
-	if (a->context != NULL && a->context[0] != '\0') {
-		yamlw_key(&w, "context");
-		yamlw_text(&w, a->context);
-	}
-	write_participants(&w, a);
-	write_answers(&w, a);
-	write_weights(&w, a);
-	write_workload(&w, a);
-	write_notes(&w, a);
-	write_workshop(&w, a);
-	yamlw_map_end(&w);
+	export_yaml_map(&w, a);
 	return yamlw_close(&w, e);
 }

@@ -10,10 +10,15 @@
 
 #include "answers.h"
 #include "err.h"
+#include "yamlw.h"
 
 /* Write A to OUT: session, context, participants, answers (always, in
  * model order), then the weights and workload figures that were set,
  * and the notes.  0, or -1 with a message. */
 int export_yaml(FILE *out, const struct answers *a, struct err *e);
+
+/* The same mapping written into a document W is writing (a decision
+ * record's evidence holds the whole answers file). */
+void export_yaml_map(struct yamlw *w, const struct answers *a);
 
 #endif

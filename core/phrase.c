@@ -136,6 +136,11 @@ phrase_change(const struct model *m, const char *field, const char *value,
 	char kind[16], who[64];
 	int i;
 
+	if (strcmp(field, "milestone") == 0) {
+		snprintf(buf, size, "milestone '%s' is saved", value != NULL ?
+		    value : "");
+		return buf;
+	}
 	if (colon == NULL || (size_t)(colon - field) >= sizeof kind) {
 		snprintf(buf, size, "the %s %s", field, value != NULL ?
 		    "is back" : "is cleared");
@@ -193,6 +198,34 @@ phrase_field(const struct model *m, const char *field, char *buf,
 		snprintf(buf, size, "%s", i >= 0 ? wl_fields[i].label : key);
 	} else
 		snprintf(buf, size, "who %s is", key);
+	return buf;
+}
+
+const char *
+phrase_value(const struct model *m, const char *field, const char *value,
+    char *buf, size_t size)
+{
+	const char *colon = strchr(field, ':'), *key, *c2;
+	int q;
+
+	if (value == NULL) {
+		snprintf(buf, size, "%s", strncmp(field, "answer:", 7) == 0 ||
+		    strncmp(field, "vote:", 5) == 0 ? "unanswered" :
+		    strncmp(field, "weight:", 7) == 0 ||
+		    strncmp(field, "workload:", 9) == 0 ? "the default" :
+		    "none");
+		return buf;
+	}
+	key = colon != NULL ? colon + 1 : field;
+	if (strncmp(field, "vote:", 5) == 0 && (c2 = strchr(key, ':')) != NULL)
+		key = c2 + 1;
+	if (strncmp(field, "answer:", 7) == 0 ||
+	    strncmp(field, "vote:", 5) == 0) {
+		q = model_question_index(m, key);
+		snprintf(buf, size, "%s", q >= 0 ? answer_label(m, q, value) :
+		    value);
+	} else
+		snprintf(buf, size, "%s", value);
 	return buf;
 }
 

@@ -57,6 +57,12 @@ const char *phrase_change(const struct model *m, const char *field,
 const char *phrase_field(const struct model *m, const char *field,
     char *buf, size_t size);
 
+/* The VALUE (as stored) of a history FIELD in the model's words: an
+ * answer's label ("Spiky"), "unanswered", a weight or figure as it is,
+ * "the default" when unset. */
+const char *phrase_value(const struct model *m, const char *field,
+    const char *value, char *buf, size_t size);
+
 enum phrase_time {
 	PHRASE_TIME_ISO,	/* 2026-01-31T09:05:00Z */
 	PHRASE_TIME_MINUTE,	/* 2026-01-31 09:05 (UTC) */

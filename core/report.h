@@ -52,6 +52,10 @@ struct report {
 	const struct report_session *session;
 	/* The disagreements among the participants' votes, or NULL. */
 	const struct disagree *disagree;
+	/* A decision record's status (NULL: "proposed") and the record it
+	 * supersedes: its number ("0003") and file name, or NULL. */
+	const char *adr_status;
+	const char *adr_supersedes, *adr_supersedes_file;
 };
 
 /* The report scripts read (`eval --format yaml`; README.md lists the

@@ -15,8 +15,9 @@
  *
  * History fields: "answer:Q", "note:Q", "weight:D", "workload:KEY",
  * "context", "participants" (one per line) are changes that undo can
- * take back; "created", "copied" (old: the source's name) and "name"
- * (a rename) are recorded for the audit trail only.  The entries one
+ * take back; "created", "copied" (old: the source's name), "name"
+ * (a rename) and "milestone" (new: its label) are recorded for the
+ * audit trail only.  The entries one
  * transaction writes share a change id, and undo takes back a whole
  * change (an import is one change). */
 #ifndef TRADEOFF_STORE_H
@@ -31,7 +32,7 @@
 /* "TRDO": PRAGMA application_id of a tradeoff session database. */
 #define STORE_APPLICATION_ID 0x5452444f
 /* PRAGMA user_version this program writes; newer files are refused. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_BUSY_MS 5000
 
 struct store;
@@ -227,9 +228,44 @@ int store_history(struct store *st, long long sid,
     int (*fn)(const struct store_change *c, void *arg), void *arg,
     struct err *e);
 
+/* A milestone: a named, immutable snapshot of a session (DESIGN.md
+ * section 12): the answers file of its moment (as export_yaml writes
+ * it), who took it and when, and the model and price list it was taken
+ * with. */
+struct store_milestone {
+	long long session;	/* the session's id */
+	char label[ANSWERS_NAME_MAX + 1];
+	long long time;
+	char user[128];
+	char model_id[65], model_version[65];
+	char pricing[256];	/* the price list's version and dates */
+	const char *answers;	/* the answers file's text */
+};
+
+/* Save milestone M of session SID (M->session is ignored) in one
+ * transaction, at the store's time and with its user.  A label is
+ * checked as a session name is; a label the session already has is
+ * refused (a milestone never changes).  0, or -1 with a message. */
+int store_milestone_add(struct store *st, long long sid,
+    const struct store_milestone *m, struct err *e);
+
+/* Milestone LABEL of session SID into *OUT (may be NULL), its answers
+ * text malloc'd into *ANSWERS (may be NULL; the caller frees it, and
+ * OUT->answers points to it).  1 found, 0 none, -1 error. */
+int store_milestone_get(struct store *st, long long sid, const char *label,
+    struct store_milestone *out, char **answers, struct err *e);
+
+/* Call FN for each milestone of session SID, oldest first (strings
+ * valid during the call).  FN returns nonzero to stop.  0 or -1. */
+int store_milestone_list(struct store *st, long long sid,
+    int (*fn)(const struct store_milestone *m, void *arg), void *arg,
+    struct err *e);
+
 /* Rename, copy (answers, notes, weights, workload, context and
  * participants; the copy's history starts afresh with one "copied"
- * entry) and delete (with its history).  An unknown FROM or NAME, or a
+ * entry) and delete (with its history).  Milestones go with their
+ * session: a rename keeps them, a copy copies them (their times and
+ * authors kept), a delete removes them.  An unknown FROM or NAME, or a
  * TO that exists, is an error. */
 int store_rename(struct store *st, const char *from, const char *to,
     struct err *e);

@@ -1,4 +1,5 @@
-/* store_admin.c - managing whole sessions: rename, copy and delete. */
+/* store_admin.c - managing whole sessions: rename, copy and delete,
+ * their milestones with them. */
 #include "config.h"
 
 #include "store_impl.h"
@@ -110,7 +111,11 @@ copy_fields(struct store *st, long long from, long long to, struct err *e)
 	for (i = 0; i < STORE_NTABLES; i++)
 		if (copy_rows(st, store_tables[i].copy, from, to, e) != 0)
 			return -1;
-	return 0;
+	/* The milestones, as they were: a copy's past is its source's. */
+	return copy_rows(st, "INSERT INTO milestones(session_id, label, time, "
+	    "user, model_id, model_version, pricing, answers) SELECT ?2, "
+	    "label, time, user, model_id, model_version, pricing, answers "
+	    "FROM milestones WHERE session_id = ?1", from, to, e);
 }
 
 int
@@ -158,6 +163,9 @@ purge(struct store *st, long long sid, struct err *e)
 	for (i = 0; i < STORE_NTABLES; i++)
 		if (purge_rows(st, store_tables[i].purge, sid, e) != 0)
 			return -1;
+	if (purge_rows(st, "DELETE FROM milestones WHERE session_id = ?1",
+	    sid, e) != 0)
+		return -1;
 	return purge_rows(st, "DELETE FROM sessions WHERE id = ?1", sid, e);
 }
 

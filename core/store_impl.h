@@ -11,7 +11,8 @@
  *   store_load.c     reading a session into answers
  *   store_change.c   changing fields: setters and import
  *   store_history.c  undo, and the history that powers it
- *   store_admin.c    rename, copy and delete */
+ *   store_admin.c    rename, copy and delete
+ *   store_milestone.c  milestones: immutable snapshots of a session */
 #ifndef TRADEOFF_STORE_IMPL_H
 #define TRADEOFF_STORE_IMPL_H
 

@@ -38,6 +38,24 @@ static const char v1_history[] =
 	"CREATE INDEX history_undo ON history(session_id, id) "
 	"WHERE undoable = 1;";
 
+/* Version 2 -> 3: milestones, named snapshots of a session, each the
+ * answers file of its moment (export_yaml) with the model and price
+ * list it was taken with.  Rows are never changed: the trigger refuses
+ * any update, whoever tries. */
+static const char v3_milestones[] =
+	"CREATE TABLE milestones ("
+	" session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	" label TEXT NOT NULL,"
+	" time INTEGER NOT NULL,"
+	" user TEXT NOT NULL,"
+	" model_id TEXT NOT NULL,"
+	" model_version TEXT NOT NULL,"
+	" pricing TEXT NOT NULL,"		/* the price list's version, dates */
+	" answers TEXT NOT NULL,"		/* the answers file */
+	" PRIMARY KEY (session_id, label));"
+	"CREATE TRIGGER milestones_immutable BEFORE UPDATE ON milestones "
+	"BEGIN SELECT RAISE(ABORT, 'a milestone never changes'); END;";
+
 /* Migration N takes version N to N + 1: its SQL before and after the
  * tables whose version is N + 1 are created.  Each runs in one
  * transaction with the user_version update (see store_migrate()). */
@@ -48,6 +66,8 @@ static const struct migration {
 	/* 1 -> 2: the workshop's votes, reveals and identities (their rows
 	 * in STORE_TABLES); nothing else changes. */
 	{ "", "" },
+	/* 2 -> 3: milestones (store_milestone.c). */
+	{ v3_milestones, "" },
 };
 
 /* The statements of each table, from its row of STORE_TABLES. */

@@ -3,14 +3,18 @@
 #ifndef TRADEOFF_CLI_H
 #define TRADEOFF_CLI_H
 
+#include "answers.h"
+#include "export.h"
 #include "model.h"
 #include "pricing.h"
+#include "store.h"
 
 /* Exit statuses (README.md and tradeoff(1), "Exit status"). */
 enum {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,		/* bad file, I/O, not found */
-	EXIT_USAGE = 2		/* bad command line */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_NO_LONGER = 3	/* recheck: a decision no longer holds */
 };
 
 /* Options, each a bit so a command can say which it takes. */
@@ -29,6 +33,10 @@ enum {
 	X(AS, "as", 1, 0) \
 	X(READ_ONLY, "read-only", 0, 0) \
 	X(NO_ADVANCE, "no-advance", 0, 0) \
+	X(MILESTONES, "milestones", 1, 0) \
+	X(DIR, "dir", 1, 0) \
+	X(SUPERSEDES, "supersedes", 1, 0) \
+	X(STATUS, "status", 1, 0) \
 	X(HELP, "help", 0, 'h') \
 	X(VERSION, "version", 0, 'V')
 
@@ -120,5 +128,46 @@ int cmd_rename(struct cli *c);
 int cmd_copy(struct cli *c);
 int cmd_delete(struct cli *c);
 int cmd_vote(struct cli *c);
+int cmd_milestone(struct cli *c);
+int cmd_diff(struct cli *c);
+int cmd_recheck(struct cli *c);
+
+/* The decision lifecycle's helpers for the other commands (cmd_life.c).
+ *
+ * What a session, a milestone or a file names, once loaded: its name
+ * for people, and the model and price list it was recorded with. */
+struct cli_target {
+	char name[2 * ANSWERS_NAME_MAX + 2];
+	int file;			/* read from a file */
+	int milestone;			/* a milestone (ms holds it) */
+	struct store_milestone ms;	/* label, time, user, versions */
+	struct store_session info;	/* the session, unless a file */
+	char model_id[65], model_version[65];
+	char pricing[256];
+};
+
+/* Load the answers SPEC names into *OUT: with FILES, an existing file
+ * (or one named "./..."), else session SPEC or milestone NAME@LABEL of
+ * the store in *ST (opened read-only on first use).  EXIT_OK, or
+ * EXIT_FAIL after printing why. */
+int cli_load_target(const struct cli *c, const struct model *m,
+    const struct pricing *p, struct store **st, const char *spec, int files,
+    struct answers **out, struct cli_target *t);
+
+struct report;
+
+/* Whether the export options fit format F (--dir, --supersedes and
+ * --status go with adr; -o or --dir).  EXIT_OK or EXIT_USAGE. */
+int cli_export_options(const struct cli *c, enum export_format f);
+
+/* Write report R of an export in format F where the options say: -o
+ * (or standard output), or with --dir the next record of the series
+ * (--supersedes, --status).  An exit status, after printing any
+ * error. */
+int cli_export_report(const struct cli *c, struct report *r,
+    enum export_format f);
+
+/* `list --milestones NAME`. */
+int cmd_list_milestones(struct cli *c, int yaml);
 
 #endif

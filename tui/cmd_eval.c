@@ -10,6 +10,7 @@
 #include "export_md.h"
 #include "report.h"
 #include "session.h"
+#include "store.h"
 #include "theme.h"
 
 #include <limits.h>
@@ -58,10 +59,14 @@ write_report(const struct session *s, enum format format)
 	return rc == 0 ? EXIT_OK : cli_fail("%s", e.msg);
 }
 
-/* Evaluate the answers file at PATH and write it in FORMAT. */
+/* Evaluate the answers file at PATH (or, with SPEC, the session or
+ * milestone it names) and write it in FORMAT. */
 static int
-evaluate(const struct cli *c, const char *path, enum format format)
+evaluate(const struct cli *c, const char *path, const char *spec,
+    enum format format)
 {
+	struct cli_target t;
+	struct store *st = NULL;
 	struct model *m;
 	struct pricing *p = NULL;
 	struct answers *a;
@@ -78,8 +83,17 @@ evaluate(const struct cli *c, const char *path, enum format format)
 	rc = EXIT_FAIL;
 	if ((p = cli_load_pricing(c)) == NULL)
 		goto out;
-	if (session_init(&s, m, p, now, &e) != 0 ||
-	    (a = answers_load(m, path, &e)) == NULL) {
+	if (session_init(&s, m, p, now, &e) != 0) {
+		cli_fail("%s", e.msg);
+		goto out;
+	}
+	if (spec != NULL) {
+		rc = cli_load_target(c, m, p, &st, spec, 0, &a, &t);
+		store_close(st);
+		if (rc != EXIT_OK)
+			goto out;
+		rc = EXIT_FAIL;
+	} else if ((a = answers_load(m, path, &e)) == NULL) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}
@@ -103,9 +117,13 @@ cmd_eval(struct cli *c)
 
 	if ((rc = parse_format(c->value[OPT_FORMAT], &f)) != EXIT_OK)
 		return rc;
-	if (c->value[OPT_ANSWERS] == NULL)
-		return cli_usage_error("eval needs --answers FILE");
-	return evaluate(c, c->value[OPT_ANSWERS], f);
+	if (c->value[OPT_ANSWERS] != NULL && c->value[OPT_SESSION] != NULL)
+		return cli_usage_error("eval takes --answers FILE or --session "
+		    "NAME[@LABEL], not both");
+	if (c->value[OPT_ANSWERS] == NULL && c->value[OPT_SESSION] == NULL)
+		return cli_usage_error("eval needs --answers FILE or --session "
+		    "NAME[@LABEL]");
+	return evaluate(c, c->value[OPT_ANSWERS], c->value[OPT_SESSION], f);
 }
 
 /* What check_one needs besides the file: the model and price list in

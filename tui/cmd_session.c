@@ -6,7 +6,9 @@
 
 #include "answers.h"
 #include "eval.h"
+#include "evidence.h"
 #include "export.h"
+#include "milestone.h"
 #include "outfile.h"
 #include "phrase.h"
 #include "session.h"
@@ -193,6 +195,8 @@ cmd_list(struct cli *c)
 	else
 		return cli_usage_error("unknown format '%s' for list "
 		    "(expected text or yaml)", quote(q, sizeof q, format));
+	if (c->given & OPTBIT(MILESTONES))
+		return cmd_list_milestones(c, yaml);
 	memset(&s, 0, sizeof s);
 	if ((m = cli_load_model(c)) == NULL)
 		return EXIT_FAIL;
@@ -244,12 +248,15 @@ static int
 import_load(struct cli *c, const char *file, struct model *m,
     struct pricing **p, struct session *s, struct answers **a)
 {
+	struct evidence ev;
 	struct err e;
 
-	if ((*a = answers_load(m, file, &e)) == NULL) {
+	/* An answers file, or a decision record's evidence. */
+	if (evidence_read(&ev, m, file, &e) != 0) {
 		cli_fail("%s", e.msg);
 		return -1;
 	}
+	*a = ev.answers;
 	if ((*p = cli_load_pricing(c)) == NULL ||
 	    session_init(s, m, *p, 0, &e) != 0) {
 		if (*p != NULL)
@@ -363,38 +370,55 @@ export_warnings(const struct session *s, const char *name)
 		    s->cost_problem);
 }
 
-/* Write session S in format F where -o says. */
+/* Write session S in format F where -o (or --dir) says. */
 static int
 export_write_out(struct cli *c, const struct session *s,
     enum export_format f)
 {
 	struct export_doc d;
-	struct outfile o;
 	struct err e;
 	int rc;
 
 	if (export_doc_load(&d, s, &e) != 0)
 		return cli_fail("%s", e.msg);
-	if (outfile_open(&o, c->value[OPT_OUTPUT],
-	    (c->given & OPTBIT(FORCE)) != 0, &e) != 0) {
-		export_doc_free(&d);
-		return cli_fail("%s", e.msg);
-	}
-	if (export_write(o.fp, f, &d.report, &e) != 0) {
-		outfile_abort(&o);
-		rc = cli_fail("%s", e.msg);
-	} else
-		rc = outfile_commit(&o, &e) == 0 ? EXIT_OK :
-		    cli_fail("%s", e.msg);
+	rc = cli_export_report(c, &d.report, f);
 	export_doc_free(&d);
 	return rc;
+}
+
+/* Write milestone LABEL of session INFO: its answers evaluated now, the
+ * session's name and the milestone's time, no history. */
+static int
+export_milestone(struct cli *c, struct session *s, struct store *st,
+    const char *spec, enum export_format f)
+{
+	struct report_session rs;
+	struct cli_target t;
+	struct answers *a;
+	struct report r;
+	struct err e;
+	int rc;
+
+	if ((rc = cli_load_target(c, s->model, s->pricing, &st, spec, 0, &a,
+	    &t)) != EXIT_OK)
+		return rc;
+	if (session_use_answers(s, a, &e) != 0)
+		return cli_fail("%s", e.msg);
+	export_warnings(s, t.name);
+	rs = (struct report_session){ .name = t.info.name,
+	    .created = t.info.created, .updated = t.ms.time,
+	    .model_id = t.model_id, .model_version = t.model_version };
+	session_report(s, &r);
+	r.session = &rs;
+	return cli_export_report(c, &r, f);
 }
 
 static int
 export_session(struct cli *c, enum export_format f)
 {
 	const char *name = c->argv[0];
-	char q[NAME_Q_MAX];
+	char q[NAME_Q_MAX], label[ANSWERS_NAME_MAX + 1];
+	struct store_session info;
 	struct pricing *p = NULL;
 	struct model *m;
 	struct store *st = NULL;
@@ -419,7 +443,15 @@ export_session(struct cli *c, enum export_format f)
 	if ((rc = cli_store_open(c, m, 1, 0, &st)) != EXIT_OK)
 		goto out;
 	session_attach(&s, st);
-	rc = st != NULL ? session_open(&s, name, 0, NULL, NULL, &e) : 0;
+	/* NAME@LABEL: a milestone of session NAME. */
+	rc = st != NULL ? milestone_resolve(st, name, &info, label,
+	    sizeof label, &e) : 0;
+	if (rc > 0 && label[0] != '\0') {
+		rc = export_milestone(c, &s, st, name, f);
+		goto out;
+	}
+	if (rc > 0)
+		rc = session_open(&s, name, 0, NULL, NULL, &e);
 	if (rc <= 0) {
 		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
 		    "named '%s'", quote(q, sizeof q, name));
@@ -440,11 +472,14 @@ cmd_export(struct cli *c)
 	const char *format = c->value[OPT_FORMAT];
 	enum export_format f = EXPORT_MARKDOWN;
 	char q[128];
+	int rc;
 
 	if (format != NULL && export_format_parse(format, &f) != 0)
 		return cli_usage_error("unknown format '%s' for export "
 		    "(expected markdown, adr or yaml)", quote(q, sizeof q,
 		    format));
+	if ((rc = cli_export_options(c, f)) != EXIT_OK)
+		return rc;
 	return export_session(c, f);
 }
 

@@ -93,6 +93,16 @@ const struct binding key_bindings[] = {
 	  "participant this identity is", "who" },
 	{ V(DISAGREE), ACT_PAGE_DOWN, { KEY_NPAGE, ' ' }, "page down", NULL },
 	{ V(DISAGREE), ACT_PAGE_UP, { KEY_PPAGE }, "page up", NULL },
+	/* History and milestones. */
+	{ V(HISTORY), ACT_UP, { KEY_UP, 'k' }, "previous entry", NULL },
+	{ V(HISTORY), ACT_DOWN, { KEY_DOWN, 'j' }, "next entry", NULL },
+	{ V(HISTORY), ACT_PAGE_UP, { KEY_PPAGE }, "page up", NULL },
+	{ V(HISTORY), ACT_PAGE_DOWN, { KEY_NPAGE, ' ' }, "page down", NULL },
+	{ V(HISTORY), ACT_FIRST, { KEY_HOME, 'g' }, "oldest entry", NULL },
+	{ V(HISTORY), ACT_LAST, { KEY_END, 'G' }, "newest entry", NULL },
+	{ V(HISTORY), ACT_SELECT, { '\n', KEY_ENTER, '\r' }, "on a "
+	  "milestone: what changed since, and what it did (Enter again: "
+	  "back)", "diff" },
 	/* Cost. */
 	{ V(COST), ACT_UP, { KEY_UP, 'k' }, "previous figure", NULL },
 	{ V(COST), ACT_DOWN, { KEY_DOWN, 'j' }, "next figure", NULL },
@@ -120,6 +130,10 @@ const struct binding key_bindings[] = {
 	  "context and participants", "session" },
 	{ V_ALL & ~V(HELP), ACT_DISAGREE, { 'd' }, "votes and the "
 	  "disagreements that matter", "votes" },
+	{ V_ALL & ~V(HELP), ACT_HISTORY, { 'H' }, "history: every change "
+	  "with who and when, and the milestones", "history" },
+	{ V_ALL & ~V(HELP), ACT_MILESTONE, { 'm' }, "save a milestone: a "
+	  "named snapshot of the session (NAME@LABEL)", NULL },
 	{ V_ALL & ~V(HELP), ACT_UNDO, { 'u' }, "undo your own last change",
 	  "undo" },
 	{ V_ALL & ~V(HELP), ACT_REDO, { CTRL('r') }, "redo what you last "

@@ -19,6 +19,7 @@
 	X(COST, "cost") \
 	X(DISAGREE, "votes and disagreement") \
 	X(INFO, "session: name, context, participants") \
+	X(HISTORY, "history and milestones") \
 	X(HELP, "help")
 
 enum view_id {
@@ -39,7 +40,8 @@ enum view_id {
 	X(SELECT) X(CLEAR) X(DIGIT) X(UNDO) X(NOTE) \
 	X(TABLES) X(WHY) X(WEIGHTS) X(SESSIONS) X(COST) X(EXPORT) \
 	X(NEW) X(RENAME) X(COPY) X(DELETE) X(EDIT) \
-	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER) X(ADVANCE) X(INFO)
+	X(VOTE) X(REVEAL) X(DISAGREE) X(REDO) X(UNDO_OTHER) X(ADVANCE) X(INFO) \
+	X(HISTORY) X(MILESTONE)
 
 enum action {
 #define ACTION_ENUM(name) ACT_##name,

@@ -32,6 +32,7 @@ static const struct view_ops *const views[VIEW_COUNT] = {
 	[VIEW_DISAGREE] = &view_disagree,
 	[VIEW_INFO] = &view_info,
 	[VIEW_HELP] = &view_help,
+	[VIEW_HISTORY] = &view_history,
 };
 
 /* The view each of the switching keys opens. */
@@ -47,6 +48,7 @@ static const struct {
 	{ ACT_COST, VIEW_COST },
 	{ ACT_DISAGREE, VIEW_DISAGREE },
 	{ ACT_INFO, VIEW_INFO },
+	{ ACT_HISTORY, VIEW_HISTORY },
 	{ ACT_BACK, VIEW_QUESTION },
 };
 
@@ -417,6 +419,8 @@ global_key(struct loop *l, enum action act)
 		return undo_other(ui);
 	case ACT_EXPORT:
 		return prompt_export(ui);
+	case ACT_MILESTONE:
+		return prompt_milestone(ui);
 	default:
 		break;
 	}

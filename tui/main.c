@@ -20,27 +20,38 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT), "" },
+	{ "eval", cmd_eval, 0, 0, OPTBIT(ANSWERS) | OPTBIT(FORMAT) |
+	    OPTBIT(SESSION), "" },
 	{ "check", cmd_check, 0, -1, 0, "[FILE...]" },
-	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT), "" },
+	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT) | OPTBIT(MILESTONES), "" },
 	{ "import", cmd_import, 1, 1, OPTBIT(SESSION), "FILE" },
 	{ "export", cmd_export, 1, 1, OPTBIT(FORMAT) | OPTBIT(OUTPUT) |
-	    OPTBIT(FORCE), "NAME" },
+	    OPTBIT(FORCE) | OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS),
+	    "NAME" },
 	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
 	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
 	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
 	{ "vote", cmd_vote, 3, 3, 0, "NAME QUESTION ANSWER" },
+	{ "milestone", cmd_milestone, 2, 2, 0, "NAME LABEL" },
+	{ "diff", cmd_diff, 2, 2, OPTBIT(FORMAT), "A B" },
+	{ "recheck", cmd_recheck, 1, -1, OPTBIT(FORMAT), "FILE..." },
 };
 
 static const char usage_text[] =
 "Usage: tradeoff [OPTION...] [--session NAME] [--read-only] [--no-advance]\n"
-"       tradeoff eval --answers FILE [--format yaml|markdown|text]\n"
+"       tradeoff eval --answers FILE|--session NAME[@LABEL]\n"
+"                     [--format yaml|markdown|text]\n"
 "       tradeoff check [FILE...]\n"
-"       tradeoff list [--format text|yaml]\n"
+"       tradeoff list [--format text|yaml] [--milestones NAME]\n"
 "       tradeoff import FILE [--session NAME]\n"
-"       tradeoff export NAME [--format markdown|adr|yaml] [-o FILE|-] [--force]\n"
+"       tradeoff export NAME[@LABEL] [--format markdown|adr|yaml] [-o FILE|-]\n"
+"                       [--force] [--dir DIR [--supersedes NNNN]]\n"
+"                       [--status proposed|accepted]\n"
 "       tradeoff rename OLD NEW | copy OLD NEW | delete NAME\n"
 "       tradeoff vote NAME QUESTION ANSWER [--as WHO]\n"
+"       tradeoff milestone NAME LABEL\n"
+"       tradeoff diff A B [--format text|yaml|markdown]\n"
+"       tradeoff recheck FILE... [--format text|yaml]\n"
 "\n"
 "Explore whether a workload should run on Serverless, Kubernetes or a hybrid\n"
 "of both: answer questions, weigh what matters, and see the recommendation,\n"
@@ -64,16 +75,29 @@ static const char usage_text[] =
 "                         record a participant's own answer (a vote) in a\n"
 "                         session; the session's answer stays what the room\n"
 "                         settles on\n"
+"  milestone NAME LABEL   save a named, immutable snapshot of a session;\n"
+"                         NAME@LABEL names it wherever a session is read\n"
+"  diff A B               what changed between two sessions, milestones or\n"
+"                         files, and what that did to the decision\n"
+"  recheck FILE...        does each decision record (or answers file with\n"
+"                         'decision:') still hold with today's model and\n"
+"                         prices? (exit status 3 when one no longer holds)\n"
 "\n"
 "Options:\n"
 "  -a, --answers=FILE     the answers file to evaluate ('-' for standard input)\n"
 "  -f, --format=FORMAT    output format: yaml, markdown or text (eval;\n"
-"                         default text); text or yaml (list); markdown,\n"
-"                         adr or yaml (export; default markdown)\n"
-"  -s, --session=NAME     the session to open, or to import into\n"
+"                         default text); text or yaml (list, recheck);\n"
+"                         markdown, adr or yaml (export; default\n"
+"                         markdown); text, yaml or markdown (diff)\n"
+"  -s, --session=NAME     the session to open, to import into, or to\n"
+"                         evaluate (eval; NAME@LABEL: a milestone)\n"
 "  -o, --output=FILE      where export writes ('-', the default: standard\n"
 "                         output)\n"
 "      --force            let export replace an existing file or link\n"
+"      --dir=DIR          export --format adr: the next NNNN-title.md in DIR\n"
+"      --supersedes=NNNN  with --dir: the new record replaces record NNNN\n"
+"      --status=STATUS    the record's status: proposed (default) or accepted\n"
+"      --milestones=NAME  list: the milestones of session NAME\n"
 "      --as=WHO           who you are in a workshop (an identity such as\n"
 "                         'ben'; also $TRADEOFF_USER; default: the login\n"
 "                         name): recorded with every change and vote\n"
@@ -89,10 +113,11 @@ static const char usage_text[] =
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
-"In the explorer, ? lists every key; q quits.  Every change is saved as it\n"
-"is made.\n"
+"In the explorer, ? lists every key; q quits; H shows the history and m saves\n"
+"a milestone.  Every change is saved as it is made.\n"
 "\n"
-"Exit status: 0 success, 1 failure (bad file, I/O, not found), 2 usage error.\n"
+"Exit status: 0 success, 1 failure (bad file, I/O, not found), 2 usage error,\n"
+"3 recheck: a recorded decision no longer holds.\n"
 "\n"
 "Environment: TRADEOFF_DATADIR (where data/model.yaml is found),\n"
 "TRADEOFF_DB (the session database; default\n"

@@ -7,7 +7,7 @@
 
 extern const struct view_ops view_question, view_table, view_why,
     view_weights, view_sessions, view_cost, view_disagree, view_info,
-    view_help;
+    view_help, view_history;
 
 /* The comparison table for the current question, in the side pane of a
  * wide terminal (view_table.c). */
@@ -16,5 +16,8 @@ void view_table_side(struct ui *ui, WINDOW *w, int rows, int cols);
 /* Start exporting the open session: the format, then the path
  * (prompt_export.c). */
 int prompt_export(struct ui *ui);
+
+/* Save the open session as a milestone: the label (view_history.c). */
+int prompt_milestone(struct ui *ui);
 
 #endif

@@ -6,7 +6,11 @@ run "$TRADEOFF" --help
 expect_status 0
 expect_out "Usage: tradeoff"
 expect_out "tradeoff eval --answers FILE"
-expect_out "tradeoff export NAME [--format markdown|adr|yaml]"
+expect_out "tradeoff export NAME[@LABEL] [--format markdown|adr|yaml]"
+expect_out "tradeoff milestone NAME LABEL"
+expect_out "tradeoff diff A B [--format text|yaml|markdown]"
+expect_out "tradeoff recheck FILE... [--format text|yaml]"
+expect_out "3 recheck: a recorded decision no longer holds."
 expect_out "Exit status: 0 success, 1 failure"
 expect_empty_err
 

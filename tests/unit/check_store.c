@@ -1116,7 +1116,8 @@ START_TEST(test_migrate_v1)
 	store_close(st);
 	db = raw_open(p);
 	raw_exec(db, "DROP TABLE votes; DROP TABLE reveals; "
-	    "DROP TABLE identities; PRAGMA user_version = 1");
+	    "DROP TABLE identities; DROP TABLE milestones; "
+	    "PRAGMA user_version = 1");
 	sqlite3_close(db);
 	st = open_opts(&o);
 	a = store_load(st, sid, NULL, &e);

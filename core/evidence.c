@@ -1,0 +1,537 @@
+/* evidence.c - a decision record's evidence written and read; see
+ * evidence.h. */
+#include "config.h"
+
+#include "evidence.h"
+#include "export_yaml.h"
+#include "sha256.h"
+#include "ydoc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Unit prices ---------------------------------------------------------------- */
+
+static void
+add_price(struct evidence_price *out, int *n, const char *key, double v,
+    const char *service, const char *what)
+{
+	struct evidence_price *p;
+
+	if (*n >= EVIDENCE_MAX_PRICES)
+		return;
+	p = &out[(*n)++];
+	p->key = key;
+	p->value = v;
+	snprintf(p->what, sizeof p->what, "%s %s", service != NULL ? service :
+	    "the price", what);
+}
+
+int
+evidence_unit_prices(const struct cost_result *c, const struct answers *a,
+    struct evidence_price *out)
+{
+	const struct pricing_provider *pv = c->provider;
+	const struct pricing_functions *fn;
+	const char *fs;
+	char what[64];
+	int n = 0, arch = c->arch, i, containers = 0;
+
+	if (pv == NULL)
+		return 0;
+	fn = cost_plan(pv, &a->workload);
+	fs = pv->block[fn == &pv->legacy ? PB_LEGACY : PB_FUNCTIONS].service;
+	if (arch < 0 || arch >= WL_NARCHS)
+		arch = WL_X86_64;
+	snprintf(what, sizeof what, "per GB-second (%s)",
+	    wl_fields[WL_ARCH].choices[arch]);
+	add_price(out, &n, "functions_gb_second", fn->gb_second[arch], fs,
+	    what);
+	if (fn->vcpu_second[arch] > 0) {
+		snprintf(what, sizeof what, "per vCPU-second (%s)",
+		    wl_fields[WL_ARCH].choices[arch]);
+		add_price(out, &n, "functions_vcpu_second",
+		    fn->vcpu_second[arch], fs, what);
+	}
+	add_price(out, &n, "functions_requests", fn->per_million_requests, fs,
+	    "per million requests");
+	if (c->gateway > WL_GW_NONE && c->gateway < WL_NGATEWAYS)
+		add_price(out, &n, "gateway_requests", pv->gateway[c->gateway],
+		    pv->block[PB_GATEWAY].service, "per million requests");
+	add_price(out, &n, "control_plane_hour",
+	    cost_control_plane_rate(pv, &a->workload),
+	    pv->block[PB_KUBERNETES].service, "control plane per hour");
+	if (c->node != NULL) {
+		snprintf(what, sizeof what, "%s node per hour", c->node->type);
+		add_price(out, &n, "node_hour", c->node->per_hour,
+		    pv->block[PB_NODES].service, what);
+	}
+	for (i = 0; i < c->noptions; i++)
+		containers |= c->option_shape[i] == MODEL_SHAPE_CONTAINERS;
+	if (containers && pv->has_containers && c->containers.present) {
+		add_price(out, &n, "containers_vcpu_second", pv->ct_vcpu_second,
+		    pv->block[PB_CONTAINERS].service, "per vCPU-second");
+		add_price(out, &n, "containers_gib_second", pv->ct_gib_second,
+		    pv->block[PB_CONTAINERS].service, "per GiB-second");
+	}
+	return n;
+}
+
+/* The digest ------------------------------------------------------------------ */
+
+/* Feed node N to C in a form that depends on its content only (not on
+ * how it was written: flow or block, quoted or plain), skipping the
+ * key SKIP of a mapping at the top. */
+static void
+digest_node(struct sha256 *c, const struct ynode *n, const char *skip)
+{
+	char head[32];
+	size_t i;
+
+	if (n == NULL) {
+		sha256_update(c, "~", 1);
+		return;
+	}
+	switch (n->type) {
+	case Y_SCALAR:
+		snprintf(head, sizeof head, "s%zu:", n->len);
+		sha256_update(c, head, strlen(head));
+		sha256_update(c, n->str, n->len);
+		break;
+	case Y_SEQ:
+		sha256_update(c, "[", 1);
+		for (i = 0; i < n->len; i++)
+			digest_node(c, n->kids[i], NULL);
+		sha256_update(c, "]", 1);
+		break;
+	case Y_MAP:
+		sha256_update(c, "{", 1);
+		for (i = 0; i < n->len; i++) {
+			const struct ynode *k = n->kids[2 * i];
+
+			if (skip != NULL && k->type == Y_SCALAR &&
+			    strcmp(k->str, skip) == 0)
+				continue;
+			digest_node(c, k, NULL);
+			digest_node(c, n->kids[2 * i + 1], NULL);
+		}
+		sha256_update(c, "}", 1);
+		break;
+	}
+}
+
+static void
+digest_of(const struct ynode *evidence, char out[80])
+{
+	struct sha256 c;
+	char hex[65];
+
+	sha256_init(&c);
+	digest_node(&c, evidence, "digest");
+	sha256_hex(&c, hex);
+	snprintf(out, 80, "sha256:%s", hex);
+}
+
+/* Writing ---------------------------------------------------------------------- */
+
+/* A figure of money or a price: as many digits as it needs. */
+static void
+write_price(struct yamlw *w, double v)
+{
+	yamlw_num(w, v, 10);
+}
+
+static void
+write_pricing(struct yamlw *w, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	const struct pricing *p = r->pricing;
+	const struct model *m = r->model;
+	struct evidence_price prices[EVIDENCE_MAX_PRICES];
+	int i, n;
+
+	yamlw_key(w, "pricing");
+	yamlw_map(w, 0);
+	yamlw_key(w, "version");
+	yamlw_int(w, p->version);
+	if (p->title != NULL && p->title[0] != '\0') {
+		yamlw_key(w, "title");
+		yamlw_text(w, p->title);
+	}
+	yamlw_key(w, "provider");
+	yamlw_key(w, c->provider->id);
+	yamlw_key(w, "region");
+	yamlw_text(w, c->provider->region);
+	yamlw_key(w, "currency");
+	yamlw_text(w, p->currency);
+	yamlw_key(w, "date");
+	yamlw_text(w, c->provider->date);
+	yamlw_map_end(w);
+	n = evidence_unit_prices(c, r->answers, prices);
+	yamlw_key(w, "unit_prices");
+	yamlw_map(w, 0);
+	for (i = 0; i < n; i++) {
+		yamlw_key(w, prices[i].key);
+		write_price(w, prices[i].value);
+	}
+	yamlw_map_end(w);
+	yamlw_key(w, "monthly");
+	yamlw_map(w, 0);
+	for (i = 0; i < m->noptions; i++) {
+		if (c->option_shape[i] < 0)
+			continue;
+		yamlw_key(w, m->options[i].id);
+		yamlw_fixed(w, c->option_monthly[i], 2);
+	}
+	yamlw_map_end(w);
+	yamlw_key(w, "break_even_requests_per_month");
+	if (c->break_even_kind == COST_BE_CROSSING)
+		yamlw_int(w, llround(c->break_even));
+	else
+		yamlw_null(w);
+}
+
+/* The evidence mapping; DIGEST NULL leaves the digest out (to compute
+ * it). */
+static void
+write_body(struct yamlw *w, const struct report *r, const char *rec,
+    const char *digest)
+{
+	const struct model *m = r->model;
+	const struct eval_result *res = r->result;
+	int q, o;
+
+	yamlw_map(w, 0);
+	yamlw_key(w, "evidence");
+	yamlw_int(w, EVIDENCE_VERSION);
+	yamlw_key(w, "recommendation");
+	yamlw_key(w, rec);
+	yamlw_key(w, "confidence");
+	yamlw_num(w, res->confidence, 2);
+	yamlw_key(w, "model");
+	yamlw_map(w, 1);
+	yamlw_key(w, "id");
+	yamlw_text(w, m->id);
+	yamlw_key(w, "version");
+	yamlw_text(w, m->version);
+	yamlw_map_end(w);
+	if (r->cost != NULL && r->pricing != NULL)
+		write_pricing(w, r);
+	yamlw_key(w, "asked");
+	yamlw_seq(w, 1);
+	for (q = 0; q < m->nquestions; q++)
+		if (res->visible_q[q])
+			yamlw_key(w, m->questions[q].id);
+	yamlw_seq_end(w);
+	yamlw_key(w, "blocked");
+	yamlw_seq(w, 1);
+	for (o = 0; o < m->noptions; o++)
+		if (res->blocked & (1u << o))
+			yamlw_key(w, m->options[o].id);
+	yamlw_seq_end(w);
+	if (digest != NULL) {
+		yamlw_key(w, "digest");
+		yamlw_key(w, digest);
+	}
+	yamlw_key(w, "answers_file");
+	export_yaml_map(w, r->answers);
+	yamlw_map_end(w);
+}
+
+int
+evidence_write(struct yamlw *w, const struct report *r,
+    const char *recommendation, struct err *e)
+{
+	struct arena *arena = NULL;
+	struct yamlw tw;
+	struct ydoc doc;
+	char *buf = NULL, digest[80];
+	size_t len = 0;
+	FILE *f;
+	int rc = -1;
+
+	/* The digest is of the evidence as read back: write it alone, read
+	 * it, and hash the tree. */
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		err_set(e, "out of memory");
+		return -1;
+	}
+	if (yamlw_open(&tw, f, e) != 0) {
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	write_body(&tw, r, recommendation, NULL);
+	rc = yamlw_close(&tw, e);
+	if (fclose(f) != 0 && rc == 0) {
+		err_set(e, "out of memory");
+		rc = -1;
+	}
+	if (rc != 0) {
+		free(buf);
+		return -1;
+	}
+	rc = -1;
+	if ((arena = arena_new()) == NULL)
+		err_set(e, "out of memory");
+	else if (ydoc_parse_yaml(&doc, arena, "the evidence", buf, len, e) ==
+	    0) {
+		digest_of(doc.root, digest);
+		yamlw_key(w, EVIDENCE_KEY);
+		write_body(w, r, recommendation, digest);
+		rc = 0;
+	}
+	arena_free(arena);
+	free(buf);
+	return rc;
+}
+
+/* Reading ---------------------------------------------------------------------- */
+
+int
+evidence_has_front_matter(const char *buf, size_t len)
+{
+	return (len >= 4 && memcmp(buf, "---\n", 4) == 0) ||
+	    (len >= 5 && memcmp(buf, "---\r\n", 5) == 0);
+}
+
+/* The length of the front matter of BUF from its opening "---" to the
+ * line before the closing one; 0 when it is not closed. */
+static size_t
+front_matter_len(const char *buf, size_t len)
+{
+	size_t i = 3;
+
+	while (i < len) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+
+		if (nl == NULL)
+			return 0;
+		i = (size_t)(nl - buf) + 1;
+		if ((len - i >= 4 && memcmp(buf + i, "---\n", 4) == 0) ||
+		    (len - i >= 5 && memcmp(buf + i, "---\r\n", 5) == 0) ||
+		    (len - i == 3 && memcmp(buf + i, "---", 3) == 0))
+			return i;
+	}
+	return 0;
+}
+
+#define FAIL(n, ...) yerr(doc, (n), e, __VA_ARGS__)
+
+static int
+get_text(const struct ydoc *doc, const struct ynode *map, const char *key,
+    const char **out, struct err *e)
+{
+	const struct ynode *v = ymap_get(map, key);
+	char what[64];
+
+	*out = NULL;
+	if (v == NULL || yis_null(v))
+		return 0;
+	snprintf(what, sizeof what, "'%s'", key);
+	return yscalar_text(doc, v, what, YDOC_MAX_LINE, 0, 0, out, e);
+}
+
+static int
+get_ids(const struct ydoc *doc, const struct ynode *n, const char *what,
+    struct arena *arena, const char ***out, int *count, struct err *e)
+{
+	size_t i;
+
+	*count = 0;
+	if (n == NULL || yis_null(n))
+		return 0;
+	if (yexpect(doc, n, Y_SEQ, what, e) != 0)
+		return -1;
+	if ((*out = arena_array(arena, n->len + 1, sizeof(char *))) == NULL)
+		return FAIL(n, "out of memory");
+	for (i = 0; i < n->len; i++)
+		if (yscalar_id(doc, n->kids[i], what, &(*out)[i], e) != 0)
+			return -1;
+	*count = (int)n->len;
+	return 0;
+}
+
+static int
+read_pricing(struct evidence *ev, const struct ydoc *doc,
+    const struct ynode *t, struct err *e)
+{
+	const struct ynode *p = ymap_get(t, "pricing"), *u, *mo, *be;
+	size_t i;
+
+	if (p == NULL)
+		return 0;
+	if (yexpect(doc, p, Y_MAP, "'pricing'", e) != 0 ||
+	    get_text(doc, p, "version", &ev->pricing_version, e) != 0 ||
+	    get_text(doc, p, "title", &ev->pricing_title, e) != 0 ||
+	    get_text(doc, p, "provider", &ev->provider, e) != 0 ||
+	    get_text(doc, p, "region", &ev->region, e) != 0 ||
+	    get_text(doc, p, "currency", &ev->currency, e) != 0 ||
+	    get_text(doc, p, "date", &ev->price_date, e) != 0)
+		return -1;
+	if ((u = ymap_get(t, "unit_prices")) != NULL) {
+		if (yexpect(doc, u, Y_MAP, "'unit_prices'", e) != 0)
+			return -1;
+		for (i = 0; i < u->len && ev->nprices < EVIDENCE_MAX_PRICES;
+		    i++) {
+			struct evidence_price *x = &ev->prices[ev->nprices++];
+
+			x->key = u->kids[2 * i]->str;
+			if (yscalar_double(doc, u->kids[2 * i + 1],
+			    "a unit price", 0, 1e6, &x->value, e) != 0)
+				return -1;
+		}
+	}
+	if ((mo = ymap_get(t, "monthly")) != NULL) {
+		if (yexpect(doc, mo, Y_MAP, "'monthly'", e) != 0)
+			return -1;
+		for (i = 0; i < mo->len && ev->nmonthly < MODEL_MAX_OPTIONS;
+		    i++) {
+			ev->monthly_option[ev->nmonthly] = mo->kids[2 * i]->str;
+			if (yscalar_double(doc, mo->kids[2 * i + 1],
+			    "a monthly cost", 0, 1e15,
+			    &ev->monthly[ev->nmonthly], e) != 0)
+				return -1;
+			ev->nmonthly++;
+		}
+	}
+	be = ymap_get(t, "break_even_requests_per_month");
+	if (be != NULL && !yis_null(be)) {
+		if (yscalar_double(doc, be, "the break-even", 0, 1e18,
+		    &ev->break_even, e) != 0)
+			return -1;
+		ev->has_break_even = 1;
+	}
+	return 0;
+}
+
+/* The evidence under `tradeoff` in front matter ROOT. */
+static int
+read_evidence(struct evidence *ev, const struct model *m,
+    const struct ydoc *doc, const struct ynode *root, struct err *e)
+{
+	static const char *const keys[] = { "evidence", "recommendation",
+	    "confidence", "model", "pricing", "unit_prices", "monthly",
+	    "break_even_requests_per_month", "asked", "blocked", "digest",
+	    "answers_file", NULL };
+	static const char *const required[] = { "evidence", "recommendation",
+	    "digest", "answers_file", NULL };
+	const struct ynode *t = ymap_get(root, EVIDENCE_KEY), *v, *d;
+	char digest[80];
+	long version;
+
+	if (t == NULL)
+		return FAIL(root, "a decision record without its evidence: "
+		    "the front matter has no '%s' key (export the session "
+		    "again with this version of tradeoff)", EVIDENCE_KEY);
+	if (yexpect(doc, t, Y_MAP, "'" EVIDENCE_KEY "'", e) != 0 ||
+	    ymap_check(doc, t, "'" EVIDENCE_KEY "'", keys, required, e) != 0 ||
+	    yscalar_long(doc, ymap_get(t, "evidence"), "'evidence'", 1,
+	    EVIDENCE_VERSION, &version, e) != 0)
+		return -1;
+	d = ymap_get(t, "digest");
+	digest_of(t, digest);
+	if (d->type != Y_SCALAR || strcmp(d->str, digest) != 0)
+		return FAIL(d, "the evidence was changed after the record was "
+		    "written (its digest does not match): restore it, or "
+		    "export the record again");
+	if (yscalar_id(doc, ymap_get(t, "recommendation"),
+	    "'recommendation'", &ev->recommendation, e) != 0)
+		return -1;
+	if ((v = ymap_get(t, "model")) != NULL &&
+	    (yexpect(doc, v, Y_MAP, "'model'", e) != 0 ||
+	    get_text(doc, v, "id", &ev->model_id, e) != 0 ||
+	    get_text(doc, v, "version", &ev->model_version, e) != 0))
+		return -1;
+	if (read_pricing(ev, doc, t, e) != 0)
+		return -1;
+	ev->nasked = -1;
+	if ((v = ymap_get(t, "asked")) != NULL &&
+	    get_ids(doc, v, "'asked'", ev->answers->arena, &ev->asked,
+	    &ev->nasked, e) != 0)
+		return -1;
+	if (get_ids(doc, ymap_get(t, "blocked"), "'blocked'",
+	    ev->answers->arena, &ev->blocked, &ev->nblocked, e) != 0)
+		return -1;
+	(void)m;
+	return answers_read_node(ev->answers, doc,
+	    ymap_get(t, "answers_file"), e);
+}
+
+static int
+read_record(struct evidence *ev, const struct model *m, const char *name,
+    const char *buf, size_t len, struct err *e)
+{
+	size_t n = front_matter_len(buf, len);
+	const struct ynode *root;
+	struct ydoc doc;
+
+	ev->kind = EVIDENCE_ADR;
+	if (n == 0) {
+		err_file(e, name, "the front matter is not closed (no line "
+		    "'---' after the first)");
+		return -1;
+	}
+	if (ydoc_parse_yaml(&doc, ev->answers->arena, name, buf, n, e) != 0)
+		return -1;
+	root = doc.root;
+	if (root == NULL || root->type != Y_MAP) {
+		err_file(e, name, "the front matter is not a mapping");
+		return -1;
+	}
+	if (get_text(&doc, root, "status", &ev->status, e) != 0 ||
+	    get_text(&doc, root, "date", &ev->date, e) != 0)
+		return -1;
+	return read_evidence(ev, m, &doc, root, e);
+}
+
+int
+evidence_read_buffer(struct evidence *ev, const struct model *m,
+    const char *name, const char *buf, size_t len, struct err *e)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->nasked = -1;
+	if (!evidence_has_front_matter(buf, len)) {
+		ev->kind = EVIDENCE_ANSWERS;
+		if ((ev->answers = answers_load_buffer(m, name, buf, len,
+		    e)) == NULL)
+			return -1;
+		ev->recommendation = ev->answers->decision;
+		return 0;
+	}
+	if ((ev->answers = answers_new(m)) == NULL) {
+		err_set(e, "out of memory");
+		return -1;
+	}
+	if (read_record(ev, m, name, buf, len, e) != 0) {
+		evidence_free(ev);
+		return -1;
+	}
+	return 0;
+}
+
+int
+evidence_read(struct evidence *ev, const struct model *m, const char *path,
+    struct err *e)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	memset(ev, 0, sizeof *ev);
+	if (ydoc_read_file(path, YDOC_MAX_BYTES, &buf, &len, e) != 0)
+		return -1;
+	rc = evidence_read_buffer(ev, m, path, buf, len, e);
+	free(buf);
+	return rc;
+}
+
+void
+evidence_free(struct evidence *ev)
+{
+	answers_free(ev->answers);
+	memset(ev, 0, sizeof *ev);
+}
