@@ -75,6 +75,8 @@ struct store {
 	int immutable;		/* read as immutable: looked at by stamp */
 	struct store_stamp stamp;
 	long long reopens;	/* times opened again since */
+	long long file_dev, file_ino;	/* the file opened (0: not known) */
+	int wal_seen;		/* its log was there while we wrote */
 	enum store_journal journal;
 	int busy_ms;
 	long long now;

@@ -314,6 +314,18 @@ readonly_version(struct store *st, long long version, struct err *e)
 	return 0;
 }
 
+/* Which file was opened, to notice it deleted or replaced later. */
+static void
+remember_file(struct store *st)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) == 0) {
+		st->file_dev = (long long)sb.st_dev;
+		st->file_ino = (long long)sb.st_ino;
+	}
+}
+
 /* Open the file at ST's path, checked, with the settings, journal and
  * schema the store needs. */
 /* The checks of a shared host again, once the file is open and read:
@@ -350,6 +362,7 @@ open_db(struct store *st, const struct store_opts *o, struct err *e)
 	if (read_header(st, &version, e) != 0 || recheck(st, &id, e) != 0 ||
 	    set_pragmas(st, o, e) != 0)
 		return -1;
+	remember_file(st);
 	if (st->readonly)
 		return readonly_version(st, version, e);
 	if (set_journal(st, o->journal, e) != 0)

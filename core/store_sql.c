@@ -5,10 +5,13 @@
 #include "store_impl.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Errors ------------------------------------------------------------- */
 
@@ -160,16 +163,61 @@ store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Whether the file at the store's path is still the one it opened,
+ * with its log beside it: a database deleted or replaced under an open
+ * program would take changes nobody could see. */
+static int
+still_there(struct store *st, struct err *e)
+{
+	char wal[PATH_MAX + 8];
+	struct stat sb;
+
+	if (st->file_ino == 0)
+		return 0;
+	if (stat(st->path, &sb) != 0 || (long long)sb.st_ino != st->file_ino ||
+	    (long long)sb.st_dev != st->file_dev) {
+		err_file(e, st->path, "deleted or replaced since it was "
+		    "opened: nothing was saved where nobody would see it "
+		    "(quit, and open it again)");
+		goto gone;
+	}
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (st->journal == STORE_JOURNAL_WAL && st->wal_seen &&
+	    access(wal, F_OK) != 0 && errno == ENOENT) {
+		err_file(e, st->path, "its log %s was deleted since it was "
+		    "opened, with what others saved in it: nothing was saved "
+		    "(quit, and open it again)", wal);
+		goto gone;
+	}
+	return 0;
+gone:
+	/* And nothing of ours goes into a file on closing. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	return -1;
+}
+
 int
 store_begin_write(struct store *st, struct err *e)
 {
+	char wal[PATH_MAX + 8];
+
 	if (st->readonly) {
 		err_file(e, st->path, "cannot save the change: the database "
 		    "was opened read-only");
 		return -1;
 	}
+	if (still_there(st, e) != 0)
+		return -1;
 	st->change = 0;
-	return store_exec(st, "BEGIN IMMEDIATE", "cannot save the change", e);
+	if (store_exec(st, "BEGIN IMMEDIATE", "cannot save the change", e) !=
+	    0)
+		return -1;
+	/* From the first write on, a WAL database has its log beside it
+	 * while this connection is open. */
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (st->journal == STORE_JOURNAL_WAL && access(wal, F_OK) == 0)
+		st->wal_seen = 1;
+	return 0;
 }
 
 int
