@@ -71,6 +71,14 @@ static const char schema[] =
 	" question TEXT,"
 	" seen INTEGER NOT NULL"		/* ms since the epoch */
 	");"
+	/* What each participant was typing and has not saved yet. */
+	"CREATE TABLE IF NOT EXISTS drafts ("
+	" session_id INTEGER NOT NULL,"
+	" ident TEXT NOT NULL,"
+	" field TEXT NOT NULL,"		/* note:QUESTION */
+	" text TEXT NOT NULL,"
+	" PRIMARY KEY (session_id, ident, field)"
+	");"
 	/* Where each participant left each session: kept after they go. */
 	"CREATE TABLE IF NOT EXISTS positions ("
 	" session_id INTEGER NOT NULL,"
@@ -299,5 +307,55 @@ presence_where(struct presence *p, long long sid, char *question,
 		found = 1;
 	}
 	done(s);
+	return found;
+}
+
+int
+presence_draft(struct presence *p, long long sid, const char *field,
+    const char *text)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (p == NULL)
+		return 0;
+	if (sqlite3_prepare_v2(p->db, text != NULL ? "INSERT OR REPLACE INTO "
+	    "drafts(session_id, ident, field, text) VALUES (?1, ?2, ?3, ?4)" :
+	    "DELETE FROM drafts WHERE session_id = ?1 AND ident = ?2 AND "
+	    "field = ?3", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, field, -1, SQLITE_TRANSIENT);
+	if (text != NULL)
+		sqlite3_bind_text(s, 4, text, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+presence_draft_left(struct presence *p, long long sid, char *field,
+    size_t fsize, char **text)
+{
+	sqlite3_stmt *s;
+	const unsigned char *f, *t;
+	int found = 0;
+
+	*text = NULL;
+	if (p == NULL || sqlite3_prepare_v2(p->db, "SELECT field, text FROM "
+	    "drafts WHERE session_id = ?1 AND ident = ?2 LIMIT 1", -1, &s,
+	    NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, sid);
+	sqlite3_bind_text(s, 2, p->ident, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (f = sqlite3_column_text(s, 0)) != NULL &&
+	    (t = sqlite3_column_text(s, 1)) != NULL &&
+	    (*text = strdup((const char *)t)) != NULL) {
+		snprintf(field, fsize, "%s", (const char *)f);
+		found = 1;
+	}
+	sqlite3_finalize(s);
 	return found;
 }

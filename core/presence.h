@@ -54,4 +54,15 @@ int presence_list(struct presence *p, long long sid, long long now_ms,
 int presence_where(struct presence *p, long long sid, char *question,
     size_t size);
 
+/* Keep TEXT as this participant's draft of FIELD ("note:traffic": the
+ * note on a question) of session SID, so that a kill does not lose
+ * what was being typed; NULL forgets it.  0 or -1 (P may be NULL). */
+int presence_draft(struct presence *p, long long sid, const char *field,
+    const char *text);
+
+/* A draft this participant left in session SID: 1 with its field in
+ * FIELD and its text (malloc'd) in *TEXT, else 0. */
+int presence_draft_left(struct presence *p, long long sid, char *field,
+    size_t fsize, char **text);
+
 #endif

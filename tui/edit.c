@@ -25,6 +25,24 @@ edit_start(struct ui *ui, const char *prompt, const char *text,
 	ed->pos = ed->len;
 }
 
+void
+edit_draft(struct ui *ui, const char *field)
+{
+	snprintf(ui->edit.draft, sizeof ui->edit.draft, "%s", field);
+	ui->edit.unsaved = 1;
+}
+
+void
+edit_replace(struct ui *ui, const char *text)
+{
+	struct editor *ed = &ui->edit;
+
+	ed->len = (int)text_decode_exact(text, strlen(text), ed->buf,
+	    EDIT_MAX - 1);
+	ed->pos = ed->len;
+	ed->scroll = 0;
+}
+
 int
 edit_active(const struct ui *ui)
 {
@@ -60,6 +78,19 @@ edit_text(const struct editor *ed, char *buf, size_t size)
 	buf[o] = '\0';
 }
 
+void
+edit_keep_draft(struct ui *ui)
+{
+	static char text[EDIT_MAX * 4 + 1];
+
+	if (!edit_active(ui) || ui->edit.draft[0] == '\0' || !ui->edit.unsaved)
+		return;
+	edit_text(&ui->edit, text, sizeof text);
+	if (presence_draft(ui->presence, ui->s->info.id, ui->edit.draft,
+	    text) == 0)
+		ui->edit.unsaved = 0;
+}
+
 /* Finish the edit: CONFIRMED hands the text to whoever opened it. */
 static int
 finish(struct ui *ui, int confirmed)
@@ -69,6 +100,9 @@ finish(struct ui *ui, int confirmed)
 	void *data = ui->edit.data;
 
 	ui->edit.done = NULL;
+	if (ui->edit.draft[0] != '\0')
+		presence_draft(ui->presence, ui->s->info.id, ui->edit.draft,
+		    NULL);
 	if (!confirmed)
 		return UI_DRAW;
 	edit_text(&ui->edit, text, sizeof text);
@@ -137,6 +171,7 @@ edit_key(struct ui *ui, int rc, wint_t ch)
 	struct editor *ed = &ui->edit;
 	int key = (int)ch;
 
+	ed->unsaved = 1;
 	if (rc == KEY_CODE_YES)
 		return special_key(ui, key);
 	if ((ed->flags & EDIT_KEY) && key != 27) {

@@ -32,11 +32,23 @@ struct editor {
 	char prompt[256];
 	wchar_t buf[EDIT_MAX];
 	int len, pos, scroll;
+	char draft[80];		/* "note:traffic": kept while typed */
+	int unsaved;		/* typed since the draft was kept */
 };
 
 /* Start editing: PROMPT, the initial TEXT (UTF-8, may be NULL). */
 void edit_start(struct ui *ui, const char *prompt, const char *text,
     unsigned flags, edit_handler done, void *data);
+
+/* Keep what is typed as a draft of FIELD (presence_draft), so that a
+ * kill does not lose it; forgotten when the edit ends. */
+void edit_draft(struct ui *ui, const char *field);
+
+/* Keep the draft now if anything was typed since it was last kept. */
+void edit_keep_draft(struct ui *ui);
+
+/* Replace the text being edited with TEXT (UTF-8): a draft given back. */
+void edit_replace(struct ui *ui, const char *text);
 
 /* Whether a text is being edited. */
 int edit_active(const struct ui *ui);

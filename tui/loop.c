@@ -57,7 +57,7 @@ static const struct {
 struct loop {
 	struct ui *ui;
 	void *priv[VIEW_COUNT];
-	long long polled, beat, listed;	/* ms */
+	long long polled, beat, listed, drafted;	/* ms */
 	struct input input;
 	struct watch *watch;		/* NULL: look by the clock */
 	int beat_q;			/* the question it said it is on */
@@ -548,6 +548,19 @@ loop_free(struct loop *l)
 	}
 }
 
+/* What is being typed is kept as a draft at most once a second (the
+ * loop wakes at least that often), so a kill loses a second or two. */
+static void
+keep_draft(struct loop *l)
+{
+	long long now = now_ms();
+
+	if (now - l->drafted < 1000)
+		return;
+	l->drafted = now;
+	edit_keep_draft(l->ui);
+}
+
 /* How long to sleep for a key: woken by writes, the loop looks by the
  * clock only once a second (for presence, and as a net); else every
  * tick. */
@@ -556,6 +569,36 @@ wait_ms(const struct loop *l)
 {
 	return l->watch != NULL && l->ui->tick_ms < 1000 ? 1000 :
 	    l->ui->tick_ms;
+}
+
+/* Give back a note this participant was typing when the program was
+ * killed: the editor opens on it, as it was. */
+static void
+offer_draft(struct loop *l)
+{
+	struct ui *ui = l->ui;
+	char field[80];
+	char *text;
+	int q = -1;
+
+	if (!presence_draft_left(ui->presence, ui->s->info.id, field,
+	    sizeof field, &text))
+		return;
+	if (strncmp(field, "note:", 5) == 0)
+		q = model_question_index(ui->s->model, field + 5);
+	if (q < 0 || !ui->s->result->visible_q[q] || ui->readonly) {
+		presence_draft(ui->presence, ui->s->info.id, field, NULL);
+		free(text);
+		return;
+	}
+	ui_go_question(ui, q);
+	views[VIEW_QUESTION]->key(ui, l->priv[VIEW_QUESTION], ACT_NOTE, 0);
+	if (edit_active(ui)) {
+		edit_replace(ui, text);
+		snprintf(ui->edit.prompt, sizeof ui->edit.prompt,
+		    "Unsaved note, as you left it:");
+	}
+	free(text);
 }
 
 int
@@ -578,6 +621,7 @@ ui_run(struct ui *ui)
 	/* Resume where this participant left it, else where the
 	 * questionnaire is still open. */
 	ui_go_question(ui, ui_resume_question(ui));
+	offer_draft(&l);
 	layout(ui);
 	while (!ui_signal()) {
 		draw(&l);
@@ -586,6 +630,7 @@ ui_run(struct ui *ui)
 		if (rc != ERR && handle_key(&l, rc, ch))
 			break;
 		poll_session(&l, l.input.woke && watch_drain(l.watch));
+		keep_draft(&l);
 	}
 	/* A note being typed when the program was told to stop is kept. */
 	edit_stop(ui);

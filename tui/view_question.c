@@ -359,10 +359,14 @@ static void
 edit_note(struct ui *ui, struct question_view *st, int q, const char *prompt,
     const char *text, const char *base, unsigned flags)
 {
+	char field[80];
+
 	free(st->note_base);
 	st->note_base = base != NULL ? strdup(base) : NULL;
 	st->note_q = q;
 	edit_start(ui, prompt, text, flags, note_typed, st);
+	snprintf(field, sizeof field, "note:%s", ui->s->model->questions[q].id);
+	edit_draft(ui, field);
 }
 
 /* Record a vote for the answer A on the current question. */

@@ -1,0 +1,62 @@
+#!/bin/sh
+# A note being typed when the explorer is killed outright (SIGKILL: no
+# chance to save) comes back, as typed, the next time this participant
+# opens the session; saving it, or leaving it empty, forgets the draft.
+. "$TESTS_SRCDIR/e2e/lib.sh"
+
+# kept TEXT: until TEXT is in the presence database (the draft is kept
+# about once a second while typing; only a failure waits 60 s).
+kept() {
+	i=0
+	checks=$((checks + 1))
+	while [ $i -lt 1200 ]; do
+		if cat "$TRADEOFF_DB.live" "$TRADEOFF_DB.live-wal" 2>/dev/null |
+		    grep -aqF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "the draft '$1' was never kept"
+}
+
+start --session drafted --as ana
+wait_for "Enter choose"
+keys Right
+wait_for "How long does one unit"
+keys n
+text "We still need the p99 from the load test"
+wait_for "p99 from the load"
+kept "p99 from the load test"
+kill -KILL "$(pid)"
+wait_for "[exit 137]"
+
+# Someone else opening the session is not offered ana's draft.
+start --session drafted --as ben
+wait_for "Enter choose"
+expect_no_screen "p99 from the load"
+expect_no_screen "Unsaved note"
+quit
+
+# Ana is: on the question she was typing on, the editor open on it.
+start --session drafted --as ana
+wait_for "Unsaved note, as you left it"
+expect_screen "How long does one unit"
+expect_screen "p99 from the load test"
+text " run"
+keys Enter
+wait_for "Note saved."
+quit
+out=$("$TRADEOFF" export drafted --format yaml 2>&1)
+checks=$((checks + 1))
+case $out in
+*"p99 from the load test run"*) ;;
+*) fail "the note given back was not saved: $out" ;;
+esac
+
+# Saved, the draft is gone: the next start offers nothing.
+start --session drafted --as ana
+wait_for "Enter choose"
+expect_no_screen "Unsaved note"
+quit
+finish
