@@ -571,22 +571,30 @@ wait_ms(const struct loop *l)
 	    l->ui->tick_ms;
 }
 
-/* Give back a note this participant was typing when the program was
- * killed: the editor opens on it, as it was. */
+/* Give back a note or a workload figure this participant was typing
+ * when the program was killed: the editor opens on it, as it was. */
 static void
 offer_draft(struct loop *l)
 {
 	struct ui *ui = l->ui;
 	char field[80];
 	char *text;
-	int q = -1;
+	int q = -1, f = -1;
 
-	if (!presence_draft_left(ui->presence, ui->s->info.id, field,
-	    sizeof field, &text))
+	if (ui->readonly || !presence_draft_left(ui->presence, ui->s->info.id,
+	    field, sizeof field, &text))
 		return;
 	if (strncmp(field, "note:", 5) == 0)
 		q = model_question_index(ui->s->model, field + 5);
-	if (q < 0 || !ui->s->result->visible_q[q] || ui->readonly) {
+	else if (strncmp(field, "workload:", 9) == 0)
+		f = workload_field(field + 9);
+	if (f >= 0) {
+		open_view(l, VIEW_COST);
+		view_cost_draft(ui, l->priv[VIEW_COST], f, text);
+		free(text);
+		return;
+	}
+	if (q < 0 || !ui->s->result->visible_q[q]) {
 		presence_draft(ui->presence, ui->s->info.id, field, NULL);
 		free(text);
 		return;

@@ -675,10 +675,27 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 		workload_format(&ui->s->answers->workload, f, cur, sizeof cur);
 		st->typing = f;
 		edit_start(ui, prompt, cur, EDIT_REPLACE, typed, st);
+		snprintf(value, sizeof value, "workload:%s", wl_fields[f].key);
+		edit_draft(ui, value);
 		return UI_NONE;
 	default:
 		return UI_NONE;
 	}
+}
+
+void
+view_cost_draft(struct ui *ui, void *priv, int f, const char *text)
+{
+	struct cost_view *st = priv;
+
+	st->cursor = f;
+	key(ui, st, ACT_EDIT, 0);
+	if (!edit_active(ui))
+		return;
+	ui->edit.flags &= ~(unsigned)EDIT_REPLACE;
+	edit_replace(ui, text);
+	snprintf(ui->edit.prompt, sizeof ui->edit.prompt, "Unsaved %s, as you "
+	    "left it:", wl_fields[f].label);
 }
 
 const struct view_ops view_cost = {

@@ -13,6 +13,10 @@ extern const struct view_ops view_question, view_table, view_why,
  * wide terminal (view_table.c). */
 void view_table_side(struct ui *ui, WINDOW *w, int rows, int cols);
 
+/* Open the editor on workload figure F with TEXT, a draft left by a
+ * kill (view_cost.c; ST is the cost view's state). */
+void view_cost_draft(struct ui *ui, void *st, int f, const char *text);
+
 /* Start exporting the open session: the format, then the path
  * (prompt_export.c). */
 int prompt_export(struct ui *ui);

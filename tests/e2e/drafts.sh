@@ -1,6 +1,6 @@
 #!/bin/sh
-# A note being typed when the explorer is killed outright (SIGKILL: no
-# chance to save) comes back, as typed, the next time this participant
+# A note or a workload figure being typed when the explorer is killed
+# outright (SIGKILL: no chance to save) comes back, as typed, the next time this participant
 # opens the session; saving it, or leaving it empty, forgets the draft.
 . "$TESTS_SRCDIR/e2e/lib.sh"
 
@@ -58,5 +58,31 @@ esac
 start --session drafted --as ana
 wait_for "Enter choose"
 expect_no_screen "Unsaved note"
+
+# A workload figure typed in the cost panel and not yet confirmed.
+keys c
+wait_for "Requests a month"
+keys Down Enter
+wait_for "Requests a month in"
+text "25000000"
+wait_for "25000000"
+kept "25000000"
+kill -KILL "$(pid)"
+wait_for "[exit 137]"
+start --session drafted --as ana
+wait_for "Unsaved Requests a month, as you left it:"
+expect_screen "25000000"
+keys Enter
+wait_for "25,000,000"
+quit
+out=$("$TRADEOFF" export drafted --format yaml 2>&1)
+checks=$((checks + 1))
+case $out in
+*"requests_per_month: 25000000"*) ;;
+*) fail "the figure given back was not saved: $out" ;;
+esac
+start --session drafted --as ana
+wait_for "Enter choose"
+expect_no_screen "Unsaved"
 quit
 finish
