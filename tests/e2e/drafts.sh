@@ -20,6 +20,23 @@ kept() {
 	fail "the draft '$1' was never kept"
 }
 
+# saved TEXT: the session, exported, holds TEXT.
+saved() {
+	out=$("$TRADEOFF" export drafted --format yaml 2>&1)
+	checks=$((checks + 1))
+	case $out in
+	*"$1"*) ;;
+	*) fail "what was given back was not saved ('$1'): $out" ;;
+	esac
+}
+
+# killed TEXT: once TEXT typed is kept, the explorer is killed.
+killed() {
+	kept "$1"
+	kill -KILL "$(pid)"
+	wait_for "[exit 137]"
+}
+
 start --session drafted --as ana
 wait_for "Enter choose"
 keys Right
@@ -27,9 +44,7 @@ wait_for "How long does one unit"
 keys n
 text "We still need the p99 from the load test"
 wait_for "p99 from the load"
-kept "p99 from the load test"
-kill -KILL "$(pid)"
-wait_for "[exit 137]"
+killed "p99 from the load test"
 
 # Someone else opening the session is not offered ana's draft.
 start --session drafted --as ben
@@ -47,12 +62,7 @@ text " run"
 keys Enter
 wait_for "Note saved."
 quit
-out=$("$TRADEOFF" export drafted --format yaml 2>&1)
-checks=$((checks + 1))
-case $out in
-*"p99 from the load test run"*) ;;
-*) fail "the note given back was not saved: $out" ;;
-esac
+saved "p99 from the load test run"
 
 # Saved, the draft is gone: the next start offers nothing.
 start --session drafted --as ana
@@ -66,21 +76,14 @@ keys Down Enter
 wait_for "Requests a month in"
 text "25000000"
 wait_for "25000000"
-kept "25000000"
-kill -KILL "$(pid)"
-wait_for "[exit 137]"
+killed "25000000"
 start --session drafted --as ana
 wait_for "Unsaved Requests a month, as you left it:"
 expect_screen "25000000"
 keys Enter
 wait_for "25,000,000"
 quit
-out=$("$TRADEOFF" export drafted --format yaml 2>&1)
-checks=$((checks + 1))
-case $out in
-*"requests_per_month: 25000000"*) ;;
-*) fail "the figure given back was not saved: $out" ;;
-esac
+saved "requests_per_month: 25000000"
 start --session drafted --as ana
 wait_for "Enter choose"
 expect_no_screen "Unsaved"
