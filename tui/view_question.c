@@ -395,6 +395,12 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	y++;
 	if ((n = draw_votes(ui, st, w, y, x, width)) > 0)
 		y += n + 1;
+	/* A note longer than its lines takes what the help leaves. */
+	if (note_lines > note_rows) {
+		n = rows - y - 1 - wrapped_lines(ui, qn->help, width);
+		note_rows = n > note_lines ? note_lines : n > note_rows ? n :
+		    note_rows;
+	}
 	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
 	draw_scrolled(ui, &st->help, w, y, help_rows, x, width, ROLE_HELP,
 	    qn->help);
