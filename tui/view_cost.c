@@ -79,7 +79,7 @@ show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 static int
 left_cols(int cols)
 {
-	return cols >= 100 ? 42 : 37;
+	return cols >= 100 ? 42 : 35;
 }
 
 /* The figures from line 1, as many as there are lines, scrolled to keep
@@ -90,7 +90,7 @@ draw_figures(struct ui *ui, struct cost_view *st, WINDOW *w, int rows,
     int lw)
 {
 	char buf[128];
-	int f, y = 1, labelw = lw >= 42 ? 22 : 19, shown = rows - 1, n;
+	int f, y = 1, labelw = lw >= 42 ? 22 : 17, shown = rows - 1, n, vx;
 
 	if (shown < 1)
 		shown = 1;
@@ -123,14 +123,19 @@ draw_figures(struct ui *ui, struct cost_view *st, WINDOW *w, int rows,
 		if (at)
 			draw_text(ui, w, y, 1, 2, ROLE_KEY, ui->utf8 ?
 			    "\xe2\x96\xb8 " : "> ");
-		draw_text(ui, w, y, 3, labelw, at ? ROLE_CURSOR : ROLE_NORMAL,
-		    wl_fields[f].label);
-		/* The unit goes when the value needs the room. */
+		/* The unit goes when the value needs the room; a label
+		 * longer than its column takes the room its value leaves. */
 		show_value(ui, f, 1, buf, sizeof buf);
 		if (text_width(buf, ui->utf8) > lw - 5 - labelw)
 			show_value(ui, f, 0, buf, sizeof buf);
-		draw_text(ui, w, y, 4 + labelw, lw - 5 - labelw, set ?
-		    ROLE_NORMAL : ROLE_DIM, buf);
+		n = text_width(wl_fields[f].label, ui->utf8);
+		vx = 4 + labelw;
+		if (n > labelw && 4 + n + text_width(buf, ui->utf8) <= lw - 1)
+			vx = 4 + n;
+		draw_text(ui, w, y, 3, vx - 4, at ? ROLE_CURSOR : ROLE_NORMAL,
+		    wl_fields[f].label);
+		draw_text(ui, w, y, vx, lw - 1 - vx, set ? ROLE_NORMAL :
+		    ROLE_DIM, buf);
 	}
 }
 
@@ -541,7 +546,8 @@ fit_costs(struct ui *ui, int width, int namew, int moneyw, int extra,
 			cost_how(ui, o, form, buf, sizeof buf);
 			if (howw >= 8) {
 				n = text_wrap(buf, howw, ui->utf8, NULL, 0);
-				if (n == 1 || (form == 0 && n - 1 <= extra)) {
+				if (n == 1 || (form == 0 && howw >= 14 &&
+				    n - 1 <= extra)) {
 					cl->form[o] = form;
 					cl->lines[o] = n;
 					break;
@@ -596,16 +602,25 @@ draw_costs(struct ui *ui, WINDOW *w, int y, int x, int width, int namew,
 }
 
 /* The chart's legend from line Y, each entry whole, wrapped where it
- * does not fit: the curves, the line of now and the break-even's sign.
- * Returns the number of lines (DRAW 0: only counts them). */
+ * does not fit: the curves and the line of now (the break-even's sign
+ * heads its sentence).  Returns the number of lines (DRAW 0: only
+ * counts them). */
 static int
 draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int draw)
 {
 	const struct model *m = ui->s->model;
-	int o, lx = x, lines = 1, n, tw;
+	int o, lx = x, lines = 1, n, tw, gap = 2, one = 5, entries = 1;
 	char g[8];
 
-	for (o = 0; o <= m->noptions + 1; o++) {
+	/* Two blanks between entries, one where that keeps it one line. */
+	for (o = 0; o < m->noptions; o++)
+		if (ui->s->cost.option_shape[o] >= 0) {
+			one += 2 + text_width(m->options[o].title, ui->utf8);
+			entries++;
+		}
+	if (one + 2 * (entries - 1) > width && one + entries - 1 <= width)
+		gap = 1;
+	for (o = 0; o <= m->noptions; o++) {
 		const char *text;
 		enum theme_role role;
 
@@ -618,18 +633,11 @@ draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int draw)
 				snprintf(g, sizeof g, "%c", glyph_ascii[o]);
 			text = m->options[o].title;
 			role = ROLE_CHART_1 + o;
-		} else if (o == m->noptions) {
+		} else {
 			snprintf(g, sizeof g, "%s", ui->utf8 ?
 			    "\xe2\x94\x8a" : ":");
 			text = "now";
 			role = ROLE_DIM;
-		} else {
-			if (ui->s->cost.break_even_kind != COST_BE_CROSSING)
-				continue;
-			snprintf(g, sizeof g, "%s", ui->utf8 ?
-			    BREAK_EVEN_UTF8 : "*");
-			text = "break-even";
-			role = ROLE_WARNING;
 		}
 		tw = text_width(text, ui->utf8);
 		n = 2 + tw;
@@ -642,7 +650,7 @@ draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int draw)
 			draw_text(ui, w, y + lines - 1, lx + 2, width - 2 -
 			    (lx - x), ROLE_DIM, text);
 		}
-		lx += n + 2;
+		lx += n + gap;
 	}
 	return lines;
 }
@@ -675,15 +683,24 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	 * short; the chart in what is left. */
 	for (o = 0; o < ui->s->model->noptions; o++)
 		ncost += cost_option_monthly(r, o, &v) == 0;
+	/* A crossing is marked on the chart's axis with the sign that
+	 * heads its sentence. */
 	if (r->break_even_kind != COST_BE_NONE) {
-		snprintf(buf, sizeof buf, "Break-even: %s.", phrase_break_even(r,
-		    be, sizeof be));
+		snprintf(buf, sizeof buf, "%s%sBreak-even: %s.",
+		    r->break_even_kind == COST_BE_CROSSING ? (ui->utf8 ?
+		    BREAK_EVEN_UTF8 : "*") : "", r->break_even_kind ==
+		    COST_BE_CROSSING ? " " : "", phrase_break_even(r, be,
+		    sizeof be));
 		be_rows = text_wrap(buf, width, ui->utf8, NULL, 0);
 	}
+	/* The chart 5 lines high where it can be (a round cost between
+	 * its ends), else 3, else none. */
 	legend = draw_legend(ui, w, 0, x, width, 0);
 	extra = rows - y - ncost - be_rows;
-	if (extra >= legend + 6)
-		extra -= legend + 6;
+	if (extra >= legend + 7)
+		extra -= legend + 7;
+	else if (extra >= legend + 5)
+		extra = 0;
 	namew = title_cols(ui, width);
 	moneyw = money_cols(ui);
 	fit_costs(ui, width, namew, moneyw, extra, &cl);
