@@ -5,6 +5,7 @@
 #include "md.h"
 #include "phrase.h"
 #include "store.h"
+#include "workload.h"
 
 #include <errno.h>
 #include <math.h>
@@ -993,14 +994,45 @@ change_what(FILE *out, const struct model *m, const char *field, int *q)
 	md_cell(out, field);
 }
 
-/* A history value: an answer's label where it is one, else the text
+/* What an unset weight or workload figure FIELD stood for: the model's
+ * default, "3 (default)"; NULL for other fields. */
+static const char *
+change_default(const struct model *m, const char *field, char *buf,
+    size_t size)
+{
+	struct workload w;
+	char v[64];
+	int i;
+
+	if (strncmp(field, "weight:", 7) == 0 &&
+	    (i = model_dim_index(m, field + 7)) >= 0) {
+		snprintf(buf, size, "%d (default)", m->dims[i].weight);
+		return buf;
+	}
+	if (strncmp(field, "workload:", 9) == 0 &&
+	    (i = workload_field(field + 9)) >= 0) {
+		workload_defaults(&w);
+		workload_format(&w, i, v, sizeof v);
+		snprintf(buf, size, "%s%s(default)", v, v[0] != '\0' ? " " :
+		    "");
+		return buf;
+	}
+	return NULL;
+}
+
+/* A history value of FIELD: an answer's label where it is one, the
+ * default where an unset weight or figure has one, else the text
  * shortened. */
 static void
-change_value(FILE *out, const struct model *m, int q, const char *v)
+change_value(FILE *out, const struct model *m, const char *field, int q,
+    const char *v)
 {
 	const char *label = answer_label(m, q, v);
+	char def[96];
 
-	if (v == NULL)
+	if (v == NULL && change_default(m, field, def, sizeof def) != NULL)
+		md_cell(out, def);
+	else if (v == NULL)
 		fputs("—", out);
 	else if (label != NULL)
 		md_cell(out, label);
@@ -1033,9 +1065,9 @@ md_history(FILE *out, const struct report *r)
 			fputs("Undo: ", out);
 		change_what(out, r->model, c->field, &q);
 		fputs(" | ", out);
-		change_value(out, r->model, q, c->old);
+		change_value(out, r->model, c->field, q, c->old);
 		fputs(" | ", out);
-		change_value(out, r->model, q, c->new);
+		change_value(out, r->model, c->field, q, c->new);
 		fputs(" |\n", out);
 	}
 }

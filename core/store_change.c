@@ -344,6 +344,110 @@ change(struct store *st, long long sid, const char *field, const char *value,
 	return change_if(st, sid, field, value, NULL, e);
 }
 
+/* Changes to one field by one user this close together are one burst
+ * (a figure stepped with the arrow keys): one history entry. */
+#define BURST_SECONDS 5
+
+/* The entry of a burst FIELD of SID could join (inside a write
+ * transaction): this user's latest entry, a change of FIELD alone made
+ * at most BURST_SECONDS ago, still undoable, and whose value the field
+ * still holds (nobody changed it since).  1 with its id and old value
+ * in *ID and *OLD (to free), 0 none, -1 error. */
+static int
+burst_entry(struct store *st, long long sid, const char *field,
+    const char *now, long long *id, char **old, struct err *e)
+{
+	sqlite3_stmt *s;
+	const unsigned char *t;
+	int rc, found = 0;
+
+	*id = 0;
+	*old = NULL;
+	if (store_prepare(st, "SELECT h.id, h.field, h.new, h.old, h.time, "
+	    "h.undoable, (SELECT count(*) FROM history c WHERE c.change_id = "
+	    "h.change_id) FROM history h WHERE h.session_id = ?1 AND "
+	    "h.user = ?2 ORDER BY h.id DESC LIMIT 1", &s, e) != 0)
+		return -1;
+	sqlite3_bind_int64(s, 1, sid);
+	store_bind_text(s, 2, st->user);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW &&
+	    (t = sqlite3_column_text(s, 1)) != NULL &&
+	    strcmp((const char *)t, field) == 0 &&
+	    same((const char *)sqlite3_column_text(s, 2), now) &&
+	    sqlite3_column_int64(s, 4) >= store_now(st) - BURST_SECONDS &&
+	    sqlite3_column_int(s, 5) == 1 && sqlite3_column_int(s, 6) == 1) {
+		*id = sqlite3_column_int64(s, 0);
+		t = sqlite3_column_text(s, 3);
+		found = 1;
+		if (t != NULL && (*old = strdup((const char *)t)) == NULL)
+			rc = SQLITE_NOMEM;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(*old);
+		*old = NULL;
+		return store_fail(st, rc, "cannot read the history", e);
+	}
+	return found;
+}
+
+/* As change, but a change that continues a burst (burst_entry) updates
+ * that entry's new value instead of adding one, so undo takes back the
+ * whole burst; a burst that ends where it began leaves no entry. */
+static int
+change_burst(struct store *st, long long sid, const char *field,
+    const char *value, struct err *e)
+{
+	sqlite3_stmt *s;
+	char *now = NULL, *old = NULL;
+	long long id;
+	int rc;
+
+	if (store_begin_write(st, e) != 0)
+		return -1;
+	if (store_field_get(st, sid, field, &now, e) != 0)
+		goto fail;
+	if (same(now, value)) {
+		free(now);
+		store_rollback(st);		/* nothing to save */
+		return 0;
+	}
+	if ((rc = burst_entry(st, sid, field, now, &id, &old, e)) < 0)
+		goto fail;
+	free(now);
+	now = NULL;
+	if (rc == 0) {
+		/* A change of its own, as change makes it. */
+		if (store_touch(st, sid, e) != 0 ||
+		    store_field_set(st, sid, field, value, 1, 0, e) < 0 ||
+		    forget_redo(st, sid, e) != 0)
+			goto fail;
+		return store_commit(st, "cannot save the change", e) == 0 ?
+		    1 : -1;
+	}
+	if (store_prepare(st, same(old, value) ? "DELETE FROM history "
+	    "WHERE id = ?1" : "UPDATE history SET new = ?2, time = ?3 "
+	    "WHERE id = ?1", &s, e) != 0)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	if (!same(old, value)) {
+		store_bind_text(s, 2, value);
+		sqlite3_bind_int64(s, 3, store_now(st));
+	}
+	if (store_run(st, s, "cannot save the change", e) != 0 ||
+	    store_touch(st, sid, e) != 0 ||
+	    field_put(st, sid, field, value, e) != 0)
+		goto fail;
+	free(old);
+	return store_commit(st, "cannot save the change", e) == 0 ? 1 : -1;
+fail:
+	free(now);
+	free(old);
+	store_rollback(st);
+	return -1;
+}
+
 /* A field and the text it is set to, built and checked from what a
  * setter or an import was given. */
 struct fv {
@@ -667,10 +771,13 @@ store_set_workload(struct store *st, long long sid, int f, const char *value,
     struct err *e)
 {
 	struct fv v = { .owned = NULL };
+	int rc;
 
 	if (fv_workload(f, value, &v, e) != 0)
 		return -1;
-	return change_fv(st, sid, &v, e);
+	rc = change_burst(st, sid, v.field, v.value, e);
+	fv_free(&v);
+	return rc;
 }
 
 int

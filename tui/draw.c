@@ -215,13 +215,18 @@ pager_end(struct pager *p)
 {
 	struct scroll *sc = p->sc;
 
-	sc->max = p->line > p->rows ? p->line - p->rows : 0;
+	/* A page that does not fit gives its last line to the mark: the
+	 * text scrolls in the lines above it, and the mark covers none. */
+	sc->max = p->line > p->rows ? p->line - (p->rows - 1) : 0;
 	if (sc->top > sc->max)
 		sc->top = sc->max;
-	if (sc->max > 0)
+	if (sc->max > 0) {
+		wmove(p->w, p->rows - 1, 0);
+		wclrtoeol(p->w);
 		draw_text(p->ui, p->w, p->rows - 1, p->cols - 12, 12, ROLE_DIM,
 		    sc->top < sc->max ? (p->ui->utf8 ? " \xe2\x86\x93 more " :
 		    " v more ") : " end ");
+	}
 }
 
 int

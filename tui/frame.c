@@ -77,19 +77,26 @@ frame_context(struct ui *ui)
 	const struct model_question *qn = &m->questions[ui->question];
 	const struct model_panel *p = &m->panels[qn->panel];
 	WINDOW *w = ui->w_context;
-	int x, a = ui->s->answers->answer[ui->question];
+	int x, aw, a = ui->s->answers->answer[ui->question];
 	char pos[32];
 
 	werase(w);
-	x = 1 + draw_text(ui, w, 0, 1, ui->cols / 3, ROLE_HEADING, p->title);
+	/* The answer whole after the question, when there is one: the
+	 * question's tail goes first, then the position in the panel. */
+	aw = a >= 0 ? 3 + text_width(qn->answers[a].label, ui->utf8) : 0;
 	snprintf(pos, sizeof pos, " (%d of %d) ", ui->question - p->first + 1,
 	    p->count);
-	x += draw_text(ui, w, 0, x, 12, ROLE_DIM, pos);
+	x = 1 + draw_text(ui, w, 0, 1, ui->cols / 3, ROLE_HEADING, p->title);
+	if (ui->cols - x - 3 - text_width(pos, ui->utf8) - aw >= 12)
+		x += draw_text(ui, w, 0, x, 12, ROLE_DIM, pos);
+	else
+		x += draw_text(ui, w, 0, x, 1, ROLE_DIM, " ");
 	x += draw_text(ui, w, 0, x, 2, ROLE_DIM, ui->utf8 ? "\xe2\x80\xba " :
 	    "> ");
-	/* Room for the answer after the question, when there is one. */
-	x += draw_text(ui, w, 0, x, ui->cols - x - (a >= 0 ? 20 : 1),
-	    ROLE_QUESTION, qn->prompt);
+	if (aw > ui->cols - x - 1 - 8)
+		aw = ui->cols - x - 1 - 8;
+	x += draw_text(ui, w, 0, x, ui->cols - x - 1 - aw, ROLE_QUESTION,
+	    qn->prompt);
 	if (a >= 0 && x + 4 < ui->cols) {
 		x += draw_text(ui, w, 0, x, 3, ROLE_DIM, " = ");
 		draw_text(ui, w, 0, x, ui->cols - x - 1, ROLE_ANSWER_CHOSEN,
@@ -133,10 +140,45 @@ score_blocked(struct ui *ui, int o, int x)
 	    ui->cols - x, ROLE_BLOCKED, buf);
 }
 
+/* Columns of a dimension's score in the score rows ("Cost  67"). */
+#define DIM_COLS 10
+
+/* On a wide terminal, which dimensions' scores the rows show in WIDTH
+ * columns (bit d): all of them, or when they do not all fit, those that
+ * weigh most (the ones without evidence last). */
+static unsigned
+dims_shown(const struct ui *ui, int width)
+{
+	const struct model *m = ui->s->model;
+	const struct eval_result *r = ui->s->result;
+	int n = width / DIM_COLS, d, k, best;
+	unsigned shown = 0;
+
+	if (ui->cols < UI_WIDE_COLS || n <= 0)
+		return 0;
+	if (n >= m->ndims)
+		return m->ndims >= 32 ? ~0u : (1u << m->ndims) - 1;
+	for (k = 0; k < n; k++) {
+		for (best = -1, d = 0; d < m->ndims && d < 32; d++) {
+			int wd = ui->s->answers->weight[d] * 2 +
+			    r->has_evidence[d];
+			int wb = best < 0 ? -1 : ui->s->answers->weight[best] *
+			    2 + r->has_evidence[best];
+
+			if (!((shown >> d) & 1) && wd > wb)
+				best = d;
+		}
+		if (best < 0 || ui->s->answers->weight[best] == 0)
+			break;
+		shown |= 1u << best;
+	}
+	return shown;
+}
+
 /* Option O's row: name, bar, total, and on a wide terminal its score
- * in each dimension. */
+ * in each dimension SHOWN. */
 static void
-score_row(struct ui *ui, int o, int namew, int barw)
+score_row(struct ui *ui, int o, int namew, int barw, unsigned shown)
 {
 	const struct model *m = ui->s->model;
 	const struct eval_result *r = ui->s->result;
@@ -155,12 +197,15 @@ score_row(struct ui *ui, int o, int namew, int barw)
 	if (best)
 		draw_text(ui, w, o, x, 16, ROLE_RECOMMENDED, ui->utf8 ?
 		    " \xe2\x97\x80 recommended" : " < recommended");
-	for (d = 0; ui->cols >= UI_WIDE_COLS && d < m->ndims &&
-	    dx + 12 < ui->cols; d++, dx += 10) {
+	for (d = 0; d < m->ndims && d < 32 && dx + DIM_COLS <= ui->cols;
+	    d++) {
+		if (!((shown >> d) & 1))
+			continue;
 		snprintf(buf, sizeof buf, "%.4s %3.0f", m->dims[d].title,
 		    r->score[o][d]);
 		draw_text(ui, w, o, dx, 9, r->has_evidence[d] ? ROLE_NORMAL :
 		    ROLE_DIM, buf);
+		dx += DIM_COLS;
 	}
 	if (!best && blocked)
 		score_blocked(ui, o, x);
@@ -208,13 +253,23 @@ void
 frame_scores(struct ui *ui)
 {
 	int o, n = ui->s->model->noptions, namew = name_cols(ui);
-	/* On a wide terminal the bars stop at 50 cells, and each option's
-	 * dimension scores follow. */
-	int barw = ui->cols - namew - 33 > 50 ? 50 : ui->cols - namew - 33;
+	/* On a wide terminal each option's dimension scores follow the
+	 * bar, every dimension when the bar can give up the room (down to
+	 * 16 cells), else those that weigh most; the bars stop at 50. */
+	int nd = ui->cols >= UI_WIDE_COLS ? ui->s->model->ndims : 0;
+	int barw = ui->cols - namew - 33 - nd * DIM_COLS;
+	unsigned shown;
 
+	if (nd > 0 && barw < 16)
+		barw = 16;
+	if (nd == 0 || barw < 0)
+		barw = ui->cols - namew - 33;
+	if (barw > 50)
+		barw = 50;
+	shown = dims_shown(ui, ui->cols - (namew + barw + 27));
 	werase(ui->w_scores);
 	for (o = 0; o < n; o++)
-		score_row(ui, o, namew, barw);
+		score_row(ui, o, namew, barw, shown);
 	recommendation_line(ui, n);
 	if (ui->s->result->recommendation >= 0)
 		flip_line(ui, n + 1);

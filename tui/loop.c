@@ -100,8 +100,12 @@ layout(struct ui *ui)
 		leave_cursor(ui);
 		return;
 	}
+	/* The side table gets what is left once the questionnaire has at
+	 * least the 80 columns it has on an 80-column terminal. */
 	ui->side_cols = ui->cols >= UI_WIDE_COLS &&
 	    ui->view == VIEW_QUESTION ? ui->cols * 2 / 5 : 0;
+	if (ui->side_cols > ui->cols - 80)
+		ui->side_cols = ui->cols - 80 > 0 ? ui->cols - 80 : 0;
 	ui->body_rows = ui->rows - 3 - score_rows;
 	ui->body_cols = ui->cols - ui->side_cols;
 	ui->w_title = newwin(1, ui->cols, 0, 0);

@@ -11,15 +11,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A curve's marker and theme role go by the option's position. */
+/* A curve's marker and theme role go by the option's position; the
+ * break-even has a sign of its own. */
 static const char *const glyph_utf8[MODEL_MAX_OPTIONS] = { "\xe2\x97\x8f",
     "\xe2\x96\xa0", "\xe2\x96\xb2", "\xe2\x97\x86", "\xe2\x96\xbc" };
 static const char glyph_ascii[MODEL_MAX_OPTIONS] = { 'o', '#', '+', 'x',
     'v' };
+#define BREAK_EVEN_UTF8 "\xc3\x97"
+#define BREAK_EVEN_ASCII '*'
 
-/* The workload figure under the cursor, and the one being typed. */
+/* The workload figure under the cursor, the first one shown (the list
+ * scrolls with the cursor), and the one being typed. */
 struct cost_view {
 	int cursor;
+	int top;
 	int typing;
 };
 
@@ -30,7 +35,8 @@ provider(const struct ui *ui)
 	    WL_PROVIDER]];
 }
 
-/* The figure's value as shown: units, thousands grouped, choices. */
+/* The figure's value as shown: units, thousands grouped, choices; with
+ * UNIT 0, short (no unit, no "(default)": the shading says it). */
 static const char *
 show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 {
@@ -41,8 +47,8 @@ show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 	switch (fd->kind) {
 	case WL_NUMBER:
 		if (f == WL_VCPU && w->num[f] == 0)
-			snprintf(buf, size, "from memory (%.2f)",
-			    cost_vcpu_per_request(w));
+			snprintf(buf, size, unit ? "from memory (%.2f)" :
+			    "%.2f (memory)", cost_vcpu_per_request(w));
 		else
 			snprintf(buf, size, "%s%s%s", pricing_group(w->num[f],
 			    fd->integer ? 0 : w->num[f] == floor(w->num[f]) ?
@@ -59,8 +65,8 @@ show_value(const struct ui *ui, int f, int unit, char *buf, size_t size)
 		const struct pricing_node *n = cost_node(provider(ui), w);
 
 		if (w->text[f][0] == '\0')
-			snprintf(buf, size, "%s (default)", n != NULL ? n->type :
-			    "?");
+			snprintf(buf, size, "%s%s", n != NULL ? n->type : "?",
+			    unit ? " (default)" : "");
 		else
 			snprintf(buf, size, "%s", w->text[f]);
 		break;
@@ -76,17 +82,40 @@ left_cols(int cols)
 	return cols >= 100 ? 42 : 35;
 }
 
+/* The figures from line 1, as many as there are lines, scrolled to keep
+ * the cursor in view; the heading says where the list is when not all
+ * of it is shown. */
 static void
-draw_figures(struct ui *ui, const struct cost_view *st, WINDOW *w, int rows,
+draw_figures(struct ui *ui, struct cost_view *st, WINDOW *w, int rows,
     int lw)
 {
 	char buf[128];
-	int f, y = 1, labelw = lw >= 42 ? 22 : 17;
+	int f, y = 1, labelw = lw >= 42 ? 22 : 17, shown = rows - 1, n, vx;
 
+	if (shown < 1)
+		shown = 1;
+	if (st->cursor < st->top)
+		st->top = st->cursor;
+	if (st->cursor >= st->top + shown)
+		st->top = st->cursor - shown + 1;
+	if (st->top > WL_NFIELDS - shown)
+		st->top = WL_NFIELDS - shown > 0 ? WL_NFIELDS - shown : 0;
 	/* Figures not set are the model's defaults, drawn dim: say so. */
 	f = draw_text(ui, w, 0, 1, lw - 2, ROLE_HEADING, "Workload");
-	draw_text(ui, w, 0, 1 + f, lw - 2 - f, ROLE_DIM, "  shaded: default");
-	for (f = 0; f < WL_NFIELDS && y < rows; f++, y++) {
+	f += draw_text(ui, w, 0, 1 + f, lw - 2 - f, ROLE_DIM,
+	    "  shaded: default");
+	if (shown < WL_NFIELDS) {
+		snprintf(buf, sizeof buf, "%s%d/%d", st->top > 0 ?
+		    (ui->utf8 ? "\xe2\x86\x91" : "^") : " ",
+		    st->cursor + 1, WL_NFIELDS);
+		if (st->top + shown < WL_NFIELDS)
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "%s", ui->utf8 ? "\xe2\x86\x93" : "v");
+		n = text_width(buf, ui->utf8);
+		if (1 + f + 1 + n <= lw - 1)
+			draw_text(ui, w, 0, lw - 1 - n, n, ROLE_DIM, buf);
+	}
+	for (f = st->top; f < WL_NFIELDS && y < rows; f++, y++) {
 		int at = f == st->cursor;
 		int set = (ui->s->answers->workload.set >> f) & 1;
 
@@ -94,32 +123,20 @@ draw_figures(struct ui *ui, const struct cost_view *st, WINDOW *w, int rows,
 		if (at)
 			draw_text(ui, w, y, 1, 2, ROLE_KEY, ui->utf8 ?
 			    "\xe2\x96\xb8 " : "> ");
-		draw_text(ui, w, y, 3, labelw, at ? ROLE_CURSOR : ROLE_NORMAL,
-		    wl_fields[f].label);
-		/* The unit goes when the value needs the room. */
+		/* The unit goes when the value needs the room; a label
+		 * longer than its column takes the room its value leaves. */
 		show_value(ui, f, 1, buf, sizeof buf);
 		if (text_width(buf, ui->utf8) > lw - 5 - labelw)
 			show_value(ui, f, 0, buf, sizeof buf);
-		draw_text(ui, w, y, 4 + labelw, lw - 5 - labelw, set ?
-		    ROLE_NORMAL : ROLE_DIM, buf);
+		n = text_width(wl_fields[f].label, ui->utf8);
+		vx = 4 + labelw;
+		if (n > labelw && 4 + n + text_width(buf, ui->utf8) <= lw - 1)
+			vx = 4 + n;
+		draw_text(ui, w, y, 3, vx - 4, at ? ROLE_CURSOR : ROLE_NORMAL,
+		    wl_fields[f].label);
+		draw_text(ui, w, y, vx, lw - 1 - vx, set ? ROLE_NORMAL :
+		    ROLE_DIM, buf);
 	}
-}
-
-/* One line of the costs: the option, its monthly figure, how it is made;
- * NAMEW columns for the option's title. */
-static void
-cost_line(struct ui *ui, WINDOW *w, int y, int x, int cols, int namew,
-    int option, double monthly, const char *how)
-{
-	char money[64];
-	int best = option == ui->s->cost_cheapest;
-
-	draw_text(ui, w, y, x, namew - 1, ROLE_NORMAL,
-	    ui->s->model->options[option].title);
-	pricing_money(ui->s->pricing, monthly, 2, money, sizeof money);
-	draw_text(ui, w, y, x + namew, 11, best ? ROLE_RECOMMENDED :
-	    ROLE_NORMAL, money);
-	draw_text(ui, w, y, x + namew + 11, cols - namew - 11, ROLE_DIM, how);
 }
 
 static const char *
@@ -129,16 +146,23 @@ bound_name(enum cost_bound b)
 	    "vCPU" : "memory";
 }
 
-/* How option O's figure is made, in a few words. */
+/* How option O's figure is made, in a few words: FORM 0 in full, 1
+ * and 2 shorter, in words (never a word cut off). */
 static void
-cost_how(const struct ui *ui, int o, char *buf, size_t size)
+cost_how(const struct ui *ui, int o, int form, char *buf, size_t size)
 {
 	const struct cost_result *r = &ui->s->cost;
 	char money[64], num[64];
+	double nodes = r->split.cluster.present ? r->split.cluster.nodes : 0;
 	size_t n;
 
 	switch (r->option_shape[o]) {
 	case MODEL_SHAPE_FUNCTIONS:
+		if (form > 0) {
+			snprintf(buf, size, "compute + requests%s",
+			    r->functions.gateway > 0 ? " + gateway" : "");
+			break;
+		}
 		n = (size_t)snprintf(buf, size, "compute %s + requests %s",
 		    pricing_money(ui->s->pricing, r->functions.compute, 2, money,
 		    sizeof money), pricing_money(ui->s->pricing,
@@ -149,19 +173,31 @@ cost_how(const struct ui *ui, int o, char *buf, size_t size)
 			    money, sizeof money));
 		break;
 	case MODEL_SHAPE_CLUSTER:
-		snprintf(buf, size, "%.0f %s (%s-bound)", r->cluster.nodes,
-		    r->node != NULL ? r->node->type : "?",
-		    bound_name(r->cluster.bound));
+		if (form == 0)
+			snprintf(buf, size, "%.0f %s (%s-bound)",
+			    r->cluster.nodes, r->node != NULL ? r->node->type :
+			    "?", bound_name(r->cluster.bound));
+		else if (form == 1)
+			snprintf(buf, size, "%.0f %s", r->cluster.nodes,
+			    r->node != NULL ? r->node->type : "?");
+		else
+			snprintf(buf, size, "%.0f node%s", r->cluster.nodes,
+			    r->cluster.nodes == 1 ? "" : "s");
 		break;
 	case MODEL_SHAPE_SPLIT:
-		snprintf(buf, size, "%.0f%% on functions, %.0f node%s",
-		    r->split.share, r->split.cluster.present ?
-		    r->split.cluster.nodes : 0.0, r->split.cluster.present &&
-		    r->split.cluster.nodes == 1 ? "" : "s");
+		snprintf(buf, size, form == 0 ? "%.0f%% on functions, %.0f "
+		    "node%s" : form == 1 ? "%.0f%% functions, %.0f node%s" :
+		    "%.0f%% + %.0f node%s", r->split.share, nodes,
+		    nodes == 1 ? "" : "s");
 		break;
 	case MODEL_SHAPE_CONTAINERS:
-		snprintf(buf, size, "%.2f instances (%s-bound)",
-		    r->containers.instances, bound_name(r->containers.bound));
+		if (form == 0)
+			snprintf(buf, size, "%.2f instances (%s-bound)",
+			    r->containers.instances,
+			    bound_name(r->containers.bound));
+		else
+			snprintf(buf, size, "%.2f instances",
+			    r->containers.instances);
 		break;
 	default:
 		snprintf(buf, size, "not priced");
@@ -332,7 +368,7 @@ draw_marks(struct ui *ui, WINDOW *w, const struct chart *ch)
 	if (r->break_even_kind == COST_BE_CROSSING &&
 	    (col = volume_col(r->break_even, ch->width)) >= 0)
 		draw_fill(ui, w, ch->top + ch->height, ch->x0 + 9 + col, 1,
-		    ROLE_WARNING, "\xe2\x96\xb2", '^');
+		    ROLE_WARNING, BREAK_EVEN_UTF8, BREAK_EVEN_ASCII);
 }
 
 /* A curve per priced option.  Where curves meet in a cell they take
@@ -367,24 +403,36 @@ draw_curves(struct ui *ui, WINDOW *w, const struct chart *ch)
 	}
 }
 
-/* The x axis: requests a month, a label a decade where they fit. */
+/* The x axis: requests a month, a label a decade where they fit with
+ * a blank between them: both ends always, the decades between from the
+ * left. */
 static void
 draw_x_labels(struct ui *ui, WINDOW *w, const struct chart *ch)
 {
-	int c, col, lx, width = ch->width;
+	static const char *const names[] = { "10k", "100k", "1M", "10M",
+	    "100M", "1G", "10G" };
+	int c, lx[7], end, last, width = ch->width;
 
 	for (c = 0; c <= 6; c++) {
-		static const char *const names[] = { "10k", "100k", "1M",
-		    "10M", "100M", "1G", "10G" };
-
-		col = (int)lround((double)c / 6 * (width - 1));
-		if (c > 0 && c < 6 && width < 36 && c % 2)
-			continue;
-		lx = ch->x0 + 9 + col - (c == 6 ? (int)strlen(names[c]) - 1 :
-		    0);
-		draw_text(ui, w, ch->top + ch->height + 1, lx, 5, ROLE_DIM,
-		    names[c]);
+		lx[c] = ch->x0 + 9 + (int)lround((double)c / 6 * (width - 1));
+		if (c == 6)
+			lx[c] -= (int)strlen(names[c]) - 1;
 	}
+	last = lx[6];
+	draw_text(ui, w, ch->top + ch->height + 1, lx[0], 5, ROLE_DIM,
+	    names[0]);
+	end = lx[0] + (int)strlen(names[0]);
+	for (c = 1; c < 6; c++) {
+		if (lx[c] < end + 2 || lx[c] + (int)strlen(names[c]) + 2 >
+		    last)
+			continue;
+		draw_text(ui, w, ch->top + ch->height + 1, lx[c], 5, ROLE_DIM,
+		    names[c]);
+		end = lx[c] + (int)strlen(names[c]);
+	}
+	if (last > end)
+		draw_text(ui, w, ch->top + ch->height + 1, last, 5, ROLE_DIM,
+		    names[6]);
 }
 
 static void
@@ -404,20 +452,38 @@ draw_chart(struct ui *ui, WINDOW *w, int top, int x0, int rows, int cols)
 }
 
 /* The price list's provider, region and date over the costs, and
- * whether it is stale. */
-static void
+ * whether it is stale, wrapped from line 0 in WIDTH; returns the line
+ * after them. */
+static int
 draw_prices_heading(struct ui *ui, WINDOW *w, int x, int width)
 {
+	struct text_line lines[8];
+	const char *stale = width >= 60 ? "STALE: over a year old" : "STALE";
 	char buf[256];
-	int n;
+	int n, lw, sw = (int)strlen(stale);
 
 	snprintf(buf, sizeof buf, "%s %s, prices of %s", width >= 60 ?
 	    provider(ui)->name : provider(ui)->id, provider(ui)->region,
 	    provider(ui)->date);
-	n = draw_text(ui, w, 0, x, width, ROLE_HEADING, buf);
-	if (pricing_is_stale(provider(ui)->day, ui->s->now))
-		draw_text(ui, w, 0, x + n + 1, width - n - 1, ROLE_WARNING,
-		    width >= 60 ? "STALE: over a year old" : "STALE");
+	n = draw_wrapped(ui, w, 0, x, width, 8, 0, ROLE_HEADING, buf);
+	if (!pricing_is_stale(provider(ui)->day, ui->s->now))
+		return n;
+	/* STALE after the date, or on a line of its own. */
+	text_wrap(buf, width, ui->utf8, lines, 8);
+	lw = width;
+	if (n > 0 && n <= 8) {
+		char last[256];
+
+		snprintf(last, sizeof last, "%.*s", (int)lines[n - 1].len,
+		    buf + lines[n - 1].off);
+		lw = text_width(last, ui->utf8);
+	}
+	if (lw + 1 + sw <= width) {
+		draw_text(ui, w, n - 1, x + lw + 1, sw, ROLE_WARNING, stale);
+		return n;
+	}
+	draw_text(ui, w, n, x, width, ROLE_WARNING, stale);
+	return n + 1;
 }
 
 /* The titles' column fits the longest priced title, within reason. */
@@ -431,80 +497,173 @@ title_cols(const struct ui *ui, int width)
 		if (ui->s->cost.option_shape[o] >= 0 &&
 		    text_width(m->options[o].title, ui->utf8) + 1 > namew)
 			namew = text_width(m->options[o].title, ui->utf8) + 1;
-	if (namew > width - 20)
-		namew = width - 20;
+	if (namew > width - 9)
+		namew = width - 9;
 	return namew;
 }
 
-/* Each priced option's monthly cost from line Y, then the break-even;
- * returns the line after them. */
+/* The money column: the widest monthly figure and two blanks. */
 static int
-draw_costs(struct ui *ui, WINDOW *w, int y, int x, int width)
+money_cols(const struct ui *ui)
 {
-	const struct cost_result *r = &ui->s->cost;
-	int namew = title_cols(ui, width), o;
+	char money[64];
+	double v;
+	int o, mw = 0, n;
+
+	for (o = 0; o < ui->s->model->noptions; o++)
+		if (cost_option_monthly(&ui->s->cost, o, &v) == 0 &&
+		    (n = (int)strlen(pricing_money(ui->s->pricing, v, 2, money,
+		    sizeof money))) > mw)
+			mw = n;
+	return mw + 2;
+}
+
+/* How each priced option's figure is shown: the form of its words and
+ * the lines they take, beside the figure (or under it when there is no
+ * room beside), fitted into EXTRA lines more than one each. */
+struct cost_lines {
+	int form[MODEL_MAX_OPTIONS];	/* -1: no words */
+	int under[MODEL_MAX_OPTIONS];
+	int lines[MODEL_MAX_OPTIONS];
+};
+
+static void
+fit_costs(struct ui *ui, int width, int namew, int moneyw, int extra,
+    struct cost_lines *cl)
+{
+	int o, form, howw = width - namew - moneyw, n;
 	char buf[256];
 
 	for (o = 0; o < ui->s->model->noptions; o++) {
-		double v;
+		cl->form[o] = -1;
+		cl->under[o] = 0;
+		cl->lines[o] = 1;
+		if (ui->s->cost.option_shape[o] < 0)
+			continue;
+		/* In full, wrapped, while the lines last; else the
+		 * longest shorter form that fits on the line. */
+		for (form = 0; form <= 2; form++) {
+			cost_how(ui, o, form, buf, sizeof buf);
+			if (howw >= 8) {
+				n = text_wrap(buf, howw, ui->utf8, NULL, 0);
+				if (n == 1 || (form == 0 && howw >= 14 &&
+				    n - 1 <= extra)) {
+					cl->form[o] = form;
+					cl->lines[o] = n;
+					break;
+				}
+			} else if (width > 4) {
+				n = text_wrap(buf, width - 2, ui->utf8, NULL,
+				    0);
+				if (n <= extra) {
+					cl->form[o] = form;
+					cl->under[o] = 1;
+					cl->lines[o] = 1 + n;
+					break;
+				}
+			}
+		}
+		extra -= cl->lines[o] - 1;
+	}
+}
 
+/* Each priced option's monthly cost from line Y, laid out as CL says;
+ * returns the line after them. */
+static int
+draw_costs(struct ui *ui, WINDOW *w, int y, int x, int width, int namew,
+    int moneyw, const struct cost_lines *cl)
+{
+	const struct cost_result *r = &ui->s->cost;
+	char buf[256], money[64];
+	double v;
+	int o;
+
+	for (o = 0; o < ui->s->model->noptions; o++) {
 		if (cost_option_monthly(r, o, &v) != 0)
 			continue;
-		cost_how(ui, o, buf, sizeof buf);
-		cost_line(ui, w, y++, x, width, namew, o, v, buf);
-	}
-	if (r->break_even_kind != COST_BE_NONE) {
-		char be[256];
-
-		snprintf(buf, sizeof buf, "Break-even: %s.", phrase_break_even(r,
-		    be, sizeof be));
-		y += draw_wrapped(ui, w, y, x, width, 3, 0, ROLE_CONFIDENCE,
-		    buf);
+		draw_text(ui, w, y, x, namew - 1, ROLE_NORMAL,
+		    ui->s->model->options[o].title);
+		pricing_money(ui->s->pricing, v, 2, money, sizeof money);
+		draw_text(ui, w, y, x + namew, moneyw, o == ui->s->cost_cheapest ?
+		    ROLE_RECOMMENDED : ROLE_NORMAL, money);
+		if (cl->form[o] >= 0) {
+			cost_how(ui, o, cl->form[o], buf, sizeof buf);
+			if (cl->under[o])
+				draw_wrapped(ui, w, y + 1, x + 2, width - 2,
+				    cl->lines[o] - 1, 0, ROLE_DIM, buf);
+			else
+				draw_wrapped(ui, w, y, x + namew + moneyw,
+				    width - namew - moneyw, cl->lines[o], 0,
+				    ROLE_DIM, buf);
+		}
+		y += cl->lines[o];
 	}
 	return y;
 }
 
-/* The chart's legend from line Y, wrapped where it does not fit;
- * returns the line it ends on. */
+/* The chart's legend from line Y, each entry whole, wrapped where it
+ * does not fit: the curves and the line of now (the break-even's sign
+ * heads its sentence).  Returns the number of lines (DRAW 0: only
+ * counts them). */
 static int
-draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int cols)
+draw_legend(struct ui *ui, WINDOW *w, int y, int x, int width, int draw)
 {
 	const struct model *m = ui->s->model;
-	int o, lx = x;
+	int o, lx = x, lines = 1, n, tw, gap = 2, one = 5, entries = 1;
+	char g[8];
 
-	for (o = 0; o < m->noptions; o++) {
-		int tw = text_width(m->options[o].title, ui->utf8);
-		char g[8];
-
-		if (ui->s->cost.option_shape[o] < 0)
-			continue;
-		if (tw > width - 4)
-			tw = width - 4;
-		if (lx > x && lx + 2 + tw > x + width) {
-			lx = x;
-			y++;
+	/* Two blanks between entries, one where that keeps it one line. */
+	for (o = 0; o < m->noptions; o++)
+		if (ui->s->cost.option_shape[o] >= 0) {
+			one += 2 + text_width(m->options[o].title, ui->utf8);
+			entries++;
 		}
-		if (ui->utf8)
-			snprintf(g, sizeof g, "%s ", glyph_utf8[o]);
-		else
-			snprintf(g, sizeof g, "%c ", glyph_ascii[o]);
-		lx += draw_text(ui, w, y, lx, 2, ROLE_CHART_1 + o, g);
-		lx += draw_text(ui, w, y, lx, tw, ROLE_DIM,
-		    m->options[o].title) + 2;
+	if (one + 2 * (entries - 1) > width && one + entries - 1 <= width)
+		gap = 1;
+	for (o = 0; o <= m->noptions; o++) {
+		const char *text;
+		enum theme_role role;
+
+		if (o < m->noptions) {
+			if (ui->s->cost.option_shape[o] < 0)
+				continue;
+			if (ui->utf8)
+				snprintf(g, sizeof g, "%s", glyph_utf8[o]);
+			else
+				snprintf(g, sizeof g, "%c", glyph_ascii[o]);
+			text = m->options[o].title;
+			role = ROLE_CHART_1 + o;
+		} else {
+			snprintf(g, sizeof g, "%s", ui->utf8 ?
+			    "\xe2\x94\x8a" : ":");
+			text = "now";
+			role = ROLE_DIM;
+		}
+		tw = text_width(text, ui->utf8);
+		n = 2 + tw;
+		if (lx > x && lx + n > x + width) {
+			lx = x;
+			lines++;
+		}
+		if (draw) {
+			draw_text(ui, w, y + lines - 1, lx, 2, role, g);
+			draw_text(ui, w, y + lines - 1, lx + 2, width - 2 -
+			    (lx - x), ROLE_DIM, text);
+		}
+		lx += n + gap;
 	}
-	if (lx > x && lx + 5 > x + width) {
-		lx = x;
-		y++;
-	}
-	draw_text(ui, w, y, lx, cols - lx - 1, ROLE_DIM, ui->utf8 ?
-	    "\xe2\x94\x8a now" : ": now");
-	return y;
+	return lines;
 }
 
 static void
 draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 {
-	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y = 1;
+	const struct cost_result *r = &ui->s->cost;
+	int lw = left_cols(cols), x = lw + 2, width = cols - x - 1, y;
+	int namew, moneyw, ncost = 0, be_rows = 0, legend, extra, o;
+	struct cost_lines cl;
+	char buf[256], be[256];
+	double v;
 
 	draw_figures(ui, priv, w, rows, lw);
 	draw_vline(ui, w, 0, lw, rows);
@@ -513,16 +672,44 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 		    "No price list is loaded.");
 		return;
 	}
-	draw_prices_heading(ui, w, x, width);
+	y = draw_prices_heading(ui, w, x, width);
 	if (!ui->s->cost_ok) {
 		draw_wrapped(ui, w, y, x, width, rows - y, 0, ROLE_ERROR,
 		    ui->s->cost_problem);
 		return;
 	}
-	y = draw_costs(ui, w, y, x, width);
-	/* Legend, then the chart in what is left. */
-	if (rows - y >= 7) {
-		y = draw_legend(ui, w, y, x, width, cols) + 1;
+	/* The costs and the break-even whole; their words in full while
+	 * that leaves the chart room (its legend and 5 lines), else in
+	 * short; the chart in what is left. */
+	for (o = 0; o < ui->s->model->noptions; o++)
+		ncost += cost_option_monthly(r, o, &v) == 0;
+	/* A crossing is marked on the chart's axis with the sign that
+	 * heads its sentence. */
+	if (r->break_even_kind != COST_BE_NONE) {
+		snprintf(buf, sizeof buf, "%s%sBreak-even: %s.",
+		    r->break_even_kind == COST_BE_CROSSING ? (ui->utf8 ?
+		    BREAK_EVEN_UTF8 : "*") : "", r->break_even_kind ==
+		    COST_BE_CROSSING ? " " : "", phrase_break_even(r, be,
+		    sizeof be));
+		be_rows = text_wrap(buf, width, ui->utf8, NULL, 0);
+	}
+	/* The chart 5 lines high where it can be (a round cost between
+	 * its ends), else 3, else none. */
+	legend = draw_legend(ui, w, 0, x, width, 0);
+	extra = rows - y - ncost - be_rows;
+	if (extra >= legend + 7)
+		extra -= legend + 7;
+	else if (extra >= legend + 5)
+		extra = 0;
+	namew = title_cols(ui, width);
+	moneyw = money_cols(ui);
+	fit_costs(ui, width, namew, moneyw, extra, &cl);
+	y = draw_costs(ui, w, y, x, width, namew, moneyw, &cl);
+	if (be_rows > 0)
+		y += draw_wrapped(ui, w, y, x, width, rows - y, 0,
+		    ROLE_CONFIDENCE, buf);
+	if (rows - y >= legend + 5) {
+		y += draw_legend(ui, w, y, x, width, 1);
 		draw_chart(ui, w, y, x, rows - y, width);
 	}
 }

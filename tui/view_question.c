@@ -14,7 +14,9 @@
 struct question_view {
 	int q;
 	int cursor;
+	int atop;		/* the first answer shown, when not all fit */
 	struct scroll help;
+	struct scroll note;	/* PgDn goes on into the note after the help */
 	int note_q;		/* the question whose note is being typed */
 	char *note_base;	/* what that note was when the editor opened */
 	int voting;		/* the next answer key is a vote */
@@ -33,7 +35,9 @@ follow(struct ui *ui, struct question_view *st)
 	a = ui->s->answers->answer[ui->question];
 	st->q = ui->question + 1;
 	st->cursor = a >= 0 ? a : 0;
+	st->atop = 0;
 	st->help.top = 0;
+	st->note.top = 0;
 }
 
 /* Width of the panel list on the left. */
@@ -154,74 +158,195 @@ draw_votes(struct ui *ui, const struct question_view *st, WINDOW *w, int y,
 	    ROLE_DIM, votes_line(ui->s, ui->question, buf, sizeof buf));
 }
 
-/* Answers' help goes in one column, after the longest label; labels
- * have the whole WIDTH when no answer has help. */
+/* How the answers are laid out: each answer's label wrapped in a
+ * column LABELW wide with its description beside it in HELPW (or under
+ * it, indented, when STACKED), nothing cut; H the lines each takes. */
+struct answer_layout {
+	int markw, textw, labelw, helpw, stacked;
+	int h[MODEL_MAX_ANSWERS], total;
+};
+
+/* The lines answer A takes with the label LABELW wide and the help
+ * HELPW beside it (STACKED: under it). */
 static int
-label_cols(const struct ui *ui, const struct model_question *qn, int width)
+answer_height(const struct ui *ui, const struct model_answer *an, int labelw,
+    int helpw, int stacked)
 {
-	int a, labelw = 0, any_help = 0;
+	int lh = text_wrap(an->label, labelw, ui->utf8, NULL, 0), hh = 0;
 
+	if (an->help[0] != '\0')
+		hh = text_wrap(an->help, helpw, ui->utf8, NULL, 0);
+	if (lh < 1)
+		lh = 1;
+	return stacked ? lh + hh : lh > hh ? lh : hh;
+}
+
+static int
+layout_total(const struct ui *ui, const struct model_question *qn,
+    struct answer_layout *l)
+{
+	int a;
+
+	l->total = 0;
+	for (a = 0; a < qn->nanswers && a < MODEL_MAX_ANSWERS; a++) {
+		l->h[a] = answer_height(ui, &qn->answers[a], l->labelw,
+		    l->helpw, l->stacked);
+		l->total += l->h[a];
+	}
+	return l->total;
+}
+
+/* The layout of the answers in WIDTH columns that takes fewest lines:
+ * the descriptions beside the labels, the label column as wide as the
+ * longest label or narrower, or under them. */
+static void
+answer_layout(const struct ui *ui, const struct model_question *qn,
+    int width, struct answer_layout *best)
+{
+	struct answer_layout l;
+	int a, longest = 1, any_help = 0, lw, maxw;
+
+	memset(&l, 0, sizeof l);
+	l.markw = ui->utf8 ? 2 : 4;
+	l.textw = width - 2 - l.markw;
+	if (l.textw < 4)
+		l.textw = 4;
 	for (a = 0; a < qn->nanswers; a++) {
-		int lw = text_width(qn->answers[a].label, ui->utf8);
+		int w = text_width(qn->answers[a].label, ui->utf8);
 
-		if (lw > labelw)
-			labelw = lw;
+		if (w > longest)
+			longest = w;
 		if (qn->answers[a].help[0] != '\0')
 			any_help = 1;
 	}
-	if (labelw > (any_help ? width / 2 : width - 6))
-		labelw = any_help ? width / 2 : width - 6;
-	return labelw;
-}
-
-/* The answers from line Y, numbered, the chosen one marked and the one
- * under the cursor shown; returns the line after them. */
-static int
-draw_answers(struct ui *ui, const struct question_view *st, WINDOW *w,
-    int y, int rows, int x, int width)
-{
-	const struct model_question *qn = &ui->s->model->questions[
-	    ui->question];
-	int a, chosen = ui->s->answers->answer[ui->question];
-	int labelw = label_cols(ui, qn, width);
-
-	for (a = 0; a < qn->nanswers && y < rows; a++, y++) {
-		const struct model_answer *an = &qn->answers[a];
-		int is = a == chosen, at = a == st->cursor, lx;
-		char num[16];
-
-		snprintf(num, sizeof num, "%d", a + 1);
-		draw_text(ui, w, y, x, 2, ROLE_KEY, num);
-		lx = x + 2;
-		lx += draw_text(ui, w, y, lx, 4, is ? ROLE_ANSWER_CHOSEN :
-		    ROLE_ANSWER, ui->utf8 ? (is ? "\xe2\x97\x8f " :
-		    "\xe2\x97\x8b ") : (is ? "(*) " : "( ) "));
-		draw_text(ui, w, y, lx, labelw, at ? ROLE_CURSOR : is ?
-		    ROLE_ANSWER_CHOSEN : ROLE_ANSWER, an->label);
-		lx += labelw;
-		if (an->help[0] != '\0' && lx + 4 < x + width)
-			draw_text(ui, w, y, lx + 2, x + width - lx - 2,
-			    ROLE_DIM, an->help);
+	/* Stacked: the label over the whole width, the help under it. */
+	l.stacked = 1;
+	l.labelw = l.textw;
+	l.helpw = l.textw - 2 > 1 ? l.textw - 2 : 1;
+	layout_total(ui, qn, &l);
+	*best = l;
+	if (!any_help)
+		return;
+	/* Beside: the widest label column first, so a tie keeps labels on
+	 * one line; the help keeps a dozen columns. */
+	l.stacked = 0;
+	maxw = l.textw - 2 - 12;
+	for (lw = longest < maxw ? longest : maxw; lw >= 6; lw--) {
+		l.labelw = lw;
+		l.helpw = l.textw - lw - 2;
+		if (layout_total(ui, qn, &l) < best->total ||
+		    (best->stacked && l.total == best->total))
+			*best = l;
 	}
-	return y;
 }
 
-/* The question's help in HELP_ROWS lines from Y, scrolled, with a mark
- * when more follows. */
+/* Lines of TEXT wrapped in COLS columns. */
+static int
+wrapped_lines(const struct ui *ui, const char *text, int cols)
+{
+	return text_wrap(text, cols > 1 ? cols : 1, ui->utf8, NULL, 0);
+}
+
+/* Answer A from line Y in HEIGHT lines, numbered, the chosen one marked
+ * and the one under the cursor shown. */
 static void
-draw_help(struct ui *ui, struct question_view *st, WINDOW *w, int y,
-    int help_rows, int x, int width)
+draw_answer(struct ui *ui, const struct question_view *st, WINDOW *w,
+    const struct answer_layout *l, int a, int y, int x)
+{
+	const struct model_answer *an = &ui->s->model->questions[
+	    ui->question].answers[a];
+	int is = a == ui->s->answers->answer[ui->question];
+	int at = a == st->cursor, lx, lh;
+	char num[16];
+
+	snprintf(num, sizeof num, "%d", a + 1);
+	draw_text(ui, w, y, x, 2, ROLE_KEY, num);
+	lx = x + 2;
+	lx += draw_text(ui, w, y, lx, 4, is ? ROLE_ANSWER_CHOSEN :
+	    ROLE_ANSWER, ui->utf8 ? (is ? "\xe2\x97\x8f " :
+	    "\xe2\x97\x8b ") : (is ? "(*) " : "( ) "));
+	lh = draw_wrapped(ui, w, y, lx, l->labelw, l->h[a], 0, at ?
+	    ROLE_CURSOR : is ? ROLE_ANSWER_CHOSEN : ROLE_ANSWER, an->label);
+	if (an->help[0] == '\0')
+		return;
+	if (l->stacked)
+		draw_wrapped(ui, w, y + lh, lx + 2, l->helpw, l->h[a] - lh, 0,
+		    ROLE_DIM, an->help);
+	else
+		draw_wrapped(ui, w, y, lx + l->labelw + 2, l->helpw, l->h[a],
+		    0, ROLE_DIM, an->help);
+}
+
+/* The answers from line Y in at most ROOM lines, each whole: all of
+ * them, or those around the cursor with a line saying which (in place
+ * of the blank line after them).  Returns the line after them. */
+static int
+draw_answers(struct ui *ui, struct question_view *st, WINDOW *w,
+    const struct answer_layout *l, int y, int room, int x, int width)
 {
 	const struct model_question *qn = &ui->s->model->questions[
 	    ui->question];
-	int n;
+	int n = qn->nanswers, a, used, last;
+	char buf[96];
 
-	n = draw_wrapped(ui, w, y, x, width, help_rows, st->help.top,
-	    ROLE_HELP, qn->help);
-	st->help.max = n > help_rows ? n - help_rows : 0;
-	if (n - st->help.top > help_rows)
-		draw_text(ui, w, y + help_rows - 1, x + width - 9, 9,
-		    ROLE_DIM, ui->utf8 ? " \xe2\x80\xa6 PgDn" : " ... PgDn");
+	if (l->total <= room) {
+		for (a = 0; a < n; a++) {
+			draw_answer(ui, st, w, l, a, y, x);
+			y += l->h[a];
+		}
+		return y;
+	}
+	/* Not all fit: keep the cursor's answer in view. */
+	if (st->atop > st->cursor)
+		st->atop = st->cursor;
+	for (;;) {
+		for (used = 0, a = st->atop; a <= st->cursor; a++)
+			used += l->h[a];
+		if (used <= room || st->atop >= st->cursor)
+			break;
+		st->atop++;
+	}
+	for (used = 0, a = st->atop, last = a - 1; a < n; a++) {
+		if (used + l->h[a] > room && a > st->atop)
+			break;
+		draw_answer(ui, st, w, l, a, y + used, x);
+		used += l->h[a];
+		last = a;
+	}
+	snprintf(buf, sizeof buf, "answers %d-%d of %d (%s for more)",
+	    st->atop + 1, last + 1, n, ui->utf8 ? "\xe2\x86\x91\xe2\x86\x93" :
+	    "up/down");
+	draw_text(ui, w, y + (used < room ? used : room), x + 2, width - 2,
+	    ROLE_DIM, buf);
+	return y + (used < room ? used : room);
+}
+
+/* TEXT in ROWS lines from Y, scrolled by SC: wrapped in WIDTH when it
+ * fits, else a little narrower with a mark at the end of the last line
+ * when more follows (PgDn), so the mark covers nothing. */
+static void
+draw_scrolled(struct ui *ui, struct scroll *sc, WINDOW *w, int y, int rows,
+    int x, int width, enum theme_role role, const char *text)
+{
+	const char *mark = ui->utf8 ? " \xe2\x80\xa6 PgDn" : " ... PgDn";
+	int markw = text_width(mark, ui->utf8), n;
+
+	if (rows <= 0) {
+		sc->max = 0;
+		return;
+	}
+	n = wrapped_lines(ui, text, width);
+	if (n > rows && width - markw >= 8) {
+		width -= markw;
+		n = wrapped_lines(ui, text, width);
+	}
+	sc->max = n > rows ? n - rows : 0;
+	if (sc->top > sc->max)
+		sc->top = sc->max;
+	draw_wrapped(ui, w, y, x, width, rows, sc->top, role, text);
+	if (n - sc->top > rows)
+		draw_text(ui, w, y + rows - 1, x + width, markw, ROLE_DIM,
+		    mark);
 }
 
 static void
@@ -232,7 +357,10 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	const struct model_question *qn = &m->questions[ui->question];
 	const char *note = ui->s->answers->note[ui->question];
 	int pw = panel_cols(cols), x = pw + 1, width = cols - x - 1, y = 0;
-	int help_rows, note_rows = 0, n;
+	int help_rows, note_rows = 0, note_lines = 0, notew = width - 6;
+	int votes, room, n;
+	struct answer_layout l;
+	char buf[1024];
 
 	follow(ui, st);
 	draw_panels(ui, w, rows, pw);
@@ -241,22 +369,49 @@ draw(struct ui *ui, void *priv, WINDOW *w, int rows, int cols)
 	if (y > 2)
 		y = 2;
 	y++;
-	y = draw_answers(ui, st, w, y, rows, x, width);
+	/* The answers whole first; what is left goes to the votes, the
+	 * help (a line at least), and the note (up to three lines, the
+	 * rest a PgDn away). */
+	answer_layout(ui, qn, width, &l);
+	votes = st->voting ? 2 : answers_votes_on(ui->s->answers,
+	    ui->question, &n) > 0 ? wrapped_lines(ui, votes_line(ui->s,
+	    ui->question, buf, sizeof buf), width) : 0;
+	if (votes > 2)
+		votes = 2;
+	if (note != NULL) {
+		note_lines = wrapped_lines(ui, note, notew);
+		note_rows = note_lines < 3 ? note_lines : 3;
+	}
+	for (;;) {
+		room = rows - y - 1 - (votes ? votes + 1 : 0) -
+		    (note_rows ? note_rows + 1 : 0) - (qn->help[0] ? 1 : 0);
+		if (room >= l.total || note_rows <= 1)
+			break;
+		note_rows--;
+	}
+	if (room < 1)
+		room = 1;
+	y = draw_answers(ui, st, w, &l, y, room, x, width);
 	y++;
 	if ((n = draw_votes(ui, st, w, y, x, width)) > 0)
 		y += n + 1;
-	if (note != NULL)
-		note_rows = 2;
+	/* A note longer than its lines takes what the help leaves. */
+	if (note_lines > note_rows) {
+		n = rows - y - 1 - wrapped_lines(ui, qn->help, width);
+		note_rows = n > note_lines ? note_lines : n > note_rows ? n :
+		    note_rows;
+	}
 	help_rows = rows - y - (note_rows ? note_rows + 1 : 0);
-	if (help_rows > 0)
-		draw_help(ui, st, w, y, help_rows, x, width);
+	draw_scrolled(ui, &st->help, w, y, help_rows, x, width, ROLE_HELP,
+	    qn->help);
 	if (note != NULL) {
 		int ny = rows - note_rows;
 		int lx = x + draw_text(ui, w, ny, x, 6, ROLE_KEY, "Note: ");
 
-		draw_wrapped(ui, w, ny, lx, x + width - lx, note_rows, 0,
-		    ROLE_NOTE, note);
-	}
+		draw_scrolled(ui, &st->note, w, ny, note_rows, lx,
+		    x + width - lx, ROLE_NOTE, note);
+	} else
+		st->note.max = st->note.top = 0;
 }
 
 /* The first asked question of panel P, or -1. */
@@ -516,8 +671,11 @@ key(struct ui *ui, void *priv, enum action act, int digit)
 	case ACT_PREV_PANEL:
 		return go_panel(ui, -1);
 	case ACT_PAGE_DOWN:
+		/* The help, then the note. */
+		return scroll_key(st->help.top < st->help.max ? &st->help :
+		    &st->note, ACT_DOWN, 1);
 	case ACT_PAGE_UP:
-		return scroll_key(&st->help, act == ACT_PAGE_DOWN ? ACT_DOWN :
+		return scroll_key(st->note.top > 0 ? &st->note : &st->help,
 		    ACT_UP, 1);
 	case ACT_NOTE:
 		edit_note(ui, st, ui->question, "Note:",

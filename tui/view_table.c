@@ -276,7 +276,8 @@ view_table_side(struct ui *ui, WINDOW *w, int rows, int cols)
 	if (m->ntables == 0)
 		return;
 	t = &m->tables[table_for_question(m, ui->question)];
-	draw_text(ui, w, y++, 2, cols - 3, ROLE_HEADING, t->title);
+	y += draw_wrapped(ui, w, y, 2, cols - 3, rows - y, 0, ROLE_HEADING,
+	    t->title);
 	/* The rows this question bears on, each option's cell below. */
 	for (r = 0; r < t->nrows && y < rows; r++) {
 		const struct model_row *row = &t->rows[r];
@@ -286,7 +287,8 @@ view_table_side(struct ui *ui, WINDOW *w, int rows, int cols)
 			continue;
 		shown++;
 		y++;
-		draw_text(ui, w, y++, 2, cols - 3, ROLE_RELEVANT, row->label);
+		y += draw_wrapped(ui, w, y, 2, cols - 3, rows - y, 0,
+		    ROLE_RELEVANT, row->label);
 		for (o = 0; o < m->noptions && y < rows; o++) {
 			int lx = 2, blocked = (res->blocked >> o) & 1;
 

@@ -243,7 +243,7 @@ EOF
 	# Rows that matter are marked, and the favoured cell.
 	has $f "row	Startup latency ●	Cold starts from about 100 ms to seconds, their initialisation billed on AWS Lambda since August 2025; provisioned concurrency or minimum instances keep them warm at extra cost.	✓ Pods are already running, so no cold start on the request path; new pods take seconds to minutes.	Latency-critical paths on warm pods; cold starts only where they do not matter."
 	has $f "row	Idle cost ●	✓ Nothing when nothing runs (unless instances are kept warm).	Nodes and the control plane cost money around the clock.	A smaller always-on cluster; idle edges cost nothing."
-	has $f "row	2025-06-01T01:30:00Z	ben	Weight of Security	—	4"
+	has $f "row	2025-06-01T01:30:00Z	ben	Weight of Security	3 (default)	4"
 	has $f "row	2025-06-01T01:30:00Z	ben	Answer to latency	Moderate (p99 under ~1 s)	Strict (p99 under ~100 ms)"
 	has $f "row	2025-06-01T01:40:00Z	ana	Renamed	checkout-draft	checkout-service"
 	has $f "code	mermaid"

@@ -364,7 +364,8 @@ START_TEST(test_md_session)
 	    "`traffic` | old | a \\| b / c |\n"
 	    "| 2026-01-01T00:03:00Z | ana | Undo: Answer to `traffic` | "
 	    "Spiky | — |\n"
-	    "| 2026-01-01T00:04:00Z | ana | Weight of Cost | — | 5 |\n"
+	    "| 2026-01-01T00:04:00Z | ana | Weight of Cost | 3 (default) | 5 "
+	    "|\n"
 	    "| 2026-01-01T00:05:00Z | ana | Answer to \\`evil\\`\\| | x | y |\n"
 	    "| 2026-01-01T00:06:00Z | ana | mystery\\|field | — | v |\n"));
 	free(a);

@@ -1100,6 +1100,77 @@ START_TEST(test_undo_per_user)
 }
 END_TEST
 
+/* Stepping a figure with the arrow keys is one change per burst: three
+ * steps within a few seconds make one history entry, and one undo takes
+ * them all back; a pause, another figure or another user starts a new
+ * entry, and a burst that ends where it began leaves none. */
+START_TEST(test_burst)
+{
+	struct store_opts o = { .path = tpath("burst.db") };
+	struct store_opts later = { .path = tpath("burst.db"),
+	    .now = 1767225600 + 60 };
+	struct store_opts ob = { .path = tpath("burst.db"), .user = "ben",
+	    .now = 1767225600 + 60 };
+	struct store *st = open_opts(&o), *st2, *ben;
+	long long sid = session(st, "burst");
+	struct store_undo u;
+	struct answers *a;
+	struct hist h;
+	struct err e;
+
+	ck_assert_int_eq(store_set_workload(st, sid, WL_REQUESTS, "20000000",
+	    &e), 1);
+	ck_assert_int_eq(store_set_workload(st, sid, WL_REQUESTS, "50000000",
+	    &e), 1);
+	ck_assert_int_eq(store_set_workload(st, sid, WL_REQUESTS, "100000000",
+	    &e), 1);
+	memset(&h, 0, sizeof h);
+	ck_assert_int_eq(store_history(st, sid, hist_add, &h, &e), 0);
+	ck_assert_int_eq(h.n, 2);		/* created, one burst */
+	ck_assert_str_eq(h.field[1], "workload:requests_per_month");
+	ck_assert_str_eq(h.old[1], "(null)");
+	ck_assert_str_eq(h.new[1], "100000000");
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 1);
+	ck_assert_int_eq(u.unset, 1);
+	a = store_load(st, sid, NULL, &e);
+	ck_assert_double_eq(a->workload.num[WL_REQUESTS],
+	    wl_fields[WL_REQUESTS].def);
+	answers_free(a);
+	ck_assert_int_eq(store_undo(st, sid, NULL, 0, &u, &e), 0);
+
+	/* After an undo, a step starts afresh; another figure ends the
+	 * burst; a step back to where the burst began leaves no entry. */
+	ck_assert_int_eq(store_set_workload(st, sid, WL_MEMORY, "1024", &e), 1);
+	ck_assert_int_eq(store_set_workload(st, sid, WL_DURATION, "200", &e),
+	    1);
+	ck_assert_int_eq(store_set_workload(st, sid, WL_MEMORY, "2048", &e), 1);
+	ck_assert_int_eq(store_set_workload(st, sid, WL_MEMORY, "1024", &e), 1);
+	memset(&h, 0, sizeof h);
+	ck_assert_int_eq(store_history(st, sid, hist_add, &h, &e), 0);
+	ck_assert_int_eq(h.n, 5);	/* + undo, memory, duration */
+	ck_assert_str_eq(h.field[4], "workload:avg_duration_ms");
+
+	/* A minute later, the same figure is a new change. */
+	st2 = open_opts(&later);
+	ck_assert_int_eq(store_set_workload(st2, sid, WL_DURATION, "300", &e),
+	    1);
+	/* Someone else's step is theirs, and breaks this user's burst. */
+	ben = open_opts(&ob);
+	ck_assert_int_eq(store_set_workload(ben, sid, WL_DURATION, "400", &e),
+	    1);
+	ck_assert_int_eq(store_set_workload(st2, sid, WL_DURATION, "500", &e),
+	    1);
+	memset(&h, 0, sizeof h);
+	ck_assert_int_eq(store_history(st2, sid, hist_add, &h, &e), 0);
+	ck_assert_int_eq(h.n, 8);
+	ck_assert_str_eq(h.old[7], "400");
+	ck_assert_str_eq(h.new[7], "500");
+	store_close(ben);
+	store_close(st2);
+	store_close(st);
+}
+END_TEST
+
 /* A file of schema 1 (0.1.0) reads as it is when opened read-only, and
  * gains the workshop's tables when opened for writing. */
 START_TEST(test_migrate_v1)
@@ -1909,6 +1980,7 @@ store_suite(void)
 	tcase_add_test(tc, test_unchanged);
 	tcase_add_test(tc, test_undo);
 	tcase_add_test(tc, test_undo_per_user);
+	tcase_add_test(tc, test_burst);
 	tcase_add_test(tc, test_votes);
 	tcase_add_test(tc, test_migrate_v1);
 	tcase_add_test(tc, test_import);
