@@ -153,10 +153,12 @@ changed_since(struct store *st, long long sid, const struct undo_entry *u,
 	return 1;
 }
 
-/* Take back entry U: its field goes back to U's old value, and the undo
- * can be redone (undoable 2) until the undoer changes something else. */
+/* Close entry U (it can no longer be undone or redone) and set its
+ * field to VALUE, recorded with UNDOABLE and UNDO_OF; WHAT names the
+ * step in a failure. */
 static int
-undo_apply(struct store *st, long long sid, const struct undo_entry *u,
+retake(struct store *st, long long sid, const struct undo_entry *u,
+    const char *value, int undoable, long long undo_of, const char *what,
     struct err *e)
 {
 	sqlite3_stmt *s;
@@ -165,10 +167,19 @@ undo_apply(struct store *st, long long sid, const struct undo_entry *u,
 	    &s, e) != 0)
 		return -1;
 	sqlite3_bind_int64(s, 1, u->id);
-	if (store_run(st, s, "cannot undo", e) != 0)
+	if (store_run(st, s, what, e) != 0)
 		return -1;
-	return store_field_set(st, sid, u->field, u->old, 2, u->id, e) < 0 ?
-	    -1 : 0;
+	return store_field_set(st, sid, u->field, value, undoable, undo_of,
+	    e) < 0 ? -1 : 0;
+}
+
+/* Take back entry U: its field goes back to U's old value, and the undo
+ * can be redone (undoable 2) until the undoer changes something else. */
+static int
+undo_apply(struct store *st, long long sid, const struct undo_entry *u,
+    struct err *e)
+{
+	return retake(st, sid, u, u->old, 2, u->id, "cannot undo", e);
 }
 
 /* Restore entry U's new value, as a new change that can be undone; the
@@ -177,16 +188,7 @@ static int
 redo_apply(struct store *st, long long sid, const struct undo_entry *u,
     struct err *e)
 {
-	sqlite3_stmt *s;
-
-	if (store_prepare(st, "UPDATE history SET undoable = 0 WHERE id = ?1",
-	    &s, e) != 0)
-		return -1;
-	sqlite3_bind_int64(s, 1, u->id);
-	if (store_run(st, s, "cannot redo", e) != 0)
-		return -1;
-	return store_field_set(st, sid, u->field, u->new, 1, 0, e) < 0 ?
-	    -1 : 0;
+	return retake(st, sid, u, u->new, 1, 0, "cannot redo", e);
 }
 
 /* Describe entry LAST (of N) of USER's change in OUT, VALUE being the
