@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include "export.h"
+#include "chart.h"
 #include "export_adr.h"
 #include "export_md.h"
 #include "export_yaml.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,26 +210,107 @@ export_write(FILE *out, enum export_format f, const struct report *r,
 	return -1;
 }
 
+const char *
+export_chart_path(const char *path, char *buf, size_t size)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t stem;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	/* "notes" and ".md" keep their whole name as the stem. */
+	stem = dot != NULL && dot > base ? (size_t)(dot - path) : strlen(path);
+	if (snprintf(buf, size, "%.*s-cost.svg", (int)stem, path) >=
+	    (int)size)
+		return NULL;
+	return buf;
+}
+
+/* The file name at the end of PATH as a relative URL in BUF: every byte
+ * but letters, digits and "-._~" percent-encoded, so no name can end
+ * the Markdown link or the HTML attribute early. */
+static const char *
+href(const char *path, char *buf, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *base = strrchr(path, '/');
+	const unsigned char *p;
+	size_t n = 0;
+
+	base = base != NULL ? base + 1 : path;
+	for (p = (const unsigned char *)base; *p != '\0' && n + 4 < size; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf[n++] = (char)*p;
+		else {
+			buf[n++] = '%';
+			buf[n++] = hex[*p >> 4];
+			buf[n++] = hex[*p & 15];
+		}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Write R in format F to O, and the chart to C when C is not NULL. */
+static int
+write_both(struct outfile *o, struct outfile *c, enum export_format f,
+    const struct report *r, struct err *e)
+{
+	int rc;
+
+	if (export_write(o->fp, f, r, e) != 0 ||
+	    (c != NULL && chart_svg(c->fp, r, e) != 0))
+		return -1;
+	/* The chart first: the summary never points at a missing one. */
+	if (c != NULL && (rc = outfile_commit(c, e)) != 0)
+		return rc;
+	return outfile_commit(o, e);
+}
+
+int
+export_files(struct report *r, enum export_format f, const char *path,
+    unsigned flags, struct err *e)
+{
+	struct outfile o, c;
+	char cpath[PATH_MAX], link[3 * NAME_MAX + 1];
+	int force = (flags & EXPORT_FORCE) != 0, rc;
+	int chart = (flags & EXPORT_CHART) && f == EXPORT_MARKDOWN &&
+	    path != NULL && strcmp(path, "-") != 0 && r->cost != NULL &&
+	    r->pricing != NULL;
+
+	if (chart && export_chart_path(path, cpath, sizeof cpath) == NULL) {
+		err_file(e, path, "the name is too long for the chart beside "
+		    "it (use --no-chart)");
+		return -1;
+	}
+	if ((rc = outfile_open(&o, path, force, e)) != 0)
+		return rc;
+	if (chart && (rc = outfile_open(&c, cpath, force, e)) != 0) {
+		outfile_abort(&o);
+		return rc;
+	}
+	r->chart_href = chart ? href(cpath, link, sizeof link) : NULL;
+	rc = write_both(&o, chart ? &c : NULL, f, r, e);
+	r->chart_href = NULL;
+	if (rc != 0) {
+		outfile_abort(&o);
+		if (chart)
+			outfile_abort(&c);
+	}
+	return rc;
+}
+
 int
 export_session_to(const struct session *s, enum export_format f,
     const char *path, int force, struct err *e)
 {
 	struct export_doc d;
-	struct outfile o;
 	int rc;
 
 	if (export_doc_load(&d, s, e) != 0)
 		return -1;
-	if ((rc = outfile_open(&o, path, force, e)) != 0) {
-		export_doc_free(&d);
-		return rc;
-	}
-	if (export_write(o.fp, f, &d.report, e) != 0) {
-		outfile_abort(&o);
-		export_doc_free(&d);
-		return -1;
-	}
-	rc = outfile_commit(&o, e);
+	rc = export_files(&d.report, f, path, EXPORT_CHART |
+	    (force ? EXPORT_FORCE : 0), e);
 	export_doc_free(&d);
 	return rc;
 }

@@ -80,12 +80,31 @@ void export_doc_free(struct export_doc *d);
 int export_write(FILE *out, enum export_format f, const struct report *r,
     struct err *e);
 
-/* Export the open session S in format F to PATH ("-" or NULL: standard
- * output) in one call, for the explorer: gather it as export_doc_load
- * does, write to a temporary file beside PATH and rename it into place
- * (outfile.h).  (Refresh S first for what the database holds now.)
- * Returns 0; EXPORT_EXISTS when PATH exists or is a symbolic link and
- * FORCE is 0 (nothing written); -1 with a message otherwise. */
+/* What export_files does besides writing the document. */
+#define EXPORT_FORCE 1		/* replace an existing file or link */
+#define EXPORT_CHART 2		/* a summary's SVG chart beside it */
+
+/* The path of the chart beside the summary PATH: its last extension
+ * replaced by "-cost.svg" ("out/checkout.md" gives
+ * "out/checkout-cost.svg", "notes" "notes-cost.svg"), in BUF; NULL when
+ * it does not fit. */
+const char *export_chart_path(const char *path, char *buf, size_t size);
+
+/* Write report R in format F to PATH ("-" or NULL: standard output),
+ * all or nothing, through a temporary file beside it (outfile.h).  With
+ * EXPORT_CHART, a summary written to a file gets its cost chart beside
+ * it (export_chart_path; chart.h) and refers to it as an image; the
+ * same refusals apply to both files, checked before either is written.
+ * Returns 0; EXPORT_EXISTS when either exists or is a symbolic link and
+ * EXPORT_FORCE is not given (nothing written, the message naming it);
+ * -1 with a message otherwise. */
+int export_files(struct report *r, enum export_format f, const char *path,
+    unsigned flags, struct err *e);
+
+/* Export the open session S in format F to PATH in one call, for the
+ * explorer: gather it as export_doc_load does and write it with
+ * export_files, the chart included.  (Refresh S first for what the
+ * database holds now.)  Returns as export_files does. */
 int export_session_to(const struct session *s, enum export_format f,
     const char *path, int force, struct err *e);
 

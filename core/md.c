@@ -278,3 +278,19 @@ md_cell_max(FILE *out, const char *s, size_t max)
 	md_cell(out, cut);
 	free(cut);
 }
+
+/* The start of a section folded in a <details> block, which GitHub and
+ * GitLab draw closed with SUMMARY to open it; elsewhere the HTML is
+ * dropped and the section reads as it is.  SUMMARY is made here, never
+ * user text. */
+void
+md_fold(FILE *out, const char *summary)
+{
+	fprintf(out, "<details>\n<summary>%s</summary>\n", summary);
+}
+
+void
+md_unfold(FILE *out)
+{
+	fputs("\n</details>\n", out);
+}

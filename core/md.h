@@ -38,4 +38,11 @@ void md_id(FILE *out, const char *s);
 /* As md_cell, shortened to MAX characters with "…" when longer. */
 void md_cell_max(FILE *out, const char *s, size_t max);
 
+/* A section folded in a <details> block, which GitHub and GitLab draw
+ * closed, SUMMARY showing (made by the program, never user text; it is
+ * written as it is); elsewhere the HTML is dropped and the section reads
+ * as it is.  md_unfold closes it. */
+void md_fold(FILE *out, const char *summary);
+void md_unfold(FILE *out);
+
 #endif

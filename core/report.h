@@ -56,6 +56,9 @@ struct report {
 	 * supersedes: its number ("0003") and file name, or NULL. */
 	const char *adr_status;
 	const char *adr_supersedes, *adr_supersedes_file;
+	/* The summary's cost chart as a relative URL to show as an image
+	 * (export_files sets it), or NULL. */
+	const char *chart_href;
 };
 
 /* The report scripts read (`eval --format yaml`; README.md lists the

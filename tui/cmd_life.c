@@ -486,19 +486,13 @@ record_title(const struct report *r, char *buf, size_t size)
 }
 
 static int
-write_to(struct report *r, enum export_format f, const char *path, int force)
+write_to(struct report *r, enum export_format f, const char *path,
+    unsigned flags)
 {
-	struct outfile o;
 	struct err e;
-	int rc;
 
-	if ((rc = outfile_open(&o, path, force, &e)) != 0)
-		return cli_fail("%s", e.msg);
-	if (export_write(o.fp, f, r, &e) != 0) {
-		outfile_abort(&o);
-		return cli_fail("%s", e.msg);
-	}
-	return outfile_commit(&o, &e) == 0 ? EXIT_OK : cli_fail("%s", e.msg);
+	return export_files(r, f, path, flags, &e) == 0 ? EXIT_OK :
+	    cli_fail("%s", e.msg);
 }
 
 int
@@ -511,6 +505,9 @@ cli_export_options(const struct cli *c, enum export_format f)
 	    f != EXPORT_ADR)
 		return cli_usage_error("--dir, --supersedes and --status apply "
 		    "to --format adr");
+	if ((c->given & OPTBIT(NO_CHART)) && f != EXPORT_MARKDOWN)
+		return cli_usage_error("--no-chart applies to --format "
+		    "markdown (the summary)");
 	if ((c->given & OPTBIT(DIR)) && (c->given & OPTBIT(OUTPUT)))
 		return cli_usage_error("give -o FILE or --dir DIR, not both");
 	if ((c->given & OPTBIT(SUPERSEDES)) && !(c->given & OPTBIT(DIR)))
@@ -575,5 +572,6 @@ cli_export_report(const struct cli *c, struct report *r,
 	if (c->given & OPTBIT(DIR))
 		return export_series(c, r);
 	return write_to(r, f, c->value[OPT_OUTPUT],
-	    (c->given & OPTBIT(FORCE)) != 0);
+	    ((c->given & OPTBIT(FORCE)) ? EXPORT_FORCE : 0) |
+	    ((c->given & OPTBIT(NO_CHART)) ? 0 : EXPORT_CHART));
 }

@@ -26,8 +26,8 @@ static const struct command commands[] = {
 	{ "list", cmd_list, 0, 0, OPTBIT(FORMAT) | OPTBIT(MILESTONES), "" },
 	{ "import", cmd_import, 1, 1, OPTBIT(SESSION), "FILE" },
 	{ "export", cmd_export, 1, 1, OPTBIT(FORMAT) | OPTBIT(OUTPUT) |
-	    OPTBIT(FORCE) | OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS),
-	    "NAME" },
+	    OPTBIT(FORCE) | OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS) |
+	    OPTBIT(NO_CHART), "NAME" },
 	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
 	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
 	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
@@ -45,7 +45,7 @@ static const char usage_text[] =
 "       tradeoff list [--format text|yaml] [--milestones NAME]\n"
 "       tradeoff import FILE [--session NAME]\n"
 "       tradeoff export NAME[@LABEL] [--format markdown|adr|yaml] [-o FILE|-]\n"
-"                       [--force] [--dir DIR [--supersedes NNNN]]\n"
+"                       [--force] [--no-chart] [--dir DIR [--supersedes NNNN]]\n"
 "                       [--status proposed|accepted]\n"
 "       tradeoff rename OLD NEW | copy OLD NEW | delete NAME\n"
 "       tradeoff vote NAME QUESTION ANSWER [--as WHO]\n"
@@ -92,8 +92,10 @@ static const char usage_text[] =
 "  -s, --session=NAME     the session to open, to import into, or to\n"
 "                         evaluate (eval; NAME@LABEL: a milestone)\n"
 "  -o, --output=FILE      where export writes ('-', the default: standard\n"
-"                         output)\n"
+"                         output); a summary written to FILE.md gets its\n"
+"                         cost chart beside it, FILE-cost.svg\n"
 "      --force            let export replace an existing file or link\n"
+"      --no-chart         export: no chart beside the summary\n"
 "      --dir=DIR          export --format adr: the next NNNN-title.md in DIR\n"
 "      --supersedes=NNNN  with --dir: the new record replaces record NNNN\n"
 "      --status=STATUS    the record's status: proposed (default) or accepted\n"

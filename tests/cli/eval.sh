@@ -91,7 +91,7 @@ expect_out "What would flip it:"
 
 run "$TRADEOFF" eval --answers "$data/serverless.yaml" --format markdown
 expect_status 0
-expect_out "## Recommendation"
+expect_out "## Decision"
 expect_out "| Option | Total |"
 
 # Bad input: exit 1, one line, with the position.

@@ -89,15 +89,29 @@ tables() {
 	END { if (n) print n " x " c r }' "$1"
 }
 
-# clean FLAT: nothing a user could have smuggled in: no raw HTML, block
-# quote, thematic break or strike-through, and links only to http(s).
+# clean FLAT: nothing a user could have smuggled in: no raw HTML but the
+# writer's own folds, no block quote, thematic break or strike-through,
+# and links only to http(s).
 clean() {
-	lacks "$1" '^HTML'
+	checks=$((checks + 1))
+	if grep '^HTML' "$1" | grep -qvx 'HTML	<details>\|HTML	</details>'; then
+		fail "$1 has raw HTML the writer did not make"
+		grep '^HTML' "$1" | grep -vx 'HTML	<details>\|HTML	</details>' |
+		    head -5 | sed 's/^/  /' >&2
+	fi
 	lacks "$1" '^quote$'
 	lacks "$1" '^hr$'
 	lacks "$1" '^strike$'
 	lacks "$1" '^link	[^h]'
 	lacks "$1" '^link	h[^t]'
+}
+
+# folds MD: every line of MD that starts with '<' is the writer's fold:
+# <details>, </details> or a <summary> of plain words.
+folds() {
+	checks=$((checks + 1))
+	bad=$(grep '^<' "$1" | grep -vx '<details>\|</details>\|<summary>[A-Za-z0-9 ,'"'"'-]*</summary>')
+	[ -z "$bad" ] || fail "$1: HTML lines the writer does not make: $bad"
 }
 
 # body ADR: the decision record without its front matter, in ADR.body;
@@ -112,17 +126,28 @@ body() {
 	    fail "$1 does not open with front matter"
 }
 
-# mermaid MD: the Mermaid blocks of MD hold only what the writer makes.
-mermaid_init='%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#E69F00, #0072B2, #009E73"}}}}%%'
+# mermaid MD: the Mermaid blocks of MD hold only what the writer makes:
+# numbers, labels made here (round volumes, or spaces between two
+# braille blanks), series named from the model, and a checked currency
+# code.
+blank=$(printf '\342\240\200')
+nbsp=$(printf '\302\240')
 mermaid() {
 	checks=$((checks + 1))
-	bad=$(awk -v init="$mermaid_init" '
+	bad=$(awk -v blank="$blank" '
 	    /^```mermaid$/ { m = 1; next } m && /^```$/ { m = 0; next }
-	    m && $0 != init && $0 != "xychart-beta" &&
-	    !/^  title "Cost per month \([A-Z][A-Z][A-Z]\)"$/ &&
-	    !/^  x-axis "Requests a month" \["[0-9.]+[kMB]?"(, "[0-9.]+[kMB]?")*\]$/ &&
-	    !/^  y-axis "[A-Z][A-Z][A-Z] per month"$/ &&
-	    !/^  line \[[0-9.]+(, [0-9.]+)*\]$/ { print }' "$1")
+	    m && /^%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#[0-9A-F]+(, #[0-9A-F]+)*"\}\}, "themeCSS": "[.a-z0-9 {}:;-]*"\}\}%%$/ { next }
+	    m && $0 == "xychart-beta" { next }
+	    m && /^  title "Cost per month \([A-Z][A-Z][A-Z]\)"$/ { next }
+	    m && /^  y-axis "[A-Z][A-Z][A-Z] per month" 0 --> [0-9]+$/ { next }
+	    m && /^  line "[^"#;%<>`]*" \[[0-9.]+(, [0-9.]+)*\]$/ { next }
+	    m && /^  x-axis "Requests a month" \[/ {
+		x = $0
+		gsub("\"" blank " +" blank "\"", "\"\"", x)
+		if (x ~ /^  x-axis "Requests a month" \["[0-9.]*[kMB]?"(, "[0-9.]*[kMB]?")*\]$/)
+			next
+	    }
+	    m { print }' "$1")
 	[ -z "$bad" ] || fail "$1: unexpected Mermaid lines: $bad"
 	grep -q '^```mermaid$' "$1" || fail "$1 has no Mermaid block"
 }
@@ -180,18 +205,18 @@ if [ "$have_cmark" = 1 ]; then
 	headings summary.md.flat >got
 	cat >want <<'EOF'
 h1	checkout-service: Serverless, Kubernetes or hybrid
+h2	Decision
 h2	Context
-h2	Recommendation
+h2	Scores
 h2	Rationale
-h2	What would flip it
 h2	Answers
-h3	Workload
-h3	Architecture
-h3	Team
-h3	Compliance
-h3	Operations
-h3	Delivery
-h3	Cost
+h2	Cost
+h3	Cost against volume
+h3	How each figure is worked out
+h4	Serverless: AWS Lambda
+h4	Kubernetes: Amazon EKS on m6i.large
+h4	Hybrid: 30% of the requests on functions
+h3	Prices
 h2	Comparison tables
 h3	Architecture and application fit
 h3	Cost dynamics
@@ -199,53 +224,60 @@ h3	Operational complexity
 h3	Observability
 h3	Security
 h3	Deployment and delivery
-h2	Cost
-h3	Serverless: AWS Lambda
-h3	Kubernetes: Amazon EKS on m6i.large
-h3	Hybrid: 30% of the requests on functions
-h3	Cost against volume
-h3	Prices
 h2	Weights
 h2	Change history
 EOF
 	same want got
-	# Scores; answers per panel; comparison tables; cost; prices;
-	# weights; history (31 changes).
+	# Scores; answers; cost; the chart's key; the decades; prices;
+	# comparison tables; weights; history (31 changes, one day).
 	tables summary.md.flat >got
 	cat >want <<'EOF'
 4 x 8
-8 x 3
-5 x 3
+23 x 4
 4 x 3
-4 x 3
-3 x 3
-2 x 3
-3 x 3
+4 x 5
+8 x 4
+5 x 4
 10 x 4
 7 x 4
 6 x 4
 5 x 4
 7 x 4
 6 x 4
-4 x 3
-8 x 4
-5 x 4
 7 x 3
 32 x 5
 EOF
 	same want got
 	f=summary.md.flat
 	has $f "row	Option	Total	Architecture (w4)	Cost (w4)	Operations (w4)	Observability (w2)	Security (w4)	Delivery (w2)"
-	has $f "row	How does traffic arrive?	Spiky	Black Friday peaks at 40x the daily average."
-	has $f "row	How sensitive is it to latency?	Strict (p99 under ~100 ms)	Checkout must answer in 100 ms at p99, card form included."
-	has $f "row	How must releases roll out?	Blue/green or canary	"
-	has $f "row	What kind of bill does the organisation prefer?	(unanswered)	"
-	# Rows that matter are marked, and the favoured cell.
-	has $f "row	Startup latency ●	Cold starts from about 100 ms to seconds, their initialisation billed on AWS Lambda since August 2025; provisioned concurrency or minimum instances keep them warm at extra cost.	✓ Pods are already running, so no cold start on the request path; new pods take seconds to minutes.	Latency-critical paths on warm pods; cold starts only where they do not matter."
-	has $f "row	Idle cost ●	✓ Nothing when nothing runs (unless instances are kept warm).	Nodes and the control plane cost money around the clock.	A smaller always-on cluster; idle edges cost nothing."
-	has $f "row	2025-06-01T01:30:00Z	ben	Weight of Security	3 (default)	4"
-	has $f "row	2025-06-01T01:30:00Z	ben	Answer to latency	Moderate (p99 under ~1 s)	Strict (p99 under ~100 ms)"
-	has $f "row	2025-06-01T01:40:00Z	ana	Renamed	checkout-draft	checkout-service"
+	has $f "row	Workload	How does traffic arrive?	Spiky	Black Friday peaks at 40x the daily average."
+	has $f "row		How sensitive is it to latency?	Strict (p99 under ~100 ms)	Checkout must answer in 100 ms at p99, card form included."
+	has $f "row	Delivery	How must releases roll out?	Blue/green or canary	"
+	has $f "row	Cost	What kind of bill does the organisation prefer?	(unanswered)	"
+	# Rows that matter are marked, and the favoured cell; a no-break
+	# space keeps each mark on its word's line.
+	has $f "row	Startup latency${nbsp}●	Cold starts from about 100 ms to seconds, their initialisation billed on AWS Lambda since August 2025; provisioned concurrency or minimum instances keep them warm at extra cost.	✓${nbsp}Pods are already running, so no cold start on the request path; new pods take seconds to minutes.	Latency-critical paths on warm pods; cold starts only where they do not matter."
+	has $f "row	Idle cost${nbsp}●	✓${nbsp}Nothing when nothing runs (unless instances are kept warm).	Nodes and the control plane cost money around the clock.	A smaller always-on cluster; idle edges cost nothing."
+	# The history a table per day: times too short to wrap.
+	has $f "p	2025-06-01 (UTC)"
+	has $f "row	Time	Who	What	Was	Now"
+	has $f "row	01:30:00	ben	Weight of Security	3 (default)	4"
+	has $f "row	01:30:00	ben	Answer to latency	Moderate (p99 under ~1 s)	Strict (p99 under ~100 ms)"
+	has $f "row	01:40:00	ana	Renamed	checkout-draft	checkout-service"
+	lacks $f '^row	[0-9-]*T[0-9:]*Z	'
+	# The decision first: what it is, why, what flips it, what it
+	# costs, what is open; the long sections folded.
+	has $f "p	Serverless, with confidence 0.73 (16 of 22 questions answered)."
+	has $f "p	How sensitive is it to latency? Strict (p99 under ~100 ms): favours Kubernetes (Architecture)"
+	has $f "p	Cost a month at 3,000,000 requests: Serverless \$22.28, Kubernetes \$213.16, Hybrid \$231.34 (Amazon Web Services prices of 2026-11-28). Break-even: above 50,752,212 requests a month, functions cost more than the cluster."
+	has $f "p	Which cloud would it run on?"
+	checks=$((checks + 1))
+	[ "$(sed -n '/^## Decision/,/^## /p' summary.md | wc -l)" -le 45 ] ||
+	    fail "the decision at the top is longer than a screen"
+	checks=$((checks + 1))
+	[ "$(grep -c '^HTML	<details>$' $f)" -eq 3 ] ||
+	    fail "expected three folded sections"
+	folds summary.md
 	has $f "code	mermaid"
 	has $f "p	Checkout API for the EU shop. Black Friday is the stress case; the rest of the year traffic is modest and follows the working day."
 
@@ -324,19 +356,19 @@ if [ "$have_cmark" = 1 ]; then
 	same want got
 	has $f 'p	Participants: <img src=x onerror=alert(1)>, - dash, 1. one, # hash, ---, Zoë: lead & co'
 	has $f 'p	# heading > quote - item + plus 1. item 2) paren | a | b | |---|---| <script>alert(1)</script> ``` fenced ``` indented code *** text with trailing backslash \ Setext underline ==='
-	has $f 'row	How does traffic arrive?	Spiky	| pipes | in | a | note |'
-	has $f 'row	How long does one unit of work run?	Short (under 1 s)	<script>alert(1)</script>'
-	has $f 'row	Where does the workload keep its state?	Shared in memory	# heading'
-	has $f 'row	How sensitive is it to latency?	Strict (p99 under ~100 ms)	> quote'
-	has $f 'row	How much platform experience does the team have?	Strong	- item'
-	has $f 'row	Does it hold long-lived connections?	(unanswered)	1. item'
-	has $f 'row	Is the workload one kind of thing, or two?	(unanswered)	multi-line / text / with a blank line'
-	has $f 'row	How many services make up the system?	(unanswered)	`code` and ``double`` and \backslash\ and trailing \'
-	has $f 'row	How do the services talk to each other?	(unanswered)	emoji 🚀🔥 and &amp; &lt;b&gt; entities'
-	has $f 'row	What does the code need from its runtime?	(unanswered)	[link](javascript:alert(1)) ![img](x.png) <http://x.example>'
-	has $f 'row	What does it need from the network?	(unanswered)	**bold** _em_ ~~strike~~ <!-- comment -->'
-	has $f 'row	How must releases roll out?	(unanswered)	+ plus / === / ---'
-	has $f "row	2025-06-01T01:40:00Z	ana	Session created	—	$hostile"
+	has $f 'row	Workload	How does traffic arrive?	Spiky	| pipes | in | a | note |'
+	has $f 'row		How long does one unit of work run?	Short (under 1 s)	<script>alert(1)</script>'
+	has $f 'row		Where does the workload keep its state?	Shared in memory	# heading'
+	has $f 'row		How sensitive is it to latency?	Strict (p99 under ~100 ms)	> quote'
+	has $f 'row	Team	How much platform experience does the team have?	Strong	- item'
+	has $f 'row		Does it hold long-lived connections?	(unanswered)	1. item'
+	has $f 'row		Is the workload one kind of thing, or two?	(unanswered)	multi-line / text / with a blank line'
+	has $f 'row	Architecture	How many services make up the system?	(unanswered)	`code` and ``double`` and \backslash\ and trailing \'
+	has $f 'row		How do the services talk to each other?	(unanswered)	emoji 🚀🔥 and &amp; &lt;b&gt; entities'
+	has $f 'row		What does the code need from its runtime?	(unanswered)	[link](javascript:alert(1)) ![img](x.png) <http://x.example>'
+	has $f 'row		What does it need from the network?	(unanswered)	**bold** _em_ ~~strike~~ <!-- comment -->'
+	has $f 'row	Delivery	How must releases roll out?	(unanswered)	+ plus / === / ---'
+	has $f "row	01:40:00	ana	Session created	—	$hostile"
 	checks=$((checks + 1))
 	tables $f | grep ragged && fail "hostile.md: a ragged table"
 	f=hostile-adr.md.body.flat
@@ -355,25 +387,27 @@ fi
 
 mkdir out.d
 for fmt in markdown adr; do
-	want=summary.md
-	[ $fmt = adr ] && want=adr.md
-	t 0 export checkout-service --format $fmt -o out.d/x.md
+	# The same bytes as to standard output (the chart beside a summary
+	# and its refusals: tests/cli/chart.sh).
+	want=summary.md nochart=--no-chart
+	[ $fmt = adr ] && want=adr.md nochart=
+	t 0 export checkout-service --format $fmt $nochart -o out.d/x.md
 	expect_empty_err
 	same out.d/x.md $want
 	echo keep >out.d/x.md
-	t 1 export checkout-service --format $fmt -o out.d/x.md
+	t 1 export checkout-service --format $fmt $nochart -o out.d/x.md
 	expect_err_line "tradeoff: out.d/x.md: already exists; use --force to replace it"
 	has out.d/x.md keep
-	t 0 export checkout-service --format $fmt -o out.d/x.md --force
+	t 0 export checkout-service --format $fmt $nochart -o out.d/x.md --force
 	same out.d/x.md $want
 	rm out.d/x.md
 
 	echo target >out.d/target
 	ln -s target out.d/link
-	t 1 export checkout-service --format $fmt -o out.d/link
+	t 1 export checkout-service --format $fmt $nochart -o out.d/link
 	expect_err "is a symbolic link; use --force"
 	has out.d/target target
-	t 0 export checkout-service --format $fmt -o out.d/link --force
+	t 0 export checkout-service --format $fmt $nochart -o out.d/link --force
 	has out.d/target target
 	checks=$((checks + 1))
 	[ -L out.d/link ] && fail "$fmt: the link was followed, not replaced"
@@ -382,12 +416,12 @@ for fmt in markdown adr; do
 
 	# A dangling link is refused too, and nothing appears at its target.
 	ln -s nowhere out.d/dangling
-	t 1 export checkout-service --format $fmt -o out.d/dangling
+	t 1 export checkout-service --format $fmt $nochart -o out.d/dangling
 	checks=$((checks + 1))
 	[ -e out.d/nowhere ] && fail "$fmt: wrote through a dangling link"
 	rm out.d/dangling
-	t 1 export checkout-service --format $fmt -o no/such/dir/x.md
-	t 1 export checkout-service --format $fmt -o out.d
+	t 1 export checkout-service --format $fmt $nochart -o no/such/dir/x.md
+	t 1 export checkout-service --format $fmt $nochart -o out.d
 	expect_err "is a directory"
 done
 checks=$((checks + 1))

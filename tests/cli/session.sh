@@ -237,7 +237,7 @@ n=$(ls -A out.d | wc -l)
 [ "$n" -eq 3 ] || fail "temporary files left in out.d: $(ls -A out.d)"
 # The documents (tests/cli/export.sh has the rest); markdown by default.
 t 0 export "renamed/demo" --format markdown
-expect_out "## Recommendation"
+expect_out "## Decision"
 cp out demo.md
 t 0 export "renamed/demo"
 same out demo.md

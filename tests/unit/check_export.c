@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "testdir.h"
 
 #include "answers.h"
+#include "chart.h"
 #include "eval.h"
 #include "export.h"
 #include "export_adr.h"
@@ -355,19 +357,23 @@ START_TEST(test_md_session)
 	    "2026-01-01T00:06:00Z, created 2026-01-01T00:00:00Z)\n"));
 	ck_assert_ptr_nonnull(strstr(a, "(the session was started with "
 	    "`serverless-vs-kubernetes` version 0.9)"));
-	ck_assert_ptr_nonnull(strstr(a, "## Change history\n\n| When (UTC) | "
+	/* Folded, a table per day, the times too short to wrap. */
+	ck_assert_ptr_nonnull(strstr(a, "## Change history\n\n<details>\n"
+	    "<summary>7 changes on 2026-01-01</summary>\n\n"
+	    "**2026-01-01** (UTC)\n\n| Time | "
 	    "Who | What | Was | Now |\n|---|---|---|---|---|\n"
-	    "| 2026-01-01T00:00:00Z | ana | Session created | — | demo |\n"
-	    "| 2026-01-01T00:01:00Z | ben\\|x | Answer to `traffic` | — | "
+	    "| 00:00:00 | ana | Session created | — | demo |\n"
+	    "| 00:01:00 | ben\\|x | Answer to `traffic` | — | "
 	    "Spiky |\n"
-	    "| 2026-01-01T00:02:00Z | &lt;b&gt;chloe&lt;/b&gt; | Note on "
+	    "| 00:02:00 | &lt;b&gt;chloe&lt;/b&gt; | Note on "
 	    "`traffic` | old | a \\| b / c |\n"
-	    "| 2026-01-01T00:03:00Z | ana | Undo: Answer to `traffic` | "
+	    "| 00:03:00 | ana | Undo: Answer to `traffic` | "
 	    "Spiky | — |\n"
-	    "| 2026-01-01T00:04:00Z | ana | Weight of Cost | 3 (default) | 5 "
+	    "| 00:04:00 | ana | Weight of Cost | 3 (default) | 5 "
 	    "|\n"
-	    "| 2026-01-01T00:05:00Z | ana | Answer to \\`evil\\`\\| | x | y |\n"
-	    "| 2026-01-01T00:06:00Z | ana | mystery\\|field | — | v |\n"));
+	    "| 00:05:00 | ana | Answer to \\`evil\\`\\| | x | y |\n"
+	    "| 00:06:00 | ana | mystery\\|field | — | v |\n"
+	    "\n</details>\n"));
 	free(a);
 	free(b);
 	doc_free(&d);
@@ -408,6 +414,74 @@ open_in(struct session *s, struct store *st, long long sid,
 	session_attach(s, st);
 	ck_assert_msg(session_open_id(s, sid, NULL, &e) == 1, "%s", e.msg);
 }
+
+/* The chart's frame, the series drawn over each other, its labels, and
+ * where the SVG goes beside a summary. */
+START_TEST(test_chart)
+{
+	static struct cost_result c;
+	struct report r = { .model = m, .cost = &c };
+	struct chart ch;
+	struct chart_overlap ov[4];
+	char buf[PATH_MAX];
+	int i, n;
+
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < COST_SAMPLES; i++) {
+		double v = pow(10, 4 + (double)i / COST_SAMPLES_PER_DECADE);
+
+		c.samples[i].volume = v;
+		c.samples[i].option[0] = v * 1e-5;
+		c.samples[i].option[1] = 200;
+		c.samples[i].option[2] = i < 10 ? 200.5 : 300;
+	}
+	for (i = 0; i < MODEL_MAX_OPTIONS; i++)
+		c.option_shape[i] = i < 3 ? i : MODEL_SHAPE_NONE;
+	c.functions.volume = 3e6;
+	c.break_even_kind = COST_BE_CROSSING;
+	c.break_even = 2e7;
+	/* A decade below the workload, a half-decade above the break-even,
+	 * each on a round volume. */
+	chart_frame_near(&r, &ch);
+	ck_assert_int_eq(ch.nseries, 3);
+	ck_assert_int_eq(ch.first, 6);			/* 100k */
+	ck_assert_int_eq(ch.last, 24);			/* 100M */
+	n = chart_overlaps(&r, &ch, ov, 4);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(ov[0].a, 1);
+	ck_assert_int_eq(ov[0].b, 2);
+	ck_assert_int_eq(ov[0].from, 6);
+	ck_assert_int_eq(ov[0].to, 9);
+	/* The whole frame: from 10k, to ten times the break-even. */
+	chart_frame(&r, &ch);
+	ck_assert_int_eq(ch.first, 0);
+	ck_assert_int_eq(ch.last, 26);			/* 215M */
+	/* No break-even: two decades at least around the workload. */
+	c.break_even_kind = COST_BE_FUNCTIONS_CHEAPER;
+	c.functions.volume = 1e4;
+	chart_frame_near(&r, &ch);
+	ck_assert_int_eq(ch.first, 0);
+	ck_assert_int_eq(ch.last, 2 * COST_SAMPLES_PER_DECADE);
+	ck_assert(chart_round_sample(12, 0));
+	ck_assert(!chart_round_sample(3, 0));
+	ck_assert(chart_round_sample(3, 1));
+	ck_assert(!chart_round_sample(4, 1));
+	ck_assert_str_eq(chart_volume_label(1e4, buf, sizeof buf), "10k");
+	ck_assert_str_eq(chart_volume_label(pow(10, 6.5), buf, sizeof buf),
+	    "3.2M");
+	ck_assert_str_eq(chart_volume_label(999999.9, buf, sizeof buf), "1M");
+	ck_assert_str_eq(chart_volume_label(1e10, buf, sizeof buf), "10B");
+	ck_assert_str_eq(export_chart_path("out/checkout.md", buf,
+	    sizeof buf), "out/checkout-cost.svg");
+	ck_assert_str_eq(export_chart_path("notes", buf, sizeof buf),
+	    "notes-cost.svg");
+	ck_assert_str_eq(export_chart_path("a.b/.md", buf, sizeof buf),
+	    "a.b/.md-cost.svg");
+	ck_assert_str_eq(export_chart_path("a.b/c", buf, sizeof buf),
+	    "a.b/c-cost.svg");
+	ck_assert_ptr_null(export_chart_path("checkout.md", buf, 12));
+}
+END_TEST
 
 START_TEST(test_session_to)
 {
@@ -544,6 +618,7 @@ suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");
 	tcase_add_checked_fixture(tc, setup_dir, teardown);
+	tcase_add_test(tc, test_chart);
 	tcase_add_test(tc, test_session_to);
 	tcase_add_test(tc, test_session_gone);
 	tcase_add_test(tc, test_cost_problem);

@@ -453,7 +453,7 @@ START_TEST(test_markdown_summary)
 		ck_assert_msg(strncmp(buf, title, strlen(title)) == 0, "%s",
 		    buf);
 	}
-	ck_assert_ptr_nonnull(strstr(buf, "## Recommendation\n\n**Serverless**"));
+	ck_assert_ptr_nonnull(strstr(buf, "## Decision\n\n**Serverless**"));
 	ck_assert_ptr_nonnull(strstr(buf, "| Black Friday: 40x |"));
 	ck_assert_ptr_nonnull(strstr(buf, "Line one.\\\nLine two."));
 	free(buf);
