@@ -56,6 +56,9 @@ struct report {
 	 * supersedes: its number ("0003") and file name, or NULL. */
 	const char *adr_status;
 	const char *adr_supersedes, *adr_supersedes_file;
+	/* A decision record without front matter: its status under the
+	 * title, its evidence in an HTML comment at the end (issue 17). */
+	int adr_plain;
 };
 
 /* The report scripts read (`eval --format yaml`; README.md lists the

@@ -37,6 +37,7 @@ enum {
 	X(DIR, "dir", 1, 0) \
 	X(SUPERSEDES, "supersedes", 1, 0) \
 	X(STATUS, "status", 1, 0) \
+	X(NO_FRONT_MATTER, "no-front-matter", 0, 0) \
 	X(HELP, "help", 0, 'h') \
 	X(VERSION, "version", 0, 'V')
 
