@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "adrdir.h"
+#include "evidence.h"
 #include "outfile.h"
 #include "ydoc.h"
 
@@ -151,7 +152,27 @@ adrdir_parse_num(const char *s, int *num)
 	return 0;
 }
 
-/* BUF (LEN bytes) with its front matter's status line replaced, to F. */
+/* BUF (LEN bytes), a record without front matter, with the status item
+ * under its title replaced, to F. */
+static int
+write_superseded_item(FILE *f, const char *buf, size_t len, int num,
+    const char *path, struct err *e)
+{
+	struct evidence_item it;
+
+	if (!evidence_item(buf, len, "Status", &it)) {
+		err_file(e, path, "not a decision record: no front matter and "
+		    "no status under its title; it was not changed");
+		return -1;
+	}
+	fwrite(buf, 1, it.line, f);
+	fprintf(f, EVIDENCE_ITEM "superseded by ADR-%04d\n", "Status", num);
+	fwrite(buf + it.end, 1, len - it.end, f);
+	return 0;
+}
+
+/* BUF (LEN bytes) with its status replaced, to F: the status line of its
+ * front matter, else the status item under its title. */
 static int
 write_superseded(FILE *f, const char *buf, size_t len, int num,
     const char *path, struct err *e)
@@ -159,11 +180,8 @@ write_superseded(FILE *f, const char *buf, size_t len, int num,
 	size_t i = 4, line;
 	int done = 0;
 
-	if (len < 4 || memcmp(buf, "---\n", 4) != 0) {
-		err_file(e, path, "not a decision record with front matter; "
-		    "it was not changed");
-		return -1;
-	}
+	if (len < 4 || memcmp(buf, "---\n", 4) != 0)
+		return write_superseded_item(f, buf, len, num, path, e);
 	fwrite(buf, 1, 4, f);
 	while (i < len) {
 		const char *nl = memchr(buf + i, '\n', len - i);

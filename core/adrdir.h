@@ -34,7 +34,8 @@ const char *adrdir_file_name(int num, const char *title, char *buf,
 int adrdir_parse_num(const char *s, int *num);
 
 /* Mark record PATH superseded by record NUM: its front matter's status
- * becomes "superseded by ADR-NNNN", written to a temporary file beside
+ * (or, without front matter, the status item under its title) becomes
+ * "superseded by ADR-NNNN", written to a temporary file beside
  * it and renamed into place (a symbolic link or anything but a regular
  * file is refused, never followed).  0, or -1 with a message. */
 int adrdir_supersede(const char *path, int num, struct err *e);

@@ -13,6 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first N bytes at NEEDLE in the LEN bytes at BUF, or NULL. */
+static const char *
+find(const char *buf, size_t len, const char *needle, size_t n)
+{
+	const char *p = buf, *end = buf + len;
+
+	while ((size_t)(end - p) >= n &&
+	    (p = memchr(p, needle[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* Unit prices ---------------------------------------------------------------- */
 
 static void
@@ -241,51 +256,155 @@ write_body(struct yamlw *w, const struct report *r, const char *rec,
 	yamlw_map_end(w);
 }
 
-int
-evidence_write(struct yamlw *w, const struct report *r,
-    const char *recommendation, struct err *e)
-{
-	struct arena *arena = NULL;
-	struct yamlw tw;
-	struct ydoc doc;
-	char *buf = NULL, digest[80];
-	size_t len = 0;
-	FILE *f;
-	int rc = -1;
+/* What body_yaml writes: the evidence of R for REC with DIGEST (NULL:
+ * none), alone or, KEYED, under the key `tradeoff`; scalars holding
+ * "--" double-quoted when DASHES (yamlw_quote_dashes). */
+struct body {
+	const struct report *r;
+	const char *rec, *digest;
+	int keyed, dashes;
+};
 
-	/* The digest is of the evidence as read back: write it alone, read
-	 * it, and hash the tree. */
-	if ((f = open_memstream(&buf, &len)) == NULL) {
+/* B written as a YAML document into a new buffer (*BUF, *LEN bytes,
+ * NUL-terminated; the caller frees it).  0, or -1 with a message. */
+static int
+body_yaml(const struct body *b, char **buf, size_t *len, struct err *e)
+{
+	struct yamlw w;
+	FILE *f;
+	int rc;
+
+	*buf = NULL;
+	if ((f = open_memstream(buf, len)) == NULL) {
 		err_set(e, "out of memory");
 		return -1;
 	}
-	if (yamlw_open(&tw, f, e) != 0) {
+	if (yamlw_open(&w, f, e) != 0) {
 		fclose(f);
-		free(buf);
+		free(*buf);
 		return -1;
 	}
-	write_body(&tw, r, recommendation, NULL);
-	rc = yamlw_close(&tw, e);
+	if (b->dashes)
+		yamlw_quote_dashes(&w);
+	if (b->keyed) {
+		yamlw_map(&w, 0);
+		yamlw_key(&w, EVIDENCE_KEY);
+	}
+	write_body(&w, b->r, b->rec, b->digest);
+	if (b->keyed)
+		yamlw_map_end(&w);
+	rc = yamlw_close(&w, e);
 	if (fclose(f) != 0 && rc == 0) {
 		err_set(e, "out of memory");
 		rc = -1;
 	}
 	if (rc != 0) {
-		free(buf);
-		return -1;
+		free(*buf);
+		*buf = NULL;
 	}
-	rc = -1;
+	return rc;
+}
+
+/* The digest of the evidence of R for REC: of the evidence as read
+ * back, so it is written alone, read, and the tree hashed. */
+static int
+evidence_digest(const struct report *r, const char *rec, char digest[80],
+    struct err *e)
+{
+	struct body b = { .r = r, .rec = rec };
+	struct arena *arena;
+	struct ydoc doc;
+	char *buf;
+	size_t len;
+	int rc = -1;
+
+	if (body_yaml(&b, &buf, &len, e) != 0)
+		return -1;
 	if ((arena = arena_new()) == NULL)
 		err_set(e, "out of memory");
 	else if (ydoc_parse_yaml(&doc, arena, "the evidence", buf, len, e) ==
 	    0) {
 		digest_of(doc.root, digest);
-		yamlw_key(w, EVIDENCE_KEY);
-		write_body(w, r, recommendation, digest);
 		rc = 0;
 	}
 	arena_free(arena);
 	free(buf);
+	return rc;
+}
+
+int
+evidence_write(struct yamlw *w, const struct report *r,
+    const char *recommendation, struct err *e)
+{
+	char digest[80];
+
+	if (evidence_digest(r, recommendation, digest, e) != 0)
+		return -1;
+	yamlw_key(w, EVIDENCE_KEY);
+	write_body(w, r, recommendation, digest);
+	return 0;
+}
+
+/* Whether the LEN bytes at BUF, the comment's YAML with its dashes
+ * escaped, hold no "--" and read back as the evidence of DIGEST: the
+ * escapes changed nothing (yamlw_undash says why they cannot; this
+ * makes sure). */
+static int
+undashed_ok(const char *buf, size_t len, const char *digest)
+{
+	const struct ynode *t;
+	struct arena *arena;
+	struct ydoc doc;
+	struct err e;
+	char got[80];
+	int ok = 0;
+
+	if (find(buf, len, "--", 2) != NULL || (arena = arena_new()) == NULL)
+		return 0;
+	if (ydoc_parse_yaml(&doc, arena, "the evidence", buf, len, &e) == 0 &&
+	    (t = ymap_get(doc.root, EVIDENCE_KEY)) != NULL) {
+		digest_of(t, got);
+		ok = strcmp(got, digest) == 0;
+	}
+	arena_free(arena);
+	return ok;
+}
+
+int
+evidence_write_comment(FILE *out, const struct report *r,
+    const char *recommendation, struct err *e)
+{
+	struct body b = { .r = r, .rec = recommendation, .keyed = 1,
+	    .dashes = 1 };
+	char digest[80], *yaml, *safe = NULL;
+	size_t len, slen;
+	FILE *f;
+	int rc = -1;
+
+	b.digest = digest;
+	if (evidence_digest(r, recommendation, digest, e) != 0 ||
+	    body_yaml(&b, &yaml, &len, e) != 0)
+		return -1;
+	if ((f = open_memstream(&safe, &slen)) == NULL) {
+		err_set(e, "out of memory");
+		free(yaml);
+		return -1;
+	}
+	yamlw_undash(f, yaml, len);
+	if (fclose(f) != 0)
+		err_set(e, "out of memory");
+	else if (!undashed_ok(safe, slen, digest))
+		err_set(e, "cannot write the evidence into an HTML comment "
+		    "safely (this is a bug in tradeoff)");
+	else {
+		fputs(EVIDENCE_COMMENT " (read by `tradeoff recheck` and "
+		    "`tradeoff import`; keep it with the record)\n", out);
+		fwrite(safe, 1, slen, out);
+		fputs("-->\n", out);
+		rc = 0;
+	}
+	free(safe);
+	free(yaml);
 	return rc;
 }
 
@@ -408,10 +527,12 @@ read_pricing(struct evidence *ev, const struct ydoc *doc,
 	return 0;
 }
 
-/* The evidence under `tradeoff` in front matter ROOT. */
+/* The evidence under `tradeoff` in mapping ROOT of WHERE ("the front
+ * matter"). */
 static int
 read_evidence(struct evidence *ev, const struct model *m,
-    const struct ydoc *doc, const struct ynode *root, struct err *e)
+    const struct ydoc *doc, const struct ynode *root, const char *where,
+    struct err *e)
 {
 	static const char *const keys[] = { "evidence", "recommendation",
 	    "confidence", "model", "pricing", "unit_prices", "monthly",
@@ -425,8 +546,8 @@ read_evidence(struct evidence *ev, const struct model *m,
 
 	if (t == NULL)
 		return FAIL(root, "a decision record without its evidence: "
-		    "the front matter has no '%s' key (export the session "
-		    "again with this version of tradeoff)", EVIDENCE_KEY);
+		    "%s has no '%s' key (export the session again with this "
+		    "version of tradeoff)", where, EVIDENCE_KEY);
 	if (yexpect(doc, t, Y_MAP, "'" EVIDENCE_KEY "'", e) != 0 ||
 	    ymap_check(doc, t, "'" EVIDENCE_KEY "'", keys, required, e) != 0 ||
 	    yscalar_long(doc, ymap_get(t, "evidence"), "'evidence'", 1,
@@ -469,7 +590,6 @@ read_record(struct evidence *ev, const struct model *m, const char *name,
 	const struct ynode *root;
 	struct ydoc doc;
 
-	ev->kind = EVIDENCE_ADR;
 	if (n == 0) {
 		err_file(e, name, "the front matter is not closed (no line "
 		    "'---' after the first)");
@@ -485,16 +605,133 @@ read_record(struct evidence *ev, const struct model *m, const char *name,
 	if (get_text(&doc, root, "status", &ev->status, e) != 0 ||
 	    get_text(&doc, root, "date", &ev->date, e) != 0)
 		return -1;
-	return read_evidence(ev, m, &doc, root, e);
+	return read_evidence(ev, m, &doc, root, "the front matter", e);
+}
+
+int
+evidence_item(const char *buf, size_t len, const char *label,
+    struct evidence_item *it)
+{
+	char head[64];
+	size_t i = 0, hn, n;
+	const char *nl;
+
+	hn = (size_t)snprintf(head, sizeof head, EVIDENCE_ITEM, label);
+	while (i < len) {
+		nl = memchr(buf + i, '\n', len - i);
+		n = nl != NULL ? (size_t)(nl - buf) + 1 - i : len - i;
+		if (n >= 3 && memcmp(buf + i, "## ", 3) == 0)
+			return 0;
+		if (n >= hn && memcmp(buf + i, head, hn) == 0) {
+			it->line = i;
+			it->end = i + n;
+			it->value = buf + i + hn;
+			it->vlen = n - hn;
+			while (it->vlen > 0 && (it->value[it->vlen - 1] ==
+			    '\n' || it->value[it->vlen - 1] == '\r'))
+				it->vlen--;
+			return 1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+/* Where the last line opening with EVIDENCE_COMMENT starts in the LEN
+ * bytes at BUF: 1 and *AT, or 0. */
+static int
+last_comment(const char *buf, size_t len, size_t *at)
+{
+	const char *p = buf, *hit;
+	size_t n = sizeof EVIDENCE_COMMENT - 1;
+	int found = 0;
+
+	while ((hit = find(p, len - (size_t)(p - buf), EVIDENCE_COMMENT,
+	    n)) != NULL) {
+		if (hit == buf || hit[-1] == '\n') {
+			*at = (size_t)(hit - buf);
+			found = 1;
+		}
+		p = hit + 1;
+	}
+	return found;
+}
+
+/* Item LABEL of a record without front matter (the LEN bytes at BUF)
+ * into *OUT, or NULL when it has none. */
+static int
+read_item(struct evidence *ev, const char *buf, size_t len,
+    const char *label, const char **out, struct err *e)
+{
+	struct evidence_item it;
+
+	*out = NULL;
+	if (!evidence_item(buf, len, label, &it))
+		return 0;
+	if ((*out = arena_strndup(ev->answers->arena, it.value, it.vlen)) ==
+	    NULL) {
+		err_set(e, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* The record without front matter NAME (LEN bytes at BUF) whose last
+ * evidence comment opens at byte AT. */
+static int
+read_comment(struct evidence *ev, const struct model *m, const char *name,
+    const char *buf, size_t len, size_t at, struct err *e)
+{
+	size_t skip = sizeof EVIDENCE_COMMENT - 1, n, i;
+	const char *end, *nl;
+	struct ydoc doc;
+	char *copy;
+	int line = 1, rc;
+
+	for (i = 0; i < at; i++)
+		line += buf[i] == '\n';
+	if ((end = find(buf + at + skip, len - at - skip, "-->", 3)) == NULL) {
+		err_at(e, name, line, 1, "the evidence comment is not closed "
+		    "(no '-->' after it)");
+		return -1;
+	}
+	nl = memchr(buf + at, '\n', (size_t)(end - buf) - at);
+	n = nl != NULL ? (size_t)(end - nl) - 1 : 0;
+	/* The YAML after as many empty lines as came before it, so that
+	 * messages give the lines and columns of the file. */
+	if ((copy = malloc((size_t)line + n + 1)) == NULL) {
+		err_set(e, "out of memory");
+		return -1;
+	}
+	memset(copy, '\n', (size_t)line);
+	if (n > 0)
+		memcpy(copy + line, nl + 1, n);
+	rc = ydoc_parse_yaml(&doc, ev->answers->arena, name, copy,
+	    (size_t)line + n, e);
+	free(copy);
+	if (rc != 0)
+		return -1;
+	if (doc.root == NULL || doc.root->type != Y_MAP) {
+		err_at(e, name, line, 1, "the evidence comment %s",
+		    doc.root == NULL ? "holds no evidence" : "is not a mapping");
+		return -1;
+	}
+	if (read_item(ev, buf, at, "Status", &ev->status, e) != 0 ||
+	    read_item(ev, buf, at, "Date", &ev->date, e) != 0)
+		return -1;
+	return read_evidence(ev, m, &doc, doc.root, "the evidence comment", e);
 }
 
 int
 evidence_read_buffer(struct evidence *ev, const struct model *m,
     const char *name, const char *buf, size_t len, struct err *e)
 {
+	int front = evidence_has_front_matter(buf, len), rc;
+	size_t at = 0;
+
 	memset(ev, 0, sizeof *ev);
 	ev->nasked = -1;
-	if (!evidence_has_front_matter(buf, len)) {
+	if (!front && !last_comment(buf, len, &at)) {
 		ev->kind = EVIDENCE_ANSWERS;
 		if ((ev->answers = answers_load_buffer(m, name, buf, len,
 		    e)) == NULL)
@@ -506,7 +743,10 @@ evidence_read_buffer(struct evidence *ev, const struct model *m,
 		err_set(e, "out of memory");
 		return -1;
 	}
-	if (read_record(ev, m, name, buf, len, e) != 0) {
+	ev->kind = EVIDENCE_ADR;
+	rc = front ? read_record(ev, m, name, buf, len, e) :
+	    read_comment(ev, m, name, buf, len, at, e);
+	if (rc != 0) {
 		evidence_free(ev);
 		return -1;
 	}

@@ -1,7 +1,8 @@
 /* evidence.h - what a decision record carries so that it stays
  * checkable (DESIGN.md section 12).
  *
- * An exported ADR's front matter holds, under the one key `tradeoff`,
+ * An exported ADR's front matter (or, without front matter, an HTML
+ * comment at its end) holds, under the one key `tradeoff`,
  * the whole answers document (as export --format yaml writes it), the
  * recommendation it recorded, the model's id and version, the price
  * list's version and date, the unit prices and monthly costs it used,
@@ -26,6 +27,12 @@
 
 /* The front matter's key. */
 #define EVIDENCE_KEY "tradeoff"
+/* A record without front matter (export --no-front-matter) carries the
+ * same key and evidence in an HTML comment at its end, opening with
+ * this on a line of its own; its status and date are items of the list
+ * under its title, each "- **Status:** proposed" (EVIDENCE_ITEM). */
+#define EVIDENCE_COMMENT "<!-- tradeoff evidence"
+#define EVIDENCE_ITEM "- **%s:** "
 /* The layout of the evidence this program writes and reads. */
 #define EVIDENCE_VERSION 1
 #define EVIDENCE_MAX_PRICES 8
@@ -82,9 +89,31 @@ int evidence_unit_prices(const struct cost_result *c,
 int evidence_write(struct yamlw *w, const struct report *r,
     const char *recommendation, struct err *e);
 
+/* Write, to OUT, the HTML comment that holds the evidence of report R
+ * (as evidence_write) in a record without front matter: the same YAML,
+ * with no "--" in it (yamlw_quote_dashes), so no text can end the
+ * comment early.  0, or -1 with a message. */
+int evidence_write_comment(FILE *out, const struct report *r,
+    const char *recommendation, struct err *e);
+
+/* An item "- **LABEL:** VALUE" of the list under the title of a record
+ * without front matter: its line (from LINE to END, after its line
+ * break) and its VALUE (VLEN bytes, no line break). */
+struct evidence_item {
+	size_t line, end;
+	const char *value;
+	size_t vlen;
+};
+
+/* Find item LABEL ("Status") in the LEN bytes at BUF, before the first
+ * "## " heading: 1 and *IT, or 0. */
+int evidence_item(const char *buf, size_t len, const char *label,
+    struct evidence_item *it);
+
 /* Read PATH against model M: a decision record (a Markdown file opening
- * with front matter) must carry the evidence, unchanged since it was
- * written; anything else is read as an answers file.  0, or -1 with a
+ * with front matter, or holding an evidence comment: the last one is
+ * read) must carry the evidence, unchanged since it was written;
+ * anything else is read as an answers file.  0, or -1 with a
  * positioned message (EV then holds nothing). */
 int evidence_read(struct evidence *ev, const struct model *m,
     const char *path, struct err *e);

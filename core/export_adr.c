@@ -43,50 +43,76 @@ chosen(const struct report *r)
 	    r->result->recommendation : -1;
 }
 
+/* The option id the evidence records: the one named, or "undecided". */
+static const char *
+recorded(const struct report *r)
+{
+	return chosen(r) >= 0 ? r->model->options[chosen(r)].id :
+	    "undecided";
+}
+
+/* What the record says of itself, in front matter or in the list under
+ * its title. */
+struct adr_head {
+	const char *status;
+	char date[32];
+	const char *const *makers;	/* the decision-makers */
+	int nmakers;
+	char supersedes[64];		/* "ADR-0003", or "" */
+	const char *took[ANSWERS_MAX_IDENTS + 32];
+};
+
+static void
+adr_head(struct adr_head *h, const struct report *r)
+{
+	const struct answers *a = r->answers;
+
+	h->status = r->adr_status != NULL ? r->adr_status : EXPORT_ADR_STATUS;
+	phrase_time(r->session != NULL ? r->session->updated : r->now,
+	    PHRASE_TIME_DAY, h->date, sizeof h->date);
+	/* The decision-makers as listed, else those who took part. */
+	h->makers = a->participants;
+	h->nmakers = a->nparticipants;
+	if (h->nmakers == 0) {
+		h->nmakers = report_took_part(r, h->took, (int)(sizeof h->took /
+		    sizeof h->took[0]));
+		h->makers = h->took;
+	}
+	h->supersedes[0] = '\0';
+	if (r->adr_supersedes != NULL)
+		snprintf(h->supersedes, sizeof h->supersedes, "ADR-%s",
+		    r->adr_supersedes);
+}
+
 /* The front matter: YAML between two "---" lines. */
 static int
 adr_front_matter(FILE *out, const struct report *r, struct err *e)
 {
-	const struct answers *a = r->answers;
-	const char *took[ANSWERS_MAX_IDENTS + 32];
-	const char *const *names = a->participants;
+	struct adr_head h;
 	struct yamlw w;
-	char t[32];
-	int i, n = a->nparticipants;
+	int i;
 
-	/* The decision-makers as listed, else those who took part. */
-	if (n == 0) {
-		n = report_took_part(r, took, (int)(sizeof took /
-		    sizeof took[0]));
-		names = took;
-	}
-	phrase_time(r->session != NULL ? r->session->updated : r->now,
-	    PHRASE_TIME_DAY, t, sizeof t);
+	adr_head(&h, r);
 	if (yamlw_open_doc(&w, out, 1, e) != 0)
 		return -1;
 	yamlw_map(&w, 0);
 	yamlw_key(&w, "status");
-	yamlw_key(&w, r->adr_status != NULL ? r->adr_status :
-	    EXPORT_ADR_STATUS);
+	yamlw_key(&w, h.status);
 	yamlw_key(&w, "date");
-	yamlw_key(&w, t);
-	if (n > 0) {
+	yamlw_key(&w, h.date);
+	if (h.nmakers > 0) {
 		yamlw_key(&w, "decision-makers");
 		yamlw_seq(&w, 0);
-		for (i = 0; i < n; i++)
-			yamlw_text(&w, names[i]);
+		for (i = 0; i < h.nmakers; i++)
+			yamlw_text(&w, h.makers[i]);
 		yamlw_seq_end(&w);
 	}
-	if (r->adr_supersedes != NULL) {
-		char ref[64];
-
-		snprintf(ref, sizeof ref, "ADR-%s", r->adr_supersedes);
+	if (h.supersedes[0] != '\0') {
 		yamlw_key(&w, "supersedes");
-		yamlw_key(&w, ref);
+		yamlw_key(&w, h.supersedes);
 	}
 	/* The evidence that keeps the record checkable (evidence.h). */
-	if (evidence_write(&w, r, chosen(r) >= 0 ?
-	    r->model->options[chosen(r)].id : "undecided", e) != 0) {
+	if (evidence_write(&w, r, recorded(r), e) != 0) {
 		struct err ignored;
 
 		yamlw_close(&w, &ignored);
@@ -97,6 +123,45 @@ adr_front_matter(FILE *out, const struct report *r, struct err *e)
 		return -1;
 	fputs("---\n\n", out);
 	return 0;
+}
+
+/* "- **LABEL:** " */
+static void
+adr_item(FILE *out, const char *label)
+{
+	fprintf(out, EVIDENCE_ITEM, label);
+}
+
+/* Without front matter: the same as a list under the title, where
+ * every renderer shows it as such (the evidence goes in a comment at
+ * the end, evidence_write_comment). */
+static void
+adr_head_list(FILE *out, const struct report *r)
+{
+	struct adr_head h;
+	int i;
+
+	adr_head(&h, r);
+	adr_item(out, "Status");
+	md_inline(out, h.status);
+	fputc('\n', out);
+	adr_item(out, "Date");
+	fprintf(out, "%s\n", h.date);
+	if (h.nmakers > 0) {
+		adr_item(out, "Decision-makers");
+		for (i = 0; i < h.nmakers; i++) {
+			if (i > 0)
+				fputs(", ", out);
+			md_inline(out, h.makers[i]);
+		}
+		fputc('\n', out);
+	}
+	if (h.supersedes[0] != '\0') {
+		adr_item(out, "Supersedes");
+		md_inline(out, h.supersedes);
+		fputc('\n', out);
+	}
+	fputc('\n', out);
 }
 
 /* "for NAME" or "for the workload". */
@@ -778,9 +843,10 @@ adr_confirmation(FILE *out, const struct report *r)
 		    r->answers->answer, r->answers->weight, buf, sizeof buf));
 		fputs("\n\n", out);
 	}
-	fputs("Check it with `tradeoff recheck` on this file whenever the "
-	    "prices or the model change: the front matter keeps the answers, "
-	    "the prices and the costs this record was decided on.\n\n", out);
+	fprintf(out, "Check it with `tradeoff recheck` on this file whenever "
+	    "the prices or the model change: %s keeps the answers, the "
+	    "prices and the costs this record was decided on.\n\n",
+	    r->adr_plain ? "the comment at its end" : "the front matter");
 }
 
 static void
@@ -891,15 +957,22 @@ adr_more(FILE *out, const struct report *r)
 int
 export_adr(FILE *out, const struct report *r, struct err *e)
 {
-	if (adr_front_matter(out, r, e) != 0)
+	if (!r->adr_plain && adr_front_matter(out, r, e) != 0)
 		return -1;
 	adr_title(out, r);
+	if (r->adr_plain)
+		adr_head_list(out, r);
 	adr_context(out, r);
 	adr_drivers(out, r);
 	adr_considered(out, r);
 	adr_outcome(out, r);
 	adr_pros_cons(out, r);
 	adr_more(out, r);
+	if (r->adr_plain) {
+		fputc('\n', out);
+		if (evidence_write_comment(out, r, recorded(r), e) != 0)
+			return -1;
+	}
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(e, "cannot write the decision record: %s",
 		    strerror(errno));

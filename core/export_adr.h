@@ -1,9 +1,13 @@
 /* export_adr.h - an architecture decision record in the MADR 4 layout.
  *
- * YAML front matter (status, date, decision-makers) written through
- * libyaml's emitter, then Context and Problem Statement, Decision
- * Drivers, Considered Options, Decision Outcome with Consequences and
- * Confirmation, Pros and Cons of the Options, and More Information.
+ * YAML front matter (status, date, decision-makers, supersedes and the
+ * evidence, evidence.h) written through libyaml's emitter, or, with
+ * R->adr_plain, the title first with the same as a Markdown list under
+ * it and the evidence in an HTML comment at the end (front matter shows
+ * as a rule and a heading wherever it is not GitHub's file view); then
+ * Context and Problem Statement, Decision Drivers, Considered Options,
+ * Decision Outcome with Consequences and Confirmation, Pros and Cons of
+ * the Options, and More Information.
  * Everything is drawn from the report: the heaviest weights and the
  * answers that moved the result most drive it; the comparison rows the
  * answers bear on give the good and bad consequences; the flip becomes

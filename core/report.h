@@ -59,6 +59,9 @@ struct report {
 	/* The summary's cost chart as a relative URL to show as an image
 	 * (export_files sets it), or NULL. */
 	const char *chart_href;
+	/* A decision record without front matter: its status under the
+	 * title, its evidence in an HTML comment at the end (issue 17). */
+	int adr_plain;
 };
 
 /* The report scripts read (`eval --format yaml`; README.md lists the

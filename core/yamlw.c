@@ -114,10 +114,34 @@ yamlw_seq_end(struct yamlw *w)
 	emit(w, &ev, yaml_sequence_end_event_initialize(&ev));
 }
 
+void
+yamlw_quote_dashes(struct yamlw *w)
+{
+	w->dashes_quoted = 1;
+}
+
+void
+yamlw_undash(FILE *out, const char *buf, size_t len)
+{
+	size_t i;
+
+	/* Inside a double-quoted scalar a '-' is only ever itself: escapes
+	 * are a backslash and letters or hex digits. */
+	for (i = 0; i < len; i++)
+		if (buf[i] == '-' && ((i + 1 < len && buf[i + 1] == '-') ||
+		    (i > 0 && buf[i - 1] == '-')))
+			fputs("\\x2D", out);
+		else
+			fputc(buf[i], out);
+}
+
 static void
 scalar(struct yamlw *w, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
+
+	if (w->dashes_quoted && strstr(s, "--") != NULL)
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 
 	emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL,
 	    (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1, 1, style));

@@ -16,6 +16,7 @@ struct yamlw {
 	int failed;
 	int open;
 	int escaping;	/* unicode off until a text's event is written */
+	int dashes_quoted;	/* yamlw_quote_dashes */
 };
 
 /* Start a one-document stream on OUT. */
@@ -29,6 +30,17 @@ int yamlw_open_doc(struct yamlw *w, FILE *out, int explicit_start,
 /* End the stream, flush, and release the emitter; -1 with a message if
  * anything failed on the way. */
 int yamlw_close(struct yamlw *w, struct err *e);
+
+/* From now on, write every scalar holding "--" (keys too) double-quoted,
+ * so that yamlw_undash can escape its dashes: nothing else libyaml
+ * writes holds two dashes in a row.  For YAML inside an HTML comment,
+ * which "--" would end ("-->") or make invalid. */
+void yamlw_quote_dashes(struct yamlw *w);
+
+/* Write the LEN bytes at BUF, YAML written with yamlw_quote_dashes, to
+ * OUT with every '-' of a run of two or more as the escape "\x2D": the
+ * same document when read, and no "--" in it. */
+void yamlw_undash(FILE *out, const char *buf, size_t len);
 
 void yamlw_map(struct yamlw *w, int flow);
 void yamlw_map_end(struct yamlw *w);

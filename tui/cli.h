@@ -38,6 +38,7 @@ enum {
 	X(SUPERSEDES, "supersedes", 1, 0) \
 	X(STATUS, "status", 1, 0) \
 	X(NO_CHART, "no-chart", 0, 0) \
+	X(NO_FRONT_MATTER, "no-front-matter", 0, 0) \
 	X(HELP, "help", 0, 'h') \
 	X(VERSION, "version", 0, 'V')
 

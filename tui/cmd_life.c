@@ -501,10 +501,10 @@ cli_export_options(const struct cli *c, enum export_format f)
 	const char *status = c->value[OPT_STATUS];
 	char q[128];
 
-	if ((c->given & (OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS))) &&
-	    f != EXPORT_ADR)
-		return cli_usage_error("--dir, --supersedes and --status apply "
-		    "to --format adr");
+	if ((c->given & (OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS) |
+	    OPTBIT(NO_FRONT_MATTER))) && f != EXPORT_ADR)
+		return cli_usage_error("--dir, --supersedes, --status and "
+		    "--no-front-matter apply to --format adr");
 	if ((c->given & OPTBIT(NO_CHART)) && f != EXPORT_MARKDOWN)
 		return cli_usage_error("--no-chart applies to --format "
 		    "markdown (the summary)");
@@ -569,6 +569,7 @@ cli_export_report(const struct cli *c, struct report *r,
 	if ((rc = cli_export_options(c, f)) != EXIT_OK)
 		return rc;
 	r->adr_status = c->value[OPT_STATUS];
+	r->adr_plain = (c->given & OPTBIT(NO_FRONT_MATTER)) != 0;
 	if (c->given & OPTBIT(DIR))
 		return export_series(c, r);
 	return write_to(r, f, c->value[OPT_OUTPUT],

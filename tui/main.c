@@ -27,7 +27,7 @@ static const struct command commands[] = {
 	{ "import", cmd_import, 1, 1, OPTBIT(SESSION), "FILE" },
 	{ "export", cmd_export, 1, 1, OPTBIT(FORMAT) | OPTBIT(OUTPUT) |
 	    OPTBIT(FORCE) | OPTBIT(DIR) | OPTBIT(SUPERSEDES) | OPTBIT(STATUS) |
-	    OPTBIT(NO_CHART), "NAME" },
+	    OPTBIT(NO_CHART) | OPTBIT(NO_FRONT_MATTER), "NAME" },
 	{ "rename", cmd_rename, 2, 2, 0, "OLD NEW" },
 	{ "copy", cmd_copy, 2, 2, 0, "OLD NEW" },
 	{ "delete", cmd_delete, 1, 1, 0, "NAME" },
@@ -46,7 +46,7 @@ static const char usage_text[] =
 "       tradeoff import FILE [--session NAME]\n"
 "       tradeoff export NAME[@LABEL] [--format markdown|adr|yaml] [-o FILE|-]\n"
 "                       [--force] [--no-chart] [--dir DIR [--supersedes NNNN]]\n"
-"                       [--status proposed|accepted]\n"
+"                       [--status proposed|accepted] [--no-front-matter]\n"
 "       tradeoff rename OLD NEW | copy OLD NEW | delete NAME\n"
 "       tradeoff vote NAME QUESTION ANSWER [--as WHO]\n"
 "       tradeoff milestone NAME LABEL\n"
@@ -99,6 +99,9 @@ static const char usage_text[] =
 "      --dir=DIR          export --format adr: the next NNNN-title.md in DIR\n"
 "      --supersedes=NNNN  with --dir: the new record replaces record NNNN\n"
 "      --status=STATUS    the record's status: proposed (default) or accepted\n"
+"      --no-front-matter  export --format adr: the status as a list under the\n"
+"                         title and the evidence in an HTML comment at the\n"
+"                         end, for places that show front matter as text\n"
 "      --milestones=NAME  list: the milestones of session NAME\n"
 "      --as=WHO           who you are in a workshop (an identity such as\n"
 "                         'ben'; also $TRADEOFF_USER; default: the login\n"

@@ -197,6 +197,27 @@ has adr.md.front "status: proposed"
 has adr.md.front "date: 2025-06-01"
 has adr.md.front "- Ben (SRE)"
 
+# Without front matter (issue 17): the title first, the status as a
+# list under it, the evidence in a comment at the end; otherwise the
+# same record.
+t 0 export checkout-service --format adr --no-front-matter
+expect_empty_err
+cp out plain.md
+golden checkout-service-adr-plain.md plain.md
+has plain.md "- **Status:** proposed"
+has plain.md "- **Date:** 2025-06-01"
+has plain.md "- **Decision-makers:** Ana (architect), Ben (SRE), Chloe (security)"
+has plain.md "<!-- tradeoff evidence (read by \`tradeoff recheck\` and \`tradeoff import\`; keep it with the record)"
+checks=$((checks + 1))
+[ "$(head -n 1 plain.md)" = "# Choose Serverless for checkout-service" ] ||
+    fail "plain.md does not open with its title"
+sed -e '/^<!-- tradeoff evidence/,$d' \
+    -e 's/: the comment at its end keeps /: the front matter keeps /' \
+    plain.md | grep -v '^$' |
+    grep -v '^- \*\*\(Status\|Date\|Decision-makers\):\*\* ' >plain.cmp
+grep -v '^$' adr.md.body >adr.cmp
+same adr.cmp plain.cmp
+
 # --- every export through a real GFM parser -------------------------------------
 
 if [ "$have_cmark" = 1 ]; then
@@ -314,6 +335,36 @@ EOF
 	has $f "p	Answering \"What does the code need from its runtime?\" with \"GPUs\" (now \"A standard language runtime\") would recommend Kubernetes."
 	# Every note is in the record, with its question.
 	has $f "p	What regulation applies? Moderate (SOC 2 style) — PCI scope is limited to the payment provider's hosted page."
+
+	# Rendered anywhere but GitHub's file view: no thematic break, no
+	# heading before the title, and nothing of the evidence shows.
+	cmark-gfm --extension table plain.md >plain.html ||
+	    fail "cmark-gfm failed on plain.md"
+	lacks plain.html '<hr'
+	checks=$((checks + 1))
+	[ "$(head -n 1 plain.html)" = "<h1>Choose Serverless for checkout-service</h1>" ] ||
+	    fail "plain.html does not open with the title"
+	lacks plain.html 'tradeoff:'
+	lacks plain.html 'answers_file'
+	cmark-gfm --unsafe --extension table plain.md >plain-raw.html ||
+	    fail "cmark-gfm failed on plain.md"
+	awk '/<!--/ { c = 1 } !c { print } /-->/ { c = 0 }' plain-raw.html \
+	    >plain-shown.html
+	lacks plain-shown.html 'tradeoff:'
+	lacks plain-shown.html 'answers_file'
+	lacks plain-shown.html 'digest'
+	checks=$((checks + 1))
+	[ "$(tail -n 1 plain-raw.html)" = "-->" ] ||
+	    fail "plain-raw.html does not end with the comment"
+	flat plain.md
+	has plain.md.flat "p	Status: proposed"
+	checks=$((checks + 1))
+	[ "$(grep -c '^HTML' plain.md.flat)" = 1 ] &&
+	    [ "$(tail -n 1 plain.md.flat | cut -c1-27)" = "HTML	<!-- tradeoff evidence" ] ||
+	    fail "plain.md: the evidence is not one HTML comment at its end"
+	headings plain.md.flat >got
+	headings $f >want
+	same want got
 fi
 
 # --- hostile names and notes ------------------------------------------------------

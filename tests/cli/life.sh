@@ -44,6 +44,19 @@ front() {
 	    fm && $0 == "---" { exit } fm { print }' "$1"
 }
 
+# comment ADR: the YAML in the last evidence comment of a record
+# without front matter, without its opening and closing lines.
+comment() {
+	awk '/^<!-- tradeoff evidence/ { n = 0; on = 1; next }
+	    on && /^-->$/ { on = 0; next } on { l[++n] = $0 }
+	    END { for (i = 1; i <= n; i++) print l[i] }' "$1"
+}
+
+# line_of REGEX FILE: the number of the last line of FILE matching REGEX.
+line_of() {
+	grep -n -- "$1" "$2" | tail -n 1 | cut -d: -f1
+}
+
 T0=1764316800			# 2025-11-28T08:00:00Z
 TRADEOFF_NOW=$T0
 USER=ana
@@ -218,6 +231,131 @@ expect_out "no decision recorded"
 t 2 recheck
 t 2 recheck adr.md --format html
 
+# --- a record without front matter (issue 17) -------------------------------------------
+# The status list under the title, the evidence in a trailing HTML
+# comment: recheck, import and diff read it as they read front matter.
+
+t 0 export checkout-service@workshop --format adr --no-front-matter \
+    -o plain.md
+expect_empty_err
+checks=$((checks + 1))
+[ "$(head -n 1 plain.md)" = "# Choose Serverless for checkout-service" ] ||
+    fail "plain.md does not open with its title"
+checks=$((checks + 1))
+[ "$(sed -n 3p plain.md)" = "- **Status:** proposed" ] ||
+    fail "plain.md: no status under the title"
+checks=$((checks + 1))
+[ "$(tail -n 1 plain.md)" = "-->" ] || fail "plain.md does not end its comment"
+checks=$((checks + 1))
+[ "$(grep -c '^<!-- tradeoff evidence' plain.md)" = 1 ] ||
+    fail "plain.md: not one evidence comment"
+# The same evidence as in the front matter, written the same way.
+front adr.md | sed -n '/^tradeoff:/,$p' >adr.evidence
+comment plain.md >plain.evidence
+same adr.evidence plain.evidence
+t 0 recheck plain.md
+expect_out "plain.md: holds: Serverless"
+t 3 recheck --pricing dear.yaml plain.md
+expect_out "plain.md: no longer holds: it recorded Serverless, today Kubernetes"
+expect_out "AWS Lambda per GB-second (x86_64) went from 0.0000166667 to 0.000166667 USD (10 times as much)"
+t 3 recheck --model model-1.1.yaml plain.md --format yaml
+expect_out "  verdict: no_longer_holds"
+TRADEOFF_DB=$tmp/plain.db run "$TRADEOFF" import plain.md
+expect_status 0
+TRADEOFF_DB=$tmp/plain.db run "$TRADEOFF" export checkout-service \
+    --format yaml -o after-plain.yaml
+expect_status 0
+same before.yaml after-plain.yaml
+t 0 diff adr.md plain.md
+expect_out "No differences"
+t 0 diff plain.md checkout-service
+expect_out "The answer to \"How does traffic arrive?\": Spiky -> Steady"
+# Only with --format adr.
+t 2 export checkout-service --format markdown --no-front-matter
+expect_err "--no-front-matter apply to --format adr"
+t 2 export checkout-service --no-front-matter
+t 2 export checkout-service --format yaml --no-front-matter
+
+# Hostile text: nothing in it may end the comment early or open another.
+evil='evil --> <!-- tradeoff evidence -- x -'
+{ sed "s/^session: .*/session: \"$evil\"/" "$data/hostile.yaml"
+  printf 'votes:\n  ana--x: {traffic: steady}\n  ben: {duration: long}\n'
+  printf 'identities: {ana--x: "--> Ana -- <!--"}\n'; } >evil.yaml
+t 0 import evil.yaml
+t 0 export "$evil" --format yaml -o evil-before.yaml
+t 0 export "$evil" --format adr --no-front-matter -o evil.md
+comment evil.md >evil.evidence
+checks=$((checks + 1))
+grep -q -- '--' evil.evidence && fail "evil.md: '--' in the comment:" &&
+    grep -n -- '--' evil.evidence | head -5 >&2
+checks=$((checks + 1))
+[ "$(grep -c -- '-->' evil.md)" = 1 ] || fail "evil.md: more than one '-->'"
+checks=$((checks + 1))
+[ "$(grep -c -- '<!--' evil.md)" = 1 ] || fail "evil.md: more than one '<!--'"
+TRADEOFF_DB=$tmp/evil.db run "$TRADEOFF" import evil.md
+expect_status 0
+TRADEOFF_DB=$tmp/evil.db run "$TRADEOFF" export "$evil" --format yaml \
+    -o evil-after.yaml
+expect_status 0
+same evil-before.yaml evil-after.yaml
+t 0 recheck evil.md
+if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import yaml' >/dev/null 2>&1; then
+	checks=$((checks + 1))
+	python3 - evil.evidence "$evil" <<'PY' || fail "the comment's YAML"
+import sys, yaml
+t = yaml.safe_load(open(sys.argv[1]))["tradeoff"]
+a = t["answers_file"]
+assert a["session"] == sys.argv[2], a["session"]
+assert "---" in a["participants"], a["participants"]
+assert a["votes"]["ana--x"] == {"traffic": "steady"}, a["votes"]
+assert a["identities"]["ana--x"] == "--> Ana -- <!--", a["identities"]
+assert "<!-- comment -->" in a["notes"]["networking"], a["notes"]
+PY
+fi
+if command -v cmark-gfm >/dev/null 2>&1; then
+	# Rendered, the one comment is the evidence and ends the document.
+	cmark-gfm --unsafe --extension table evil.md >evil.html ||
+	    fail "cmark-gfm failed on evil.md"
+	checks=$((checks + 1))
+	[ "$(awk '{ s = s $0 "\n" } END { i = index(s, "-->");
+	    print substr(s, i + 3) }' evil.html | tr -d '\n')" = "" ] ||
+	    fail "evil.html: something after the end of the comment"
+	checks=$((checks + 1))
+	grep -q '^<h1>' evil.html || fail "evil.html: no title"
+fi
+
+# Bad comments: not closed, not YAML, changed, not the evidence; of
+# two, the last is read.
+n=$(line_of '^<!-- tradeoff evidence' plain.md)
+total=$(wc -l <plain.md)
+sed '$d' plain.md >open-comment.md
+t 1 recheck open-comment.md
+expect_err_line "tradeoff: open-comment.md:$n:1: the evidence comment is not closed (no '-->' after it)"
+t 1 import open-comment.md --session x
+expect_err "open-comment.md:$n:1: the evidence comment is not closed"
+sed "$((n + 3))s/^/  : [/" plain.md >badyaml.md
+t 1 recheck badyaml.md
+expect_err "badyaml.md:$((n + 3)):"
+sed 's/^      traffic: spiky/      traffic: mixed/' plain.md >tampered-plain.md
+t 1 import tampered-plain.md --session x
+expect_err "its digest does not match"
+{ cat plain.md; printf '\n<!-- tradeoff evidence\nnotes: none\n-->\n'; } \
+    >two.md
+t 1 recheck two.md
+expect_err "two.md:$((total + 3)):1: a decision record without its evidence: the evidence comment has no 'tradeoff' key"
+{ cat plain.md; printf '\n<!-- tradeoff evidence\ntradeoff: {evidence: 1\n'; } \
+    >two-open.md
+t 1 import two-open.md --session x
+expect_err "two-open.md:$((total + 2)):1: the evidence comment is not closed"
+{ sed "$n,\$d" plain.md; printf '<!-- tradeoff evidence\n: [\n-->\n\n'
+  sed -n "$n,\$p" plain.md; } >stale.md
+t 0 recheck stale.md
+expect_out "stale.md: holds: Serverless"
+printf '# A record\n\n<!-- tradeoff evidence -->\n' >empty-comment.md
+t 1 import empty-comment.md --session x
+expect_err "empty-comment.md:3:1: the evidence comment holds no evidence"
+
 # --- records as a series ---------------------------------------------------------------------
 
 mkdir decisions
@@ -253,4 +391,40 @@ t 2 export checkout-service --format adr --supersedes 1
 t 2 export checkout-service --format adr --dir decisions --status done
 t 2 export checkout-service --format adr --dir decisions -o x.md
 t 2 export checkout-service --format markdown --dir decisions
+# Without front matter too: numbered, superseding and superseded, from
+# and to records with front matter (0004 was written before the link
+# was refused, so these are 0005 to 0008).
+t 0 export checkout-service@workshop --format adr --no-front-matter \
+    --dir decisions
+expect_out "decisions/0005-choose-serverless-for-checkout-service.md"
+r5=decisions/0005-choose-serverless-for-checkout-service.md
+t 0 export checkout-service --format adr --no-front-matter --dir decisions \
+    --supersedes 5 --status accepted
+expect_out "decisions/0006-"
+r6=$(ls decisions/0006-*.md)
+checks=$((checks + 1))
+[ "$(sed -n 3p "$r6")" = "- **Status:** accepted" ] || fail "$r6: not accepted"
+checks=$((checks + 1))
+grep -qxF -- '- **Supersedes:** ADR-0005' "$r6" || fail "$r6 links no record"
+checks=$((checks + 1))
+grep -q '^\* Supersedes \[ADR-0005\](0005-' "$r6" ||
+    fail "$r6: no link to the record it supersedes"
+checks=$((checks + 1))
+[ "$(sed -n 3p "$r5")" = "- **Status:** superseded by ADR-0006" ] ||
+    fail "0005 is not marked superseded"
+t 0 recheck "$r5" "$r6"
+expect_out "$r5: superseded (status: superseded by ADR-0006): not checked"
+expect_out "$r6: holds: Serverless"
+t 0 export checkout-service --format adr --no-front-matter --dir decisions \
+    --supersedes 2
+checks=$((checks + 1))
+[ "$(sed -n 2p "$n2")" = "status: superseded by ADR-0007" ] ||
+    fail "0002 is not marked superseded by a record without front matter"
+t 0 export checkout-service --format adr --dir decisions --supersedes 6
+checks=$((checks + 1))
+[ "$(sed -n 3p "$r6")" = "- **Status:** superseded by ADR-0008" ] ||
+    fail "0006 is not marked superseded by a record with front matter"
+printf '# A record\n\nNo status here.\n' >decisions/0009-bare.md
+t 1 export checkout-service --format adr --dir decisions --supersedes 9
+expect_err "no status under its title; it was not changed"
 finish

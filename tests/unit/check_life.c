@@ -392,28 +392,53 @@ END_TEST
 
 /* Evidence and recheck -------------------------------------------------------------- */
 
-/* The decision record of the lifecycle file evaluated with P. */
+/* The decision record of the lifecycle file evaluated with P, without
+ * front matter when PLAIN; TEXT, when not NULL, is every note, the
+ * context and (on one line) the session's name.  The answers as an
+ * answers file in *YAML when not NULL (the caller frees it). */
 static char *
-record(const struct pricing *p, size_t *len)
+record_as(const struct pricing *p, int plain, const char *text, size_t *len,
+    char **yaml)
 {
 	char path[PATH_MAX], *out;
 	struct session s;
 	struct answers *a;
 	struct report r;
 	struct err e;
+	size_t n;
 	FILE *f;
+	int q;
 
 	ck_assert_int_eq(session_init(&s, model, p, 1767225600, &e), 0);
 	a = answers_load(model, datafile("tests/data/lifecycle.yaml", path,
 	    sizeof path), &e);
 	ck_assert_msg(a != NULL, "%s", e.msg);
+	for (q = 0; text != NULL && q < model->nquestions; q++)
+		a->note[q] = answers_strdup(a, text);
+	if (text != NULL) {
+		a->context = answers_strdup(a, text);
+		if (strchr(text, '\n') == NULL)
+			a->session = answers_strdup(a, text);
+	}
 	ck_assert_int_eq(session_use_answers(&s, a, &e), 0);
 	session_report(&s, &r);
+	r.adr_plain = plain;
 	f = open_memstream(&out, len);
 	ck_assert_msg(export_adr(f, &r, &e) == 0, "%s", e.msg);
 	fclose(f);
+	if (yaml != NULL) {
+		f = open_memstream(yaml, &n);
+		ck_assert_int_eq(export_yaml(f, s.answers, &e), 0);
+		fclose(f);
+	}
 	session_fini(&s);
 	return out;
+}
+
+static char *
+record(const struct pricing *p, size_t *len)
+{
+	return record_as(p, 0, NULL, len, NULL);
 }
 
 /* Recheck the record BUF with prices P into R (S holds it). */
@@ -548,6 +573,50 @@ START_TEST(test_evidence)
 }
 END_TEST
 
+/* Without front matter, whatever the text, nothing ends the comment
+ * early and the record reads back as it was written. */
+START_TEST(test_evidence_comment)
+{
+	static const char *const texts[] = { "-", "--", "---", "-->", "<!--",
+	    "--!>", "a--", "--a", " -- ", "x <!-- tradeoff evidence",
+	    "<!-- tradeoff evidence -->", "line\n--\n-->\n", "- a\n-- b",
+	    "\\x2D\\x2D", "\"--\"", "'--'", "-- trailing ", "\u2010\u2010>",
+	    NULL };
+	char *adr, *want, *got, *at, *end, *dash;
+	struct evidence ev;
+	size_t len, n;
+	struct err e;
+	FILE *f;
+	int i;
+
+	for (i = 0; texts[i] != NULL; i++) {
+		adr = record_as(prices, 1, texts[i], &len, &want);
+		ck_assert_msg(strncmp(adr, "# ", 2) == 0, "%s", adr);
+		at = strstr(adr, "\n" EVIDENCE_COMMENT " (");
+		ck_assert_msg(at != NULL, "no comment for '%s'", texts[i]);
+		at = strchr(at + 1, '\n') + 1;
+		end = strstr(at, "-->");
+		ck_assert_msg(end == adr + len - 4, "'%s' ends the comment at "
+		    "%td of %zu", texts[i], end - adr, len);
+		dash = strstr(at, "--");
+		ck_assert_msg(dash == end, "'%s': '--' in "
+		    "the comment: %.40s", texts[i], dash);
+		ck_assert_msg(evidence_read_buffer(&ev, model, "adr.md", adr,
+		    len, &e) == 0, "'%s': %s", texts[i], e.msg);
+		ck_assert_str_eq(ev.status, "proposed");
+		ck_assert_str_eq(ev.recommendation, "serverless");
+		f = open_memstream(&got, &n);
+		ck_assert_int_eq(export_yaml(f, ev.answers, &e), 0);
+		fclose(f);
+		ck_assert_str_eq(got, want);
+		evidence_free(&ev);
+		free(got);
+		free(want);
+		free(adr);
+	}
+}
+END_TEST
+
 static Suite *
 life_suite(void)
 {
@@ -567,6 +636,7 @@ life_suite(void)
 	tcase_add_test(tc, test_diff_kinds);
 	tcase_add_test(tc, test_recheck);
 	tcase_add_test(tc, test_evidence);
+	tcase_add_test(tc, test_evidence_comment);
 	suite_add_tcase(s, tc);
 	return s;
 }
