@@ -1,7 +1,7 @@
 #!/bin/sh
 # Keys that never lie: Home, End, Insert, Delete, PgUp, PgDn and F1-F12
 # as xterm, rxvt, the Linux console, tmux and PuTTY send them, whole and
-# split across reads 30-200 ms apart, under several TERMs and in every
+# split across reads 30-150 ms apart, under several TERMs and in every
 # view.  Whatever the terminal description knows, the session must hold
 # no answer afterwards that it did not hold before: an escape sequence
 # never reaches a view as Esc and digits.
@@ -77,7 +77,10 @@ answers() {
 answers >"$tmp/before"
 
 # send HEX [GAP_MS...]: Esc, then the bytes of HEX; with gaps, split
-# after the Esc and again in the middle.
+# after the Esc and again in the middle.  One tmux command list, the
+# gaps slept in the server (run-shell waits): no client started between
+# the parts, so a busy machine stretches a gap by little, not by the
+# start of a process.
 send() {
 	hex=$1 gap1=${2:-0} gap2=${3:-0}
 	if [ "$gap1" -eq 0 ]; then
@@ -85,18 +88,22 @@ send() {
 		tm send-keys -t "$pane" -H 1b $(echo "$hex" | sed 's/../& /g')
 		return
 	fi
-	tm send-keys -t "$pane" -H 1b
-	sleep "$(awk -v g="$gap1" 'BEGIN { printf "%.3f", g / 1000 }')"
 	half=$(( ${#hex} / 4 * 2 ))
 	[ "$half" -eq 0 ] && half=${#hex}
 	first=$(echo "$hex" | cut -c1-"$half")
 	rest=$(echo "$hex" | cut -c$((half + 1))-)
-	# shellcheck disable=SC2046
-	tm send-keys -t "$pane" -H $(echo "$first" | sed 's/../& /g')
+	s1=$(awk -v g="$gap1" 'BEGIN { printf "%.3f", g / 1000 }')
+	s2=$(awk -v g="$gap2" 'BEGIN { printf "%.3f", g / 1000 }')
 	if [ -n "$rest" ]; then
-		sleep "$(awk -v g="$gap2" 'BEGIN { printf "%.3f", g / 1000 }')"
 		# shellcheck disable=SC2046
-		tm send-keys -t "$pane" -H $(echo "$rest" | sed 's/../& /g')
+		tm send-keys -t "$pane" -H 1b \; run-shell "sleep $s1" \; \
+		    send-keys -t "$pane" -H $(echo "$first" | sed 's/../& /g') \; \
+		    run-shell "sleep $s2" \; \
+		    send-keys -t "$pane" -H $(echo "$rest" | sed 's/../& /g')
+	else
+		# shellcheck disable=SC2046
+		tm send-keys -t "$pane" -H 1b \; run-shell "sleep $s1" \; \
+		    send-keys -t "$pane" -H $(echo "$first" | sed 's/../& /g')
 	fi
 }
 
@@ -112,16 +119,16 @@ plan() {
 				for (j = 1; j <= nv; j++)
 					print v[j], code[i], 0, 0, name[i]
 			for (i = 1; i <= n; i++)
-				print "-", code[i], 30 + int(rand() * 170),
-				    30 + int(rand() * 170), name[i]
+				print "-", code[i], 30 + int(rand() * 120),
+				    30 + int(rand() * 120), name[i]
 			exit
 		}
 		for (k = 0; k < 24; k++) {
 			i = 1 + int(rand() * n)
 			j = 1 + int(rand() * nv)
 			split_it = rand() < 0.5
-			print v[j], code[i], split_it ? 30 + int(rand() * 170) : 0,
-			    split_it ? 30 + int(rand() * 170) : 0, name[i]
+			print v[j], code[i], split_it ? 30 + int(rand() * 120) : 0,
+			    split_it ? 30 + int(rand() * 120) : 0, name[i]
 		}
 	}' "$tmp/codes"
 }
