@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Write the export to PATH (FORCE: replace what is there). */
 static int
@@ -42,9 +43,14 @@ export_to(struct ui *ui, const char *path, int force)
 	rc = export_session_to(ui->s, f, path, force, &e);
 	err_quote(q, sizeof q, path, strlen(path));
 	if (rc == EXPORT_EXISTS) {
+		struct stat sb;
+
 		snprintf(ui->export_path, sizeof ui->export_path, "%s", path);
-		edit_start(ui, "That file exists. Replace it? Type yes:", "",
-		    0, confirmed, NULL);
+		/* Only the summary's chart beside it is in the way. */
+		edit_start(ui, f == EXPORT_MARKDOWN && lstat(path, &sb) != 0 ?
+		    "Its chart (-cost.svg) exists. Replace it? Type yes:" :
+		    "That file exists. Replace it? Type yes:", "", 0,
+		    confirmed, NULL);
 		return UI_NONE;
 	}
 	if (rc != 0) {
@@ -57,8 +63,8 @@ export_to(struct ui *ui, const char *path, int force)
 	ui->export_sid = ui->s->info.id;
 	snprintf(ui->export_last[f], sizeof ui->export_last[f], "%s", path);
 	ui_status(ui, 0, "Wrote the %s to %s.", f == EXPORT_ADR ?
-	    "decision record" : f == EXPORT_YAML ? "answers file" : "summary",
-	    q);
+	    "decision record" : f == EXPORT_YAML ? "answers file" :
+	    "summary and its chart", q);
 	return UI_DRAW | (what != 0 ? UI_CHANGED : 0);
 }
 

@@ -47,7 +47,9 @@ wait_for "Write to:"
 keys C-u
 text "$tmp/four.md"
 keys Enter
-wait_for "Wrote the summary to $tmp/four.md."
+wait_for "Wrote the summary and its chart to $tmp/four.md."
+checks=$((checks + 1))
+[ -s "$tmp/four-cost.svg" ] || fail "no chart beside the summary"
 checks=$((checks + 1))
 grep -q "^| Serverless containers (AWS Fargate (Linux, x86)) | " \
     "$tmp/four.md" || fail "the summary lacks the containers cost line"

@@ -99,7 +99,9 @@ wait_for "Write to: ./views.md"
 keys C-u
 text "$tmp/views.md"
 keys Enter
-wait_for "Wrote the summary to $tmp/views.md."
+wait_for "Wrote the summary and its chart to $tmp/views.md."
+checks=$((checks + 1))
+[ -s "$tmp/views-cost.svg" ] || fail "no chart beside the summary"
 checks=$((checks + 1))
 grep -q "^# views" "$tmp/views.md" || fail "the summary is not in $tmp/views.md"
 keys e a
@@ -114,6 +116,15 @@ wait_for "Wrote the decision record to $tmp/views.md."
 checks=$((checks + 1))
 grep -q "^status: proposed" "$tmp/views.md" ||
     fail "the decision record did not replace $tmp/views.md"
+# Only the summary's chart in the way: asked about, then replaced.
+rm "$tmp/views.md"
+keys e m C-u
+text "$tmp/views.md"
+keys Enter
+wait_for "Its chart (-cost.svg) exists. Replace it? Type yes:"
+text yes
+keys Enter
+wait_for "Wrote the summary and its chart to $tmp/views.md."
 
 # Sessions: a new one, then back to the first.
 keys s
