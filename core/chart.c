@@ -484,11 +484,11 @@ svg_notes(struct svg *g, double y)
 	int i, n = chart_overlaps(g->r, &g->ch, ov, 10);
 
 	fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
-	    "fill=\"#222222\">Costs at the workload, %s requests a month "
-	    "(dashed line)", PLOT_X0, y, pricing_group(c->functions.volume,
+	    "fill=\"#222222\">The costs above are at the workload, %s "
+	    "requests a month", PLOT_X0, y, pricing_group(c->functions.volume,
 	    0, a, sizeof a));
 	if (c->break_even_kind == COST_BE_CROSSING)
-		fprintf(g->out, "; break-even at %s (dotted line, ×)",
+		fprintf(g->out, "; the break-even (×) is at %s",
 		    pricing_group(round(c->break_even), 0, a, sizeof a));
 	fputs(".</text>\n", g->out);
 	for (i = 0; i < n && i < 3; i++) {

@@ -727,9 +727,9 @@ md_cost_curve(FILE *out, const struct report *r)
 	md_mermaid(out, r, &ch);
 	md_mermaid_key(out, r, &ch);
 	md_chart_notes(out, r, &ch);
-	if (r->chart_href != NULL) {
+	if (r->chart_href != NULL)
 		fputs("</details>\n\n", out);
-	}
+	fputs("By decade:\n\n", out);
 	md_cost_table(out, r);
 }
 

@@ -85,7 +85,7 @@ xpath checkout-cost.svg \
 # The workload and the break-even marked, and named in the legend.
 has checkout-cost.svg '>workload: 3M requests</text>'
 has checkout-cost.svg '>break-even: 51M requests</text>'
-has checkout-cost.svg 'break-even at 50,752,212'
+has checkout-cost.svg 'the break-even (×) is at 50,752,212'
 has checkout-cost.svg '>Serverless: $22.28</text>'
 has checkout-cost.svg '>Kubernetes: $213.16</text>'
 has checkout-cost.svg '>Requests a month (log scale)</text>'
