@@ -152,7 +152,8 @@ const char *
 chart_volume_label(double v, char *buf, size_t size)
 {
 	static const struct { double unit; const char *suffix; } u[] = {
-		{ 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" }, { 1, "" } };
+		{ 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" },
+		{ 1, "" } };
 	size_t i;
 	double x;
 
@@ -303,6 +304,17 @@ svg_marker(FILE *out, int k, double x, double y, const char *colour)
 	    "none", colour);
 }
 
+/* A cost on the axis: "$1,000" in dollars, else the number alone
+ * ("1,000"), the currency named once in the axis title. */
+static const char *
+tick_money(const struct pricing *p, double v, int decimals, char *buf,
+    size_t size)
+{
+	if (strcmp(p->currency, "USD") == 0)
+		return pricing_money(p, v, decimals, buf, size);
+	return pricing_group(v, decimals, buf, size);
+}
+
 static void
 svg_grid(struct svg *g)
 {
@@ -335,7 +347,7 @@ svg_grid(struct svg *g)
 			    "text-anchor=\"end\">%s%s</text>\n", PLOT_X0 - 6,
 			    svg_y(g, m * pow(10, e)) + 4,
 			    g->clipped && e == g->ylo && m == 1 ? "≤ " : "",
-			    pricing_money(p, m * pow(10, e), e < 0 ? -e : 0,
+			    tick_money(p, m * pow(10, e), e < 0 ? -e : 0,
 			    a, sizeof a));
 	for (d = ceil(g->xlo - 1e-9); d <= g->xhi + 1e-9; d++)
 		fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\""
@@ -396,22 +408,67 @@ cost_at(const struct svg *g, int o, double volume)
 	    - log10(s[i].option[o])));
 }
 
-/* A vertical mark at VOLUME with its label on ROW above the plot. */
+/* Roughly how wide N characters of 13-pixel sans-serif are. */
+#define TEXT_W(n) (7.5 * (double)(n))
+
+/* A mark's label "WHAT: 3M requests" and where it starts and ends when
+ * drawn at X (kept inside the plot's width). */
+struct vlabel {
+	char text[64];
+	double x, from, to;
+	const char *anchor;
+};
+
 static void
-svg_vmark(struct svg *g, double volume, int row, const char *what,
+vlabel_place(struct vlabel *l, const char *what, double volume, double x)
+{
+	char a[32];
+	double w;
+
+	snprintf(l->text, sizeof l->text, "%s: %s requests", what,
+	    chart_volume_label(volume, a, sizeof a));
+	w = TEXT_W(strlen(l->text));
+	l->x = x;
+	l->anchor = "middle";
+	l->from = x - w / 2;
+	l->to = x + w / 2;
+	if (l->from < PLOT_X0) {
+		l->anchor = "start";
+		l->from = x;
+		l->to = x + w;
+	} else if (l->to > PLOT_X1) {
+		l->anchor = "end";
+		l->from = x - w;
+		l->to = x;
+	}
+}
+
+/* A vertical mark with its label L on ROW above the plot. */
+static void
+svg_vmark(struct svg *g, const struct vlabel *l, int row,
     const char *pattern)
 {
-	char a[64];
-	double x = svg_x(g, volume);
-	const char *anchor = x < PLOT_X0 + 90 ? "start" :
-	    x > PLOT_X1 - 90 ? "end" : "middle";
-
 	fprintf(g->out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 	    "stroke=\"#222222\" stroke-width=\"1.5\" stroke-dasharray=\"%s\"/>"
 	    "\n<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"13\" "
-	    "fill=\"#222222\">%s: %s requests</text>\n", x, PLOT_Y0 - 14.0 * row,
-	    x, PLOT_Y1, pattern, x, PLOT_Y0 - 4 - 14.0 * row, anchor, what,
-	    chart_volume_label(volume, a, sizeof a));
+	    "fill=\"#222222\">%s</text>\n", l->x, PLOT_Y0 - 14.0 * row, l->x,
+	    PLOT_Y1, pattern, l->x, PLOT_Y0 - 4 - 14.0 * row, l->anchor,
+	    l->text);
+}
+
+int
+chart_in_frame(const struct report *r, const struct chart *ch, double v)
+{
+	const struct cost_sample *s = r->cost->samples;
+
+	return v >= s[ch->first].volume * (1 - 1e-9) &&
+	    v <= s[ch->last].volume * (1 + 1e-9);
+}
+
+static int
+in_frame(const struct svg *g, double volume)
+{
+	return chart_in_frame(g->r, &g->ch, volume);
 }
 
 static void
@@ -419,20 +476,22 @@ svg_marks(struct svg *g)
 {
 	const struct cost_result *c = g->r->cost;
 	double w = c->functions.volume, be = c->break_even;
-	int crossing = c->break_even_kind == COST_BE_CROSSING &&
-	    be >= c->samples[g->ch.first].volume &&
-	    be <= c->samples[g->ch.last].volume;
 	int o = g->r->model->shape_option[MODEL_SHAPE_FUNCTIONS];
+	int shown = in_frame(g, w);
+	struct vlabel lw, lb;
 
 	fputs("<g class=\"marks\">\n", g->out);
-	if (w >= c->samples[g->ch.first].volume &&
-	    w <= c->samples[g->ch.last].volume)
-		svg_vmark(g, w, 1, "workload", "6 4");
-	if (crossing) {
+	if (shown) {
+		vlabel_place(&lw, "workload", w, svg_x(g, w));
+		svg_vmark(g, &lw, 1, "6 4");
+	}
+	if (c->break_even_kind == COST_BE_CROSSING && in_frame(g, be)) {
 		double x = svg_x(g, be), y;
 
-		svg_vmark(g, be, crossing && fabs(x - svg_x(g, w)) < 200 ?
-		    2 : 1, "break-even", "2 3");
+		vlabel_place(&lb, "break-even", be, x);
+		/* A row of its own when the two labels would meet. */
+		svg_vmark(g, &lb, shown && lb.from < lw.to + 12 &&
+		    lw.from < lb.to + 12 ? 2 : 1, "2 3");
 		if (o >= 0) {
 			y = svg_y(g, cost_at(g, o, be));
 			fprintf(g->out, "<path d=\"M%.1f %.1fl14 14m0-14l-14 "
@@ -443,21 +502,32 @@ svg_marks(struct svg *g)
 	fputs("</g>\n", g->out);
 }
 
-/* The legend's row and column of entry I. */
-#define LEGEND_COLS 3
+/* The legend: a row of at most three entries (two when there are four
+ * or five), each a line with its dash pattern and marker, the option's
+ * name and its cost at the workload, the name cut to fit. */
 #define LEGEND_Y (PLOT_Y1 + 62)
 #define LEGEND_ROW 22.0
-#define LEGEND_COL ((PLOT_X1 - PLOT_X0) / LEGEND_COLS)
+
+static int
+legend_cols(const struct svg *g)
+{
+	return g->ch.nseries <= 3 ? (g->ch.nseries > 0 ? g->ch.nseries : 1) :
+	    2;
+}
 
 static void
 svg_legend_entry(struct svg *g, int k)
 {
 	const struct pricing *p = g->r->pricing;
-	int o = g->ch.option[k];
-	double x = PLOT_X0 + LEGEND_COL * (k % LEGEND_COLS);
-	double y = LEGEND_Y + LEGEND_ROW * (k / LEGEND_COLS);
+	int o = g->ch.option[k], cols = legend_cols(g);
+	double colw = (PLOT_X1 - PLOT_X0) / cols;
+	double x = PLOT_X0 + colw * (k % cols);
+	double y = LEGEND_Y + LEGEND_ROW * (k / cols);
 	char a[64];
+	int room;
 
+	pricing_money(p, g->r->cost->option_monthly[o], 2, a, sizeof a);
+	room = (int)((colw - 60) / TEXT_W(1)) - (int)strlen(a) - 2;
 	fprintf(g->out, "<g class=\"legend-entry\">\n<line x1=\"%.1f\" "
 	    "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
 	    "stroke-width=\"%.1f\"", x, y, x + 44, y, chart_colour_hex[o],
@@ -468,43 +538,118 @@ svg_legend_entry(struct svg *g, int k)
 	svg_marker(g->out, o, x + 22, y, chart_colour_hex[o]);
 	fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
 	    "fill=\"#222222\">", x + 52, y + 4);
-	svg_text(g->out, g->r->model->options[o].title, 20);
-	fprintf(g->out, ": %s</text>\n</g>\n", pricing_money(p,
-	    g->r->cost->option_monthly[o], 2, a, sizeof a));
+	svg_text(g->out, g->r->model->options[o].title, (size_t)(room > 4 ?
+	    room : 4));
+	fprintf(g->out, ": %s</text>\n</g>\n", a);
 }
 
-/* Below the legend: what the marks mean, and the series drawn over
- * each other.  Returns the y of the next line. */
-static double
-svg_notes(struct svg *g, double y)
+/* The notes under the legend, each wrapped to the chart's width. */
+#define NOTE_LINES 12
+#define NOTE_CHARS 100
+
+struct notes {
+	char line[NOTE_LINES][4 * NOTE_CHARS + 8];
+	int n;
+};
+
+/* Add TEXT to N, wrapped at spaces to NOTE_CHARS characters a line. */
+static void
+notes_add(struct notes *n, const char *text)
+{
+	const char *p = text, *cut, *q;
+	size_t len, chars;
+
+	while (*p != '\0' && n->n < NOTE_LINES) {
+		cut = NULL;
+		for (q = p, chars = 0; *q != '\0' && chars <= NOTE_CHARS; q++) {
+			if ((*q & 0xc0) != 0x80)
+				chars++;
+			if (*q == ' ' && chars <= NOTE_CHARS)
+				cut = q;
+		}
+		if (*q == '\0' && chars <= NOTE_CHARS)
+			cut = q;
+		else if (cut == NULL)
+			cut = q;
+		len = (size_t)(cut - p);
+		if (len > sizeof n->line[0] - 1)
+			len = sizeof n->line[0] - 1;
+		memcpy(n->line[n->n], p, len);
+		n->line[n->n++][len] = '\0';
+		p = cut + (*cut == ' ');
+	}
+}
+
+const char *
+chart_requests(double v, char *buf, size_t size)
+{
+	char a[48];
+
+	snprintf(buf, size, "%s request%s", pricing_group(round(v), 0, a,
+	    sizeof a), round(v) == 1 ? "" : "s");
+	return buf;
+}
+
+/* Where VOLUME falls when it is outside the frame: ", below the
+ * chart's range (10k to 10B)"; "" inside it. */
+static const char *
+outside(const struct svg *g, double volume, char *buf, size_t size)
+{
+	const struct cost_sample *s = g->r->cost->samples;
+	char a[32], b[32];
+
+	if (in_frame(g, volume))
+		return "";
+	snprintf(buf, size, ", %s the chart's range (%s to %s)", volume <
+	    s[g->ch.first].volume ? "below" : "beyond", chart_volume_label(
+	    s[g->ch.first].volume, a, sizeof a), chart_volume_label(
+	    s[g->ch.last].volume, b, sizeof b));
+	return buf;
+}
+
+/* What the marks mean, and the series drawn over each other. */
+static void
+svg_notes_make(const struct svg *g, struct notes *n)
 {
 	const struct cost_result *c = g->r->cost;
+	const struct model *m = g->r->model;
 	struct chart_overlap ov[10];
-	char a[64], b[64];
-	int i, n = chart_overlaps(g->r, &g->ch, ov, 10);
+	char t[3 * NOTE_CHARS + 256], a[64], b[64], w[96];
+	int i, k = chart_overlaps(g->r, &g->ch, ov, 10);
 
-	fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
-	    "fill=\"#222222\">The costs above are at the workload, %s "
-	    "requests a month", PLOT_X0, y, pricing_group(c->functions.volume,
-	    0, a, sizeof a));
+	n->n = 0;
+	snprintf(t, sizeof t, "The costs above are at the workload, %s a "
+	    "month%s", chart_requests(c->functions.volume, a, sizeof a),
+	    outside(g, c->functions.volume, w, sizeof w));
 	if (c->break_even_kind == COST_BE_CROSSING)
-		fprintf(g->out, "; the break-even (×) is at %s",
-		    pricing_group(round(c->break_even), 0, a, sizeof a));
-	fputs(".</text>\n", g->out);
-	for (i = 0; i < n && i < 3; i++) {
-		y += 18;
+		snprintf(t + strlen(t), sizeof t - strlen(t), "; the "
+		    "break-even%s is at %s a month%s", in_frame(g,
+		    c->break_even) ? " (×)" : "", chart_requests(c->break_even, b,
+		    sizeof b), outside(g, c->break_even, w, sizeof w));
+	strcat(t, ".");
+	notes_add(n, t);
+	for (i = 0; i < k && i < 3; i++) {
+		snprintf(t, sizeof t, "%.80s and %.80s coincide from %s to %s "
+		    "requests: one line is drawn over the other.",
+		    m->options[ov[i].a].title, m->options[ov[i].b].title,
+		    chart_volume_label(c->samples[ov[i].from].volume, a,
+		    sizeof a), chart_volume_label(c->samples[ov[i].to].volume,
+		    b, sizeof b));
+		notes_add(n, t);
+	}
+}
+
+static void
+svg_notes(struct svg *g, const struct notes *n, double y)
+{
+	int i;
+
+	for (i = 0; i < n->n; i++, y += 18) {
 		fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" "
 		    "fill=\"#222222\">", PLOT_X0, y);
-		svg_text(g->out, g->r->model->options[ov[i].a].title, 20);
-		fputs(" and ", g->out);
-		svg_text(g->out, g->r->model->options[ov[i].b].title, 20);
-		fprintf(g->out, " coincide from %s to %s requests: one line "
-		    "is drawn over the other.</text>\n", chart_volume_label(
-		    c->samples[ov[i].from].volume, a, sizeof a),
-		    chart_volume_label(c->samples[ov[i].to].volume, b,
-		    sizeof b));
+		svg_text(g->out, n->line[i], 4 * NOTE_CHARS);
+		fputs("</text>\n", g->out);
 	}
-	return y + 18;
 }
 
 /* The title and the description a screen reader reads. */
@@ -545,20 +690,14 @@ int
 chart_svg(FILE *out, const struct report *r, struct err *e)
 {
 	struct svg g = { .out = out, .r = r };
+	struct notes n;
 	int k, rows;
-	double height;
 
 	chart_frame(r, &g.ch);
 	svg_scale(&g);
-	rows = (g.ch.nseries + LEGEND_COLS - 1) / LEGEND_COLS;
-	{
-		struct chart_overlap ov[10];
-		int n = chart_overlaps(r, &g.ch, ov, 10);
-
-		height = LEGEND_Y + LEGEND_ROW * rows + 18.0 * (n < 3 ? n : 3)
-		    + 12;
-	}
-	svg_head(&g, height);
+	svg_notes_make(&g, &n);
+	rows = (g.ch.nseries + legend_cols(&g) - 1) / legend_cols(&g);
+	svg_head(&g, LEGEND_Y + LEGEND_ROW * rows + 18.0 * n.n + 4);
 	svg_grid(&g);
 	svg_marks(&g);
 	for (k = 0; k < g.ch.nseries; k++)
@@ -566,7 +705,7 @@ chart_svg(FILE *out, const struct report *r, struct err *e)
 	fputs("<g class=\"legend\">\n", out);
 	for (k = 0; k < g.ch.nseries; k++)
 		svg_legend_entry(&g, k);
-	svg_notes(&g, LEGEND_Y + LEGEND_ROW * rows);
+	svg_notes(&g, &n, LEGEND_Y + LEGEND_ROW * rows);
 	fputs("</g>\n</svg>\n", out);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(e, "cannot write the chart: %s", strerror(errno));

@@ -54,8 +54,14 @@ int chart_overlaps(const struct report *r, const struct chart *ch,
  * (HALF 0), or a decade or half-decade (HALF 1). */
 int chart_round_sample(int i, int half);
 
-/* A request volume as a short label: "10k", "3.2M", "1B". */
+/* A request volume as a short label: "10k", "3.2M", "1B", "1T". */
 const char *chart_volume_label(double v, char *buf, size_t size);
+
+/* "1 request" or "3,000,000 requests". */
+const char *chart_requests(double v, char *buf, size_t size);
+
+/* Whether volume V is within the samples CH shows. */
+int chart_in_frame(const struct report *r, const struct chart *ch, double v);
 
 /* The SVG of report R's cost curves: a standalone document in the SVG
  * namespace.  Nothing from users goes in unescaped.  0, or -1 with a

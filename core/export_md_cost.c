@@ -200,6 +200,34 @@ md_billable(FILE *out, const struct pricing *p, double amount, double free,
 		    rate(p, unit_rate, c, sizeof c), per);
 }
 
+/* The functions' instances kept warm, when the plan keeps some. */
+static void
+md_warm(FILE *out, const struct report *r)
+{
+	const struct pricing *p = r->pricing;
+	const struct cost_functions *f = &r->cost->functions;
+	const struct workload *w = &r->answers->workload;
+	char a[64], b[64], d[64], e[64], g[64], h[64];
+
+	if (f->warm) {
+		fprintf(out, "- Kept warm: %s instances (peak concurrency, at "
+		    "least 1) × %s GB × %s s = %s GB-s × %s", qty(
+		    f->warm_instances, a, sizeof a), qty(w->num[WL_MEMORY] /
+		    1024.0, b, sizeof b), pricing_group(COST_SECONDS_PER_MONTH,
+		    0, d, sizeof d), qty(f->warm_gb_seconds, e, sizeof e),
+		    rate(p, f->warm_gb_second_rate, g, sizeof g));
+		if (f->warm_vcpu_seconds > 0)
+			fprintf(out, " + %s vCPU-s × %s", qty(
+			    f->warm_vcpu_seconds, g, sizeof g), rate(p,
+			    f->warm_vcpu_second_rate, h, sizeof h));
+		fprintf(out, " = %s; the work on them at %s a GB-s, no free "
+		    "allowance\n", money(p, f->warm_cost, a, sizeof a),
+		    rate(p, f->gb_second_rate, b, sizeof b));
+	} else if (f->warm_unpriced)
+		fputs("- Kept warm: not priced (the price list has no 'warm' "
+		    "prices for this plan)\n", out);
+}
+
 static void
 md_cost_functions(FILE *out, const struct report *r, int o)
 {
@@ -234,26 +262,7 @@ md_cost_functions(FILE *out, const struct report *r, int o)
 		    "tiers' lower rates", qty(f->tiered_gb_seconds, a,
 		    sizeof a));
 	fprintf(out, " = %s\n", money(p, f->compute_memory, a, sizeof a));
-	if (f->warm) {
-		char g[64], h[64];
-
-		fprintf(out, "- Kept warm: %s instances (peak concurrency, at "
-		    "least 1) × %s GB × %s s = %s GB-s × %s", qty(
-		    f->warm_instances, a, sizeof a), qty(w->num[WL_MEMORY] /
-		    1024.0, b, sizeof b), pricing_group(COST_SECONDS_PER_MONTH,
-		    0, d, sizeof d), qty(f->warm_gb_seconds, e, sizeof e),
-		    rate(p, f->warm_gb_second_rate, g, sizeof g));
-		if (f->warm_vcpu_seconds > 0)
-			fprintf(out, " + %s vCPU-s × %s", qty(
-			    f->warm_vcpu_seconds, g, sizeof g), rate(p,
-			    f->warm_vcpu_second_rate, h, sizeof h));
-		fprintf(out, " = %s; the work on them at %s a GB-s, no free "
-		    "allowance\n", money(p, f->warm_cost, a, sizeof a),
-		    rate(p, f->gb_second_rate, b, sizeof b));
-	}
-	else if (f->warm_unpriced)
-		fputs("- Kept warm: not priced (the price list has no 'warm' "
-		    "prices for this plan)\n", out);
+	md_warm(out, r);
 	if (f->vcpu_second_rate > 0) {
 		fprintf(out, "- Compute (vCPU): %s req × %s s × %s vCPU = %s "
 		    "vCPU-s; ", qty(f->volume, a, sizeof a),
@@ -448,10 +457,24 @@ md_cost_containers(FILE *out, const struct report *r, int o)
 	fprintf(out, "**%s**\n\n", money(p, k->monthly, n[4], sizeof n[4]));
 }
 
-/* Option O's title as a Mermaid string: letters (any script), digits,
- * spaces and "-_.,()/+&'" kept, anything else (quotes, '#', ';', '%',
- * markup, disguising characters) dropped; "Option N" when nothing is
- * left.  The title comes from the model, which anyone can edit. */
+#define MERMAID_NAME 24
+
+/* Whether CP is a letter of the Latin, Greek or Cyrillic scripts
+ * beyond ASCII (U+00C0-U+024F but the two signs, U+0370-U+052F). */
+static int
+name_letter(unsigned int cp)
+{
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+	    (cp >= 0x370 && cp <= 0x52f);
+}
+
+/* Option O's title as a Mermaid string, at most MERMAID_NAME
+ * characters (Mermaid 11.17 leaves out its legend when a name is
+ * long): ASCII letters and digits, Latin, Greek and Cyrillic letters,
+ * spaces and "-_.,()/+'" kept; anything else (quotes, '#', ';', '%',
+ * '&', markup, symbols, disguising characters) dropped; "Option N"
+ * when nothing is left.  The title comes from the model, which anyone
+ * can edit. */
 static void
 mermaid_name(FILE *out, const struct model *m, int o)
 {
@@ -460,15 +483,14 @@ mermaid_name(FILE *out, const struct model *m, int o)
 	int k;
 
 	fputc('"', out);
-	while (i < len && kept < 40) {
+	while (i < len && kept < MERMAID_NAME) {
 		unsigned char c = (unsigned char)s[i];
 
 		if ((k = utf8_valid_len(s + i, len - i)) == 0)
 			k = 1;
-		else if (c >= 0x80 ? !utf8_disguising(utf8_decode(s + i, k)) &&
-		    utf8_decode(s + i, k) >= 0xc0 :
+		else if (c >= 0x80 ? name_letter(utf8_decode(s + i, k)) :
 		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr(" -_.,()/+&'", c) != NULL) {
+		    (c >= '0' && c <= '9') || strchr(" -_.,()/+'", c) != NULL) {
 			fwrite(s + i, 1, (size_t)k, out);
 			kept++;
 		}
@@ -609,7 +631,8 @@ md_mermaid_key(FILE *out, const struct report *r, const struct chart *ch)
 	fputc('\n', out);
 }
 
-/* Where volume V falls on the chart's axis: between which labels. */
+/* Where volume V falls on the chart's axis: between which labels, or
+ * outside the chart. */
 static void
 md_between(FILE *out, const struct report *r, const struct chart *ch,
     double v)
@@ -618,6 +641,14 @@ md_between(FILE *out, const struct report *r, const struct chart *ch,
 	char a[64], b[64];
 	int lo = ch->first, hi = ch->last, i;
 
+	if (!chart_in_frame(r, ch, v)) {
+		fprintf(out, "%s the chart, which %s at %s", v <
+		    s[ch->first].volume ? "below" : "beyond", v <
+		    s[ch->first].volume ? "starts" : "ends", chart_volume_label(
+		    s[v < s[ch->first].volume ? ch->first : ch->last].volume, a,
+		    sizeof a));
+		return;
+	}
 	for (i = ch->first; i <= ch->last; i++)
 		if (chart_round_sample(i, 1)) {
 			if (s[i].volume <= v * (1 + 1e-9))
@@ -625,8 +656,9 @@ md_between(FILE *out, const struct report *r, const struct chart *ch,
 			if (s[i].volume >= v * (1 - 1e-9) && hi == ch->last)
 				hi = i;
 		}
-	if (lo == hi || v < s[ch->first].volume || v > s[ch->last].volume)
-		fprintf(out, "at %s", chart_volume_label(v, a, sizeof a));
+	if (lo == hi)
+		fprintf(out, "at the %s label", chart_volume_label(v, a,
+		    sizeof a));
 	else
 		fprintf(out, "between the %s and %s labels", chart_volume_label(
 		    s[lo].volume, a, sizeof a), chart_volume_label(s[hi].volume,
@@ -643,13 +675,13 @@ md_chart_notes(FILE *out, const struct report *r, const struct chart *ch)
 	char a[64], b[64];
 	int i, n = chart_overlaps(r, ch, ov, 10);
 
-	fprintf(out, "The workload, %s requests a month, lies ",
-	    pricing_group(c->functions.volume, 0, a, sizeof a));
+	fprintf(out, "The workload, %s a month, lies ", chart_requests(
+	    c->functions.volume, a, sizeof a));
 	md_between(out, r, ch, c->functions.volume);
 	if (c->break_even_kind == COST_BE_CROSSING) {
 		fprintf(out, "; the break-even, %s, where functions become "
-		    "dearer than the cluster, ", pricing_group(round(
-		    c->break_even), 0, a, sizeof a));
+		    "dearer than the cluster, ", chart_requests(c->break_even,
+		    a, sizeof a));
 		md_between(out, r, ch, c->break_even);
 	}
 	fputs(".", out);
@@ -701,6 +733,25 @@ md_cost_table(FILE *out, const struct report *r)
 	fputc('\n', out);
 }
 
+/* The SVG beside the file as an image, its text saying what the
+ * picture shows. */
+static void
+md_chart_image(FILE *out, const struct report *r)
+{
+	const struct cost_result *c = r->cost;
+	struct chart ch;
+
+	chart_frame(r, &ch);
+	fputs("![Cost per month against requests a month, both on log "
+	    "scales", out);
+	if (chart_in_frame(r, &ch, c->functions.volume))
+		fputs(", the workload marked", out);
+	if (c->break_even_kind == COST_BE_CROSSING &&
+	    chart_in_frame(r, &ch, c->break_even))
+		fputs(", the break-even marked", out);
+	fprintf(out, "](%s)\n\n", r->chart_href);
+}
+
 /* The curves: the SVG beside the file when there is one, the Mermaid
  * chart around the workload (folded under the SVG) with its key, and
  * the decades as a table. */
@@ -710,16 +761,14 @@ md_cost_curve(FILE *out, const struct report *r)
 	struct chart ch;
 	char a[64], b[64];
 
-	chart_frame_near(r, &ch);
 	fputs("### Cost against volume\n\n", out);
 	if (r->chart_href != NULL) {
-		fprintf(out, "![Cost per month against requests a month, "
-		    "both on log scales, with the workload and the break-even "
-		    "marked](%s)\n\n", r->chart_href);
+		md_chart_image(out, r);
 		md_fold(out, "The region around the workload as a Mermaid "
 		    "chart");
 		fputc('\n', out);
 	}
+	chart_frame_near(r, &ch);
 	fprintf(out, "From %s to %s requests a month:\n\n", chart_volume_label(
 	    r->cost->samples[ch.first].volume, a, sizeof a),
 	    chart_volume_label(r->cost->samples[ch.last].volume, b,

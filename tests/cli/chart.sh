@@ -85,7 +85,8 @@ xpath checkout-cost.svg \
 # The workload and the break-even marked, and named in the legend.
 has checkout-cost.svg '>workload: 3M requests</text>'
 has checkout-cost.svg '>break-even: 51M requests</text>'
-has checkout-cost.svg 'the break-even (×) is at 50,752,212'
+has checkout-cost.svg 'the break-even (×) is at</text>'
+has checkout-cost.svg '>50,752,212 requests a month.</text>'
 has checkout-cost.svg '>Serverless: $22.28</text>'
 has checkout-cost.svg '>Kubernetes: $213.16</text>'
 has checkout-cost.svg '>Requests a month (log scale)</text>'
@@ -152,5 +153,46 @@ wellformed hostile-cost.svg
 has hostile-cost.svg '&lt;b&gt;F&amp;amp;&quot;s&apos; &lt;U+202E&gt;&lt;/svg&gt;'
 lacks hostile-cost.svg '<b>'
 xpath hostile-cost.svg 'count(//s:g[@class="legend-entry"])' 3
+# In the Mermaid chart an edited model's name keeps only letters,
+# digits and plain punctuation.
+has hostile.md "  line \"bFamps' /svg\" ["
+
+# --- what the chart cannot show is said, not drawn -----------------------
+
+# A workload beyond the samples (10k to 10B): no mark, and the notes and
+# the image's text say so.
+sed 's/^  requests_per_month: .*/  requests_per_month: 1000000000000/' \
+    "$data/workshop-v2.yaml" >huge.yaml
+grep -q '^  requests_per_month: 1000000000000$' huge.yaml ||
+    fail "huge.yaml has no workload to change"
+t 0 import huge.yaml --session huge
+t 0 export huge -o huge.md
+wellformed huge-cost.svg
+lacks huge-cost.svg '>workload:'
+has huge-cost.svg "1,000,000,000,000 requests a month, beyond the chart"
+has huge-cost.svg "(10k to 10B)"
+lacks huge.md 'the workload marked'
+has huge.md 'the break-even marked'
+has huge.md 'lies beyond the chart, which ends at'
+
+# Four options: the legend in two columns, every name and cost whole.
+t 0 --model "$TRADEOFF_DATADIR/data/model-containers.yaml" import \
+    "$data/workshop-v2.yaml" --session four
+t 0 --model "$TRADEOFF_DATADIR/data/model-containers.yaml" export four \
+    -o four.md
+wellformed four-cost.svg
+xpath four-cost.svg 'count(//s:g[@class="legend-entry"])' 4
+has four-cost.svg '>Serverless containers: $'
+xpath four-cost.svg 'count(//s:g[@class="legend-entry"]/s:text[@x="130.0"])' 2
+
+# Another currency: the ticks are plain numbers, the axis names it.
+sed 's/^  currency: USD$/  currency: EUR/' \
+    "$TRADEOFF_DATADIR/data/pricing.yaml" >eur.yaml
+grep -q '^  currency: EUR$' eur.yaml || fail "eur.yaml names no currency"
+t 0 --pricing eur.yaml export checkout-draft -o eur.md
+wellformed eur-cost.svg
+has eur-cost.svg '>EUR per month (log scale)</text>'
+has eur-cost.svg '>1,000</text>'
+lacks eur-cost.svg '>1,000 EUR</text>'
 
 finish
