@@ -575,3 +575,11 @@ eval_recommendation_id(const struct eval_result *r)
 	return r->recommendation >= 0 ?
 	    r->model->options[r->recommendation].id : "undecided";
 }
+
+int
+eval_decided(const struct eval_result *r)
+{
+	return r->recommendation >= 0 && r->visible > 0 &&
+	    r->answered >= EVAL_DECIDED_ANSWERED * r->visible &&
+	    r->confidence >= EVAL_DECIDED_CONFIDENCE;
+}

@@ -98,4 +98,14 @@ void eval_run_costs(const struct model *m, const int *answers,
 /* The recommendation's id: an option id or "undecided". */
 const char *eval_recommendation_id(const struct eval_result *r);
 
+/* The evidence a decision needs (README, "Exporting a session"): at
+ * least this share of the asked questions answered, and at least this
+ * confidence.  Below either, a decision record names no option and says
+ * what is missing, and the summary says it is not yet a decision. */
+#define EVAL_DECIDED_ANSWERED 0.5
+#define EVAL_DECIDED_CONFIDENCE 0.25
+
+/* Whether R is enough to decide on its recommendation. */
+int eval_decided(const struct eval_result *r);
+
 #endif

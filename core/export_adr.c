@@ -26,20 +26,12 @@ option_title(const struct report *r, int o)
 	return r->model->options[o].title;
 }
 
-int
-export_adr_supported(const struct eval_result *res)
-{
-	return res->recommendation >= 0 && res->visible > 0 &&
-	    res->answered >= EXPORT_ADR_MIN_ANSWERED * res->visible &&
-	    res->confidence >= EXPORT_ADR_MIN_CONFIDENCE;
-}
-
 /* The option the record names: the recommendation when the evidence
  * supports it, else -1. */
 static int
 chosen(const struct report *r)
 {
-	return export_adr_supported(r->result) ?
+	return eval_decided(r->result) ?
 	    r->result->recommendation : -1;
 }
 
@@ -748,7 +740,7 @@ static void
 adr_unsupported(FILE *out, const struct report *r)
 {
 	const struct eval_result *res = r->result;
-	int need = (int)ceil(EXPORT_ADR_MIN_ANSWERED * res->visible), q, n = 0;
+	int need = (int)ceil(EVAL_DECIDED_ANSWERED * res->visible), q, n = 0;
 
 	fputs("No option is supported yet. ", out);
 	md_inline(out, option_title(r, res->recommendation));
@@ -761,9 +753,9 @@ adr_unsupported(FILE *out, const struct report *r)
 	if (res->answered < need)
 		fprintf(out, " %d of %d questions are answered, and a record "
 		    "needs at least %d;", res->answered, res->visible, need);
-	if (res->confidence < EXPORT_ADR_MIN_CONFIDENCE)
+	if (res->confidence < EVAL_DECIDED_CONFIDENCE)
 		fprintf(out, " the confidence is %.2f, and a record needs at "
-		    "least %.2f;", res->confidence, EXPORT_ADR_MIN_CONFIDENCE);
+		    "least %.2f;", res->confidence, EVAL_DECIDED_CONFIDENCE);
 	fputs(" see doc/scoring.md.\n\nStill open:\n\n", out);
 	for (q = 0; q < r->model->nquestions; q++) {
 		if (!res->visible_q[q] || r->answers->answer[q] >= 0)

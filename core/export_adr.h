@@ -24,16 +24,8 @@
  * accepts (by editing it when they merge it). */
 #define EXPORT_ADR_STATUS "proposed"
 
-/* The evidence a record needs before it names an option (README,
- * "Exporting a session"): at least this share of the asked questions
- * answered, and at least this confidence.  Below either, the record says
- * that no option is supported yet, and what is missing. */
-#define EXPORT_ADR_MIN_ANSWERED 0.5
-#define EXPORT_ADR_MIN_CONFIDENCE 0.25
-
-/* Whether the evaluation RES is enough for a record to name its
- * recommendation. */
-int export_adr_supported(const struct eval_result *res);
+/* A record names an option only when eval_decided (eval.h) says the
+ * evidence supports it; else it says what is missing. */
 
 /* Write the decision record of report R.  Its date is the session's
  * last change (R->session), else the day of R->now.  A pure function of

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "export_md.h"
-#include "export_adr.h"
 #include "md.h"
 #include "export_md_cost.h"
 #include "phrase.h"
@@ -209,12 +208,12 @@ md_decision(FILE *out, const struct report *r)
 		fputs("**Undecided** ", out);
 	fprintf(out, "(%d of %d questions answered).\n\n", res->answered,
 	    res->visible);
-	/* As the decision record judges it (export_adr.h). */
-	if (res->recommendation >= 0 && !export_adr_supported(res))
+	/* As the decision record judges it. */
+	if (res->recommendation >= 0 && !eval_decided(res))
 		fprintf(out, "**Not yet a decision:** a decision record needs at "
 		    "least %.0f%% of the questions answered and confidence "
-		    "%.2f.\n\n", EXPORT_ADR_MIN_ANSWERED * 100,
-		    EXPORT_ADR_MIN_CONFIDENCE);
+		    "%.2f.\n\n", EVAL_DECIDED_ANSWERED * 100,
+		    EVAL_DECIDED_CONFIDENCE);
 	md_blocked(out, r);
 	if (res->recommendation >= 0)
 		md_reasons_brief(out, r);

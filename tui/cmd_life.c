@@ -477,7 +477,7 @@ record_title(const struct report *r, char *buf, size_t size)
 	const char *name = r->session != NULL ? r->session->name :
 	    r->answers->session != NULL ? r->answers->session : "the workload";
 
-	if (export_adr_supported(r->result))
+	if (eval_decided(r->result))
 		snprintf(buf, size, "choose %s for %s",
 		    r->model->options[r->result->recommendation].title, name);
 	else

@@ -279,7 +279,7 @@ START_TEST(test_adr_rules)
 	doc_of(&d, thin);
 	ck_assert_int_eq(d.res->recommendation,
 	    model_option_index(m, "serverless"));
-	ck_assert(!export_adr_supported(d.res));
+	ck_assert(!eval_decided(d.res));
 	buf = write_doc(export_adr, &d.rep);
 	ck_assert_ptr_null(strstr(buf, "Chosen option"));
 	ck_assert_ptr_nonnull(strstr(buf, "\n# Choose between Serverless, "
@@ -302,7 +302,7 @@ START_TEST(test_adr_rules)
 	doc_free(&d);
 
 	doc_of(&d, full);
-	ck_assert(export_adr_supported(d.res));
+	ck_assert(eval_decided(d.res));
 	buf = write_doc(export_adr, &d.rep);
 	ck_assert_ptr_nonnull(strstr(buf, "Chosen option: \"Serverless\""));
 	for (i = 0; i < arch->nrows; i++)
