@@ -388,6 +388,9 @@ sqlite_setup(void)
 	if (!done) {
 		done = 1;
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		/* No page cache allocated ahead (20 pages a connection by
+		 * default): pages come as they are read. */
+		sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
 	}
 }
 
