@@ -79,6 +79,37 @@ err_clear(struct err *e)
 		memset(e, 0, sizeof *e);
 }
 
+/* The character at byte I of the LEN bytes at S as it may be shown, in
+ * TMP (*TL bytes): printable text as it is, the control characters in
+ * KEEP too; other control characters and invalid bytes as "\x1b";
+ * characters that disguise text as "<U+202E>".  Returns its length in
+ * S. */
+static int
+quote_char(const char *s, size_t len, size_t i, const char *keep,
+    char tmp[UTF8_ESCAPE_MAX], size_t *tl)
+{
+	unsigned char c = (unsigned char)s[i];
+	int n;
+
+	if ((c >= 0x20 && c < 0x7f) || (c != '\0' && strchr(keep, c))) {
+		tmp[0] = (char)c;
+		*tl = 1;
+		return 1;
+	}
+	if ((n = utf8_escape_at(s, len, i, tmp)) > 0) {
+		*tl = strlen(tmp);
+		return n;
+	}
+	if (c >= 0x80 && (n = utf8_valid_len(s + i, len - i)) > 0) {
+		memcpy(tmp, s + i, (size_t)n);
+		*tl = (size_t)n;
+		return n;
+	}
+	snprintf(tmp, UTF8_ESCAPE_MAX, "\\x%02x", c);
+	*tl = 4;
+	return 1;
+}
+
 const char *
 err_quote(char *buf, size_t size, const char *s, size_t len)
 {
@@ -88,24 +119,10 @@ err_quote(char *buf, size_t size, const char *s, size_t len)
 	if (size == 0)
 		return buf;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
 		char tmp[UTF8_ESCAPE_MAX];
 		size_t tl;
 
-		if (c >= 0x20 && c < 0x7f) {
-			tmp[0] = (char)c;
-			tl = 1;
-			n = 1;
-		} else if ((n = utf8_escape_at(s, len, i, tmp)) > 0) {
-			tl = strlen(tmp);
-		} else if (c >= 0x80 && (n = utf8_valid_len(s + i, len - i)) > 0) {
-			memcpy(tmp, s + i, (size_t)n);
-			tl = (size_t)n;
-		} else {
-			snprintf(tmp, sizeof tmp, "\\x%02x", c);
-			tl = 4;
-			n = 1;
-		}
+		n = quote_char(s, len, i, "", tmp, &tl);
 		if (o + tl + 4 > size) {
 			/* Room for "..." and the NUL. */
 			if (o + 4 <= size) {
@@ -120,4 +137,16 @@ err_quote(char *buf, size_t size, const char *s, size_t len)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+void
+err_write_safe(FILE *out, const char *s, size_t len)
+{
+	size_t i = 0, tl;
+	char tmp[UTF8_ESCAPE_MAX];
+
+	while (i < len) {
+		i += (size_t)quote_char(s, len, i, "\n\t", tmp, &tl);
+		fwrite(tmp, 1, tl, out);
+	}
 }

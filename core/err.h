@@ -7,6 +7,8 @@
 #ifndef TRADEOFF_ERR_H
 #define TRADEOFF_ERR_H
 
+#include <stdio.h>
+
 #include <stddef.h>
 
 #define ERR_MAX 1024
@@ -39,5 +41,10 @@ void err_clear(struct err *e);
  * see utf8_escape_at), and text longer than fits ends in "...".  For quoting user
  * input inside messages without letting it garble a terminal. */
 const char *err_quote(char *buf, size_t size, const char *s, size_t len);
+
+/* Write the LEN bytes at S to OUT as err_quote renders them, whole,
+ * line breaks and tabs kept: for text made for a terminal from what
+ * files hold (a model's titles, notes).  Errors show in OUT. */
+void err_write_safe(FILE *out, const char *s, size_t len);
 
 #endif

@@ -50,6 +50,25 @@ cli_quote(char *buf, size_t size, const char *s)
 	return err_quote(buf, size, s, strlen(s));
 }
 
+FILE *
+cli_text_open(struct cli_text *t)
+{
+	t->buf = NULL;
+	t->len = 0;
+	return t->fp = open_memstream(&t->buf, &t->len);
+}
+
+int
+cli_text_close(struct cli_text *t)
+{
+	int rc = fclose(t->fp);
+
+	if (rc == 0)
+		err_write_safe(stdout, t->buf, t->len);
+	free(t->buf);
+	return rc == 0 ? 0 : -1;
+}
+
 void
 cli_guard_fds(void)
 {

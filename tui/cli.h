@@ -71,6 +71,19 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * disguise text escaped, cut to fit BUF (err_quote). */
 const char *cli_quote(char *buf, size_t size, const char *s);
 
+/* Text for a terminal made from what files hold (a model's titles, the
+ * notes): written to FP, then shown on standard output with control
+ * and disguising characters as visible escapes (err_write_safe).
+ * cli_text_open gives FP, or NULL when out of memory; cli_text_close
+ * shows the text: 0, or -1 when it could not be kept. */
+struct cli_text {
+	FILE *fp;
+	char *buf;
+	size_t len;
+};
+FILE *cli_text_open(struct cli_text *t);
+int cli_text_close(struct cli_text *t);
+
 /* Make sure descriptors 0, 1 and 2 are open before anything else is, so
  * no file opened later takes their place; a closed one stays unusable. */
 void cli_guard_fds(void);

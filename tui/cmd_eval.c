@@ -52,9 +52,18 @@ write_report(const struct session *s, enum format format)
 	case FORMAT_MARKDOWN:
 		rc = export_md(stdout, &rep, &e);
 		break;
-	case FORMAT_TEXT:
-		rc = report_text(stdout, &rep, &e);
+	case FORMAT_TEXT: {
+		struct cli_text t;
+
+		if (cli_text_open(&t) == NULL)
+			return cli_fail("out of memory");
+		rc = report_text(t.fp, &rep, &e);
+		if (cli_text_close(&t) != 0 && rc == 0) {
+			err_set(&e, "out of memory");
+			rc = -1;
+		}
 		break;
+	}
 	}
 	return rc == 0 ? EXIT_OK : cli_fail("%s", e.msg);
 }

@@ -312,6 +312,39 @@ side_load(struct cli *c, struct model *m, struct pricing *p, long long now,
 	return EXIT_OK;
 }
 
+/* The difference D in format F on standard output; as text, with what
+ * files hold escaped for the terminal. */
+static int
+diff_out(enum diff_format f, const struct diff *d)
+{
+	struct cli_text t;
+	struct err e;
+	int rc;
+
+	if (f != DIFF_TEXT)
+		return diff_write(stdout, f, d, &e) == 0 ? EXIT_OK :
+		    cli_fail("%s", e.msg);
+	if (cli_text_open(&t) == NULL)
+		return cli_fail("out of memory");
+	rc = diff_write(t.fp, f, d, &e);
+	if (cli_text_close(&t) != 0)
+		return cli_fail("out of memory");
+	return rc == 0 ? EXIT_OK : cli_fail("%s", e.msg);
+}
+
+/* Recheck result R as text on standard output, escaped for the
+ * terminal.  0, or -1 when out of memory. */
+static int
+recheck_out(const struct recheck *r, const struct model *m)
+{
+	struct cli_text t;
+
+	if (cli_text_open(&t) == NULL)
+		return -1;
+	recheck_text(t.fp, r, m);
+	return cli_text_close(&t);
+}
+
 int
 cmd_diff(struct cli *c)
 {
@@ -352,8 +385,7 @@ cmd_diff(struct cli *c)
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	rc = diff_write(stdout, f, &d, &e) == 0 ? EXIT_OK :
-	    cli_fail("%s", e.msg);
+	rc = diff_out(f, &d);
 	diff_free(&d);
 out:
 	session_fini(&a.s);
@@ -444,8 +476,10 @@ cmd_recheck(struct cli *c)
 		no_longer |= x[i].r.verdict == RECHECK_NO_LONGER;
 		if (yaml)
 			rs[n++] = x[i].r;
-		else
-			recheck_text(stdout, &x[i].r, m);
+		else if (recheck_out(&x[i].r, m) != 0) {
+			rc = cli_fail("out of memory");
+			goto out;
+		}
 	}
 	rc = EXIT_OK;
 	if (yaml && recheck_yaml(stdout, rs, n, m, &e) != 0)

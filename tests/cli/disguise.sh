@@ -139,4 +139,30 @@ expect_out "東京駅  2023-11-14T22:13:20Z"
 expect_out "Zoe${acute}     2023-11-14T22:13:20Z"
 expect_out "ab      2023-11-14T22:13:20Z"
 
+# ---- a model's text in the text reports: eval, diff, recheck -------------
+# A model is a file anyone can edit (control characters it refuses);
+# what it says reaches the terminal with its disguising characters as
+# visible escapes.
+sed -e "s/^    title: Serverless\$/    title: \"Pay ${rlo}evil\"/" \
+    "$TRADEOFF_DATADIR/data/model.yaml" >"$d/model.yaml"
+checks=$((checks + 1))
+grep -q "title: \"Pay ${rlo}evil" "$d/model.yaml" || fail "no disguised title"
+for args in "eval --answers $TRADEOFF_DATADIR/data/example.yaml" \
+    "diff $TRADEOFF_DATADIR/data/example.yaml $TRADEOFF_DATADIR/tests/data/serverless.yaml"; do
+	# shellcheck disable=SC2086
+	run "$TRADEOFF" --model "$d/model.yaml" $args
+	expect_status 0 "$args with a disguised model"
+	expect_out "Pay <U+202E>evil"
+	checks=$((checks + 1))
+	LC_ALL=C grep -q "$rlo" "$tmp/out" &&
+	    fail "$args: a disguising character reached the terminal"
+done
+run "$TRADEOFF" --model "$d/model.yaml" export plain --format adr -o "$d/rec.md"
+expect_status 0
+run "$TRADEOFF" --model "$d/model.yaml" recheck "$d/rec.md"
+expect_out "<U+202E>"
+checks=$((checks + 1))
+LC_ALL=C grep -q "$rlo" "$tmp/out" &&
+    fail "recheck: a disguising character reached the terminal"
+
 finish
