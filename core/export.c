@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *const format_names[EXPORT_NFORMATS] = {
 	[EXPORT_MARKDOWN] = "markdown",
@@ -286,7 +287,14 @@ export_files(struct report *r, enum export_format f, const char *path,
 	if ((rc = outfile_open(&o, path, force, e)) != 0)
 		return rc;
 	if (chart && (rc = outfile_open(&c, cpath, force, e)) != 0) {
+		struct stat sb;
+
 		outfile_abort(&o);
+		/* Not the advice for -o: this is the chart's path. */
+		if (rc == -1 && lstat(cpath, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+		    !S_ISLNK(sb.st_mode) && !S_ISDIR(sb.st_mode))
+			err_file(e, cpath, "is not a regular file; move it away, "
+			    "or leave the chart out with --no-chart");
 		return rc;
 	}
 	r->chart_href = chart ? href(cpath, link, sizeof link) : NULL;

@@ -141,6 +141,16 @@ checks=$((checks + 1))
 [ "$(cat target)" = secret ] && [ ! -L linked-cost.svg ] ||
     fail "--force followed the link instead of replacing it"
 
+# Anything else in the chart's way is named, with what to do.
+mkfifo pipe-cost.svg
+t 1 export checkout-draft -o pipe.md --force
+expect_err "pipe-cost.svg: is not a regular file; move it away, or leave the chart out with --no-chart"
+absent pipe.md
+mkdir dir-cost.svg
+t 1 export checkout-draft -o dir.md --force
+expect_err "dir-cost.svg: is a directory"
+absent dir.md
+
 # --- user text is escaped ---------------------------------------------------
 
 # Option titles come from the model, which anyone can edit.
