@@ -279,9 +279,11 @@ export_files(struct report *r, enum export_format f, const char *path,
 	    path != NULL && strcmp(path, "-") != 0 && r->cost != NULL &&
 	    r->pricing != NULL;
 
-	if (chart && export_chart_path(path, cpath, sizeof cpath) == NULL) {
+	if (chart && (export_chart_path(path, cpath, sizeof cpath) == NULL ||
+	    strlen(strrchr(cpath, '/') != NULL ? strrchr(cpath, '/') + 1 :
+	    cpath) > NAME_MAX)) {
 		err_file(e, path, "the name is too long for the chart beside "
-		    "it (use --no-chart)");
+		    "it (use a shorter name, or --no-chart)");
 		return -1;
 	}
 	if ((rc = outfile_open(&o, path, force, e)) != 0)

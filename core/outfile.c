@@ -74,10 +74,14 @@ temp_name(struct outfile *o, const char *path, struct err *e)
 		err_file(e, path, "is a directory");
 		return -1;
 	}
+	/* ".NAME.XXXXXX", or ".tradeoff.XXXXXX" when NAME is so long that
+	 * the longer name would pass the file system's limit. */
 	n = snprintf(o->tmp, sizeof o->tmp, "%.*s.%s.XXXXXX",
-	    slash != NULL ? (int)(slash - path + 1) : 0, path, base);
+	    slash != NULL ? (int)(slash - path + 1) : 0, path,
+	    strlen(base) + 8 > NAME_MAX ? "tradeoff" : base);
 	if (n < 0 || (size_t)n >= sizeof o->tmp) {
-		err_set(e, "output file name too long");
+		err_file(e, path, "the name is too long (with the directory, "
+		    "more than %d bytes)", (int)sizeof o->tmp - 17);
 		o->tmp[0] = '\0';
 		return -1;
 	}
@@ -121,7 +125,8 @@ outfile_open(struct outfile *o, const char *path, int force, struct err *e)
 		return 0;
 	}
 	if (strlen(path) >= sizeof o->path - 16) {
-		err_set(e, "output file name too long");
+		err_file(e, path, "the name is too long (with the directory, "
+		    "more than %d bytes)", (int)sizeof o->path - 17);
 		return -1;
 	}
 	snprintf(o->path, sizeof o->path, "%s", path);

@@ -141,6 +141,19 @@ checks=$((checks + 1))
 [ "$(cat target)" = secret ] && [ ! -L linked-cost.svg ] ||
     fail "--force followed the link instead of replacing it"
 
+# A name near the file system's limit of 255 bytes: the summary alone
+# is written; the chart's longer name is refused before anything is.
+long=$(printf '%0250d' 0)
+t 1 export checkout-draft -o "$long.md"
+expect_err "the name is too long for the chart beside it (use a shorter name, or --no-chart)"
+absent "$long.md"
+t 0 export checkout-draft -o "$long.md" --no-chart
+exists "$long.md"
+t 0 export checkout-draft -o "$long.md" --no-chart --force
+exists "$long.md"
+checks=$((checks + 1))
+ls -A | grep -q '^\.' && fail "temporary files left: $(ls -A | grep '^\.')"
+
 # Anything else in the chart's way is named, with what to do.
 mkfifo pipe-cost.svg
 t 1 export checkout-draft -o pipe.md --force
