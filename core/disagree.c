@@ -102,7 +102,7 @@ by_effect(const void *pa, const void *pb)
 
 void
 disagree_run(struct disagree *d, const struct answers *a,
-    const int *weights, const double *costs)
+    const int *weights, const double *costs, int room)
 {
 	const struct model *m = d->model;
 	double conf, top;
@@ -111,7 +111,7 @@ disagree_run(struct disagree *d, const struct answers *a,
 	d->costs = costs;
 	memcpy(d->answers, a->answer, (size_t)m->nquestions *
 	    sizeof *d->answers);
-	d->room = evaluate(d, weights, &conf, &top);
+	d->room = room;
 	d->nquestions = 0;
 	for (q = 0; q < m->nquestions; q++)
 		d->nquestions += question(d, a, weights, q,

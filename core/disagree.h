@@ -54,8 +54,10 @@ void disagree_free(struct disagree *d);
  * one answer; those whose answers change the recommendation come first,
  * then by how far they move it.  The costs are the session's: a
  * disputed answer that would change the bill (another provider) is
- * judged at today's bill. */
+ * judged at today's bill.  ROOM is the recommendation with A's own
+ * answers under the same weights and costs, which the caller has
+ * already evaluated (session_evaluate): it is not worked out again. */
 void disagree_run(struct disagree *d, const struct answers *a,
-    const int *weights, const double *costs);
+    const int *weights, const double *costs, int room);
 
 #endif

@@ -12,6 +12,16 @@ int
 session_init(struct session *s, const struct model *m,
     const struct pricing *p, long long now, struct err *e)
 {
+	if (session_init_unevaluated(s, m, p, now, e) != 0)
+		return -1;
+	session_evaluate(s);
+	return 0;
+}
+
+int
+session_init_unevaluated(struct session *s, const struct model *m,
+    const struct pricing *p, long long now, struct err *e)
+{
 	memset(s, 0, sizeof *s);
 	s->model = m;
 	s->pricing = p;
@@ -29,7 +39,6 @@ session_init(struct session *s, const struct model *m,
 		err_set(e, "out of memory");
 		return -1;
 	}
-	session_evaluate(s);
 	return 0;
 }
 
@@ -124,7 +133,8 @@ session_evaluate(struct session *s)
 	    s->result);
 	if (s->disagree != NULL)
 		disagree_run(s->disagree, s->answers, s->answers->weight,
-		    bill(s->model, s->answers, &s->cost, s->cost_ok, costs));
+		    bill(s->model, s->answers, &s->cost, s->cost_ok, costs),
+		    s->result->recommendation);
 }
 
 int

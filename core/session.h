@@ -68,6 +68,12 @@ struct session {
 int session_init(struct session *s, const struct model *m,
     const struct pricing *p, long long now, struct err *e);
 
+/* session_init without the evaluation of the empty answers, for a
+ * caller that opens a session (which evaluates it) before anything
+ * reads S's result: the explorer's start evaluates once, not twice. */
+int session_init_unevaluated(struct session *s, const struct model *m,
+    const struct pricing *p, long long now, struct err *e);
+
 /* Release what S holds, the store included.  Safe after a failed
  * session_init, and twice. */
 void session_fini(struct session *s);

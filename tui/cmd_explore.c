@@ -115,7 +115,8 @@ cmd_explore(struct cli *c)
 	rc = EXIT_FAIL;
 	if ((p = cli_load_pricing(c)) == NULL)
 		goto out;
-	if (session_init(&s, m, p, now, &e) != 0) {
+	/* Opening the session below evaluates it. */
+	if (session_init_unevaluated(&s, m, p, now, &e) != 0) {
 		cli_fail("%s", e.msg);
 		goto out;
 	}

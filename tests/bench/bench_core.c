@@ -110,7 +110,10 @@ op_eval_flip(struct ctx *c)
 static void
 op_disagree(struct ctx *c)
 {
-	disagree_run(c->d, c->w, c->w->weight, NULL);
+	/* The room's own evaluation, then the disagreements: what
+	 * session_evaluate does for a workshop. */
+	eval_run(c->m, c->w->answer, c->w->weight, c->r);
+	disagree_run(c->d, c->w, c->w->weight, NULL, c->r->recommendation);
 	sink += c->d->nquestions + c->d->own[0];
 }
 

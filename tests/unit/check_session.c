@@ -616,8 +616,8 @@ START_TEST(test_disagree)
 		for (q = 0; q < m->nquestions; q++)
 			a->vote[i][q] = rand_r(&seed) % 3 ? -1 : (int)(rand_r(
 			    &seed) % (unsigned)m->questions[q].nanswers);
-	disagree_run(d, a, a->weight, NULL);
 	eval_run(m, a->answer, a->weight, r);
+	disagree_run(d, a, a->weight, NULL, r->recommendation);
 	ck_assert_int_eq(d->room, r->recommendation);
 	ck_assert_int_gt(d->nquestions, 0);
 	for (j = 0; j < d->nquestions; j++) {
