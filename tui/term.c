@@ -132,9 +132,11 @@ apply_theme(struct ui *ui, const struct theme *t, int ncolours,
 	}
 	/* A theme that gives `normal` colours paints them on every cell,
 	 * blank ones included: they are each window's background, which
-	 * curses also gives every cell drawn without a colour pair. */
+	 * curses also gives every cell drawn without a colour pair.  Only
+	 * the property is set (wbkgdset, not wbkgd, which rewrites every
+	 * cell): each window is erased to it before it is drawn. */
 	ui->paint = ui->style[ROLE_NORMAL] & A_COLOR;
-	wbkgd(stdscr, ' ' | ui->paint);
+	wbkgdset(stdscr, ' ' | ui->paint);
 }
 
 void
@@ -146,7 +148,7 @@ ui_paint_windows(struct ui *ui)
 
 	for (i = 0; i < sizeof ws / sizeof ws[0]; i++)
 		if (ws[i] != NULL)
-			wbkgd(ws[i], ' ' | ui->paint);
+			wbkgdset(ws[i], ' ' | ui->paint);
 }
 
 static int
