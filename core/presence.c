@@ -87,6 +87,32 @@ static const char schema[] =
 	" PRIMARY KEY (session_id, ident)"
 	");";
 
+/* The schema's version in the file's user_version: a file that has it
+ * is not sent the CREATE statements again (compiling them is most of
+ * what opening the file costs). */
+#define PRESENCE_SCHEMA 1
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* Give DB the tables, unless it has them already. */
+static int
+ensure_schema(sqlite3 *db)
+{
+	sqlite3_stmt *v = NULL;
+	int have = 0, rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &v, NULL) ==
+	    SQLITE_OK && sqlite3_step(v) == SQLITE_ROW)
+		have = sqlite3_column_int(v, 0);
+	sqlite3_finalize(v);
+	if (have == PRESENCE_SCHEMA)
+		return SQLITE_OK;
+	if ((rc = sqlite3_exec(db, schema, NULL, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	return sqlite3_exec(db, "PRAGMA user_version = "
+	    STR(PRESENCE_SCHEMA), NULL, NULL, NULL);
+}
+
 /* A token no other explorer has: random bytes, hex. */
 static void
 make_token(char *buf, size_t size)
@@ -172,8 +198,7 @@ presence_open(const char *db_path, const char *ident, struct err *e)
 		sqlite3_exec(p->db, "PRAGMA synchronous = OFF", NULL, NULL,
 		    NULL);
 	}
-	if (p->db == NULL || sqlite3_exec(p->db, schema, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	if (p->db == NULL || ensure_schema(p->db) != SQLITE_OK) {
 		err_file(e, path, "cannot keep presence there: %s",
 		    p->db != NULL ? sqlite3_errmsg(p->db) : "out of memory");
 		presence_close(p);
