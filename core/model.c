@@ -972,15 +972,46 @@ model_new(struct err *e)
 	return m;
 }
 
+/* The compiled model of the shipped file in the LEN bytes at BUF, as a
+ * model of its own named NAME; NULL when BUF is no such file (or memory
+ * ran out: then it is loaded from its tree, as any other file). */
+static struct model *
+model_builtin(const char *name, const char *buf, size_t len)
+{
+	const struct ydoc_builtin *bi = ydoc_builtin_find(buf, len);
+	const struct model_builtin *mb;
+	struct arena *arena;
+	struct model *m;
+	struct err e;
+
+	if (bi == NULL)
+		return NULL;
+	for (mb = model_builtins; mb->name != NULL; mb++)
+		if (strcmp(mb->name, bi->name) == 0)
+			break;
+	if (mb->name == NULL || (m = model_new(&e)) == NULL)
+		return NULL;
+	arena = m->arena;
+	*m = *mb->model;
+	m->arena = arena;
+	if ((m->file = arena_strdup(arena, name)) == NULL) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
 struct model *
 model_load_buffer(const char *name, const char *buf, size_t len,
     struct err *e)
 {
 	struct loader L;
-	struct model *m = model_new(e);
+	struct model *m;
 	int i;
 
-	if (m == NULL)
+	if ((m = model_builtin(name, buf, len)) != NULL)
+		return m;
+	if ((m = model_new(e)) == NULL)
 		return NULL;
 	memset(&L, 0, sizeof L);
 	L.m = m;

@@ -169,6 +169,19 @@ struct model {
 	size_t qhash_size;
 };
 
+/* A shipped model compiled when tradeoff was built (tools/data2c.c
+ * writes the table into data_builtin.c): MODEL is what model_load_buffer
+ * makes of the file NAME (as named in ydoc_builtins), already laid out
+ * as the evaluator reads it.  Given those bytes, model_load_buffer
+ * copies it instead of walking and checking the file's tree again.  The
+ * table ends with NAME NULL. */
+struct model_builtin {
+	const char *name;
+	const struct model *model;
+};
+
+extern const struct model_builtin model_builtins[];
+
 /* Load and validate the model at PATH.  NULL with a positioned error in
  * E on failure. */
 struct model *model_load(const char *path, struct err *e);

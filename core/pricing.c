@@ -940,12 +940,41 @@ load_root(struct ploader *L)
 	return 0;
 }
 
+/* The compiled price list of the shipped file in the LEN bytes at BUF,
+ * as a price list of its own named NAME; NULL when BUF is no such file
+ * (or memory ran out: then it is loaded from its tree). */
+static struct pricing *
+pricing_builtin(const char *name, const char *buf, size_t len)
+{
+	const struct ydoc_builtin *bi = ydoc_builtin_find(buf, len);
+	const struct pricing_builtin *pb;
+	struct arena *arena;
+	struct pricing *p;
+
+	if (bi == NULL)
+		return NULL;
+	for (pb = pricing_builtins; pb->name != NULL; pb++)
+		if (strcmp(pb->name, bi->name) == 0)
+			break;
+	if (pb->name == NULL || (p = malloc(sizeof *p)) == NULL)
+		return NULL;
+	*p = *pb->pricing;
+	if ((p->arena = arena = arena_new()) == NULL ||
+	    (p->file = arena_strdup(arena, name)) == NULL) {
+		pricing_free(p);
+		return NULL;
+	}
+	return p;
+}
+
 struct pricing *
 pricing_load_buffer(const char *name, const char *buf, size_t len,
     struct err *e)
 {
 	struct ploader L;
 
+	if ((L.p = pricing_builtin(name, buf, len)) != NULL)
+		return L.p;
 	memset(&L, 0, sizeof L);
 	L.e = e;
 	L.p = calloc(1, sizeof *L.p);

@@ -134,6 +134,15 @@ struct pricing {
 	struct pricing_provider provider[WL_NPROVIDERS];
 };
 
+/* A shipped price list compiled when tradeoff was built, as struct
+ * model_builtin in model.h is for the model. */
+struct pricing_builtin {
+	const char *name;
+	const struct pricing *pricing;
+};
+
+extern const struct pricing_builtin pricing_builtins[];
+
 /* Load and validate the price list at PATH.  NULL with a positioned
  * error in E on failure. */
 struct pricing *pricing_load(const char *path, struct err *e);

@@ -1134,10 +1134,19 @@ int
 theme_load_buffer(struct theme *t, const char *path, const char *buf,
     size_t len, const char *datadir, struct err *e)
 {
+	const struct ydoc_builtin *bi = ydoc_builtin_find(buf, len);
+	const struct theme_builtin *tb;
 	struct spec spec[ROLE_COUNT];
 	struct chain c;
 	struct theme loaded;
 
+	/* A shipped theme as it was built: compiled (it inherits none,
+	 * so it is the same wherever it runs). */
+	for (tb = theme_builtins; bi != NULL && tb->name != NULL; tb++)
+		if (strcmp(tb->name, bi->name) == 0) {
+			*t = *tb->theme;
+			return 0;
+		}
 	memset(&c, 0, sizeof c);
 	c.datadir = datadir;
 	memset(&loaded, 0, sizeof loaded);

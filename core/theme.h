@@ -202,6 +202,15 @@ int theme_colours_used(const struct theme *t);
  * as the shipped themes/mono.yaml).  Needs no file, cannot fail. */
 void theme_mono(struct theme *t);
 
+/* A shipped theme that inherits none, compiled when tradeoff was built,
+ * as struct model_builtin in model.h is for the model. */
+struct theme_builtin {
+	const char *name;
+	const struct theme *theme;
+};
+
+extern const struct theme_builtin theme_builtins[];
+
 /* Load the theme in the LEN bytes at BUF.  PATH names the file in
  * messages and, when it exists, tells it apart from the theme it
  * inherits.  `inherits: NAME` is looked up like theme_find does in the

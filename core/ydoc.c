@@ -498,15 +498,24 @@ builtin_tree(const struct ydoc_builtin *bi, struct arena *arena)
 	return n;
 }
 
+const struct ydoc_builtin *
+ydoc_builtin_find(const char *buf, size_t len)
+{
+	const struct ydoc_builtin *bi;
+
+	for (bi = ydoc_builtins; bi->bytes != NULL; bi++)
+		if (bi->len == len && memcmp(bi->bytes, buf, len) == 0)
+			return bi;
+	return NULL;
+}
+
 int
 ydoc_parse(struct ydoc *doc, struct arena *arena, const char *name,
     const char *buf, size_t len, struct err *e)
 {
 	const struct ydoc_builtin *bi;
 
-	for (bi = ydoc_builtins; bi->bytes != NULL; bi++) {
-		if (bi->len != len || memcmp(bi->bytes, buf, len) != 0)
-			continue;
+	if ((bi = ydoc_builtin_find(buf, len)) != NULL) {
 		memset(doc, 0, sizeof *doc);
 		doc->name = arena_strdup(arena, name);
 		doc->root = builtin_tree(bi, arena);

@@ -73,7 +73,8 @@ int ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
  * pointers but its four arrays, so it is read-only data that costs the
  * dynamic loader nothing; ydoc_parse makes the nodes in the caller's
  * arena.  NODE[0] is the root; a scalar's text is at STRINGS + AT, a
- * collection's kids are the node numbers at KIDS[AT...].  The table ends
+ * collection's kids are the node numbers at KIDS[AT...].  NAME is the
+ * file's path under the source tree ("data/model.yaml").  The table ends
  * with an entry whose BYTES is NULL. */
 struct ydoc_bnode {
 	unsigned char type, plain, printable;
@@ -89,9 +90,14 @@ struct ydoc_builtin {
 	const unsigned *kids;
 	size_t nkids;
 	const char *strings;
+	const char *name;
 };
 
 extern const struct ydoc_builtin ydoc_builtins[];
+
+/* The built-in document whose bytes are the LEN bytes at BUF, or NULL:
+ * how a loader knows it was given a shipped file as it was built. */
+const struct ydoc_builtin *ydoc_builtin_find(const char *buf, size_t len);
 
 /* ydoc_read_file and ydoc_parse together. */
 int ydoc_load(struct ydoc *doc, struct arena *arena, const char *path,

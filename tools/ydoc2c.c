@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "arena.h"
+#include "emit.h"
 #include "utf8.h"
 #include "ydoc.h"
 
@@ -60,34 +61,6 @@ visit(struct tree *t, const struct ynode *n)
 	return me;
 }
 
-/* S (LEN bytes) as a C string literal, broken after newlines. */
-static void
-literal(FILE *f, const char *s, size_t len, const char *indent)
-{
-	size_t i, col = 0;
-
-	fprintf(f, "\"");
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\\' || c == '"')
-			col += (size_t)fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			col += (size_t)fprintf(f, "\\n");
-		else if (c == '\t')
-			col += (size_t)fprintf(f, "\\t");
-		else if (c >= 0x20 && c < 0x7f && c != '?')
-			col += (size_t)fprintf(f, "%c", c);
-		else	/* '?' too: no trigraphs */
-			col += (size_t)fprintf(f, "\\%03o", c);
-		if ((c == '\n' || col >= 72) && i + 1 < len) {
-			fprintf(f, "\"\n%s\"", indent);
-			col = 0;
-		}
-	}
-	fprintf(f, "\"");
-}
-
 static const char *
 type_name(enum ytype t)
 {
@@ -120,7 +93,7 @@ write_doc(FILE *f, int d, const char *file, const char *buf, size_t len,
 	for (i = 0; i < nodes; i++)
 		if (t.node[i]->type == Y_SCALAR) {
 			fprintf(f, "\n\t");
-			literal(f, t.node[i]->str, t.node[i]->len + 1, "\t");
+			emit_literal(f, t.node[i]->str, t.node[i]->len + 1, "\t");
 		}
 	fprintf(f, ";\n");
 	fprintf(f, "static const struct ydoc_bnode n%d[] = {\n", d);
@@ -148,7 +121,7 @@ write_doc(FILE *f, int d, const char *file, const char *buf, size_t len,
 		fprintf(f, "%s%zu,", i % 12 ? " " : "\n\t", t.kid[i]);
 	fprintf(f, "\n\t0\n};\n");
 	fprintf(f, "static const char b%d[] =\n\t", d);
-	literal(f, buf, len, "\t");
+	emit_literal(f, buf, len, "\t");
 	fprintf(f, ";\n\n");
 	*nnodes = nodes;
 	*nkids = kids;
@@ -196,9 +169,10 @@ main(int argc, char **argv)
 	}
 	printf("const struct ydoc_builtin ydoc_builtins[] = {\n");
 	for (i = 2; i < argc; i++)
-		printf("\t{ b%d, sizeof b%d - 1, n%d, %zu, k%d, %zu, s%d },\n",
-		    i - 2, i - 2, i - 2, nodes[i], i - 2, kids[i], i - 2);
-	printf("\t{ NULL, 0, NULL, 0, NULL, 0, NULL }\n};\n");
+		printf("\t{ b%d, sizeof b%d - 1, n%d, %zu, k%d, %zu, s%d, "
+		    "\"%s\" },\n", i - 2, i - 2, i - 2, nodes[i], i - 2,
+		    kids[i], i - 2, argv[i]);
+	printf("\t{ NULL, 0, NULL, 0, NULL, 0, NULL, NULL }\n};\n");
 	free(nodes);
 	free(kids);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;

@@ -5,5 +5,5 @@
 #include "ydoc.h"
 
 const struct ydoc_builtin ydoc_builtins[] = {
-	{ NULL, 0, NULL, 0, NULL, 0, NULL }
+	{ NULL, 0, NULL, 0, NULL, 0, NULL, NULL }
 };
