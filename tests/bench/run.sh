@@ -73,6 +73,23 @@ say "building in $build"
 	tail -30 "$build/make.log" >&2
 	exit 1
 }
+# The same program with SQLite linked in (./configure
+# --enable-static-sqlite), measured beside it: what that choice buys at
+# a start.  Left out, with a note, where libsqlite3.a is not installed.
+build_st=$BENCH_DIR/build-static-sqlite
+tr_st=
+mkdir -p "$build_st"
+if [ -f "$build_st/Makefile" ] || (cd "$build_st" && "$src/configure" \
+    CC="$CC" CFLAGS=-O2 --enable-static-sqlite >configure.log 2>&1); then
+	say "building with SQLite linked in, in $build_st"
+	if (cd "$build_st" && $MAKE tradeoff >make.log 2>&1); then
+		tr_st=$build_st/tradeoff
+	else
+		say "the build with SQLite linked in failed: see $build_st/make.log"
+	fi
+else
+	say "no build with SQLite linked in: see $build_st/configure.log"
+fi
 tr=$build/tradeoff
 pb=$build/tests/bench/ptybench
 bc=$build/tests/bench/bench_core
@@ -147,12 +164,13 @@ pty() {
 	    -E LOGNAME=bench "$@"
 }
 
-# ptr DB DATADIR OPTION...: the explorer on session database DB.
+# ptr DB DATADIR OPTION...: the explorer on session database DB (the
+# program at $prog, by default the optimised build's).
 ptr() {
 	db=$1 dir=$2
 	shift 2
 	pty -E "TRADEOFF_DB=$db" -E "TRADEOFF_DATADIR=$dir" \
-	    -E TRADEOFF_DB_JOURNAL=wal "$@" -- "$tr" --no-advance
+	    -E TRADEOFF_DB_JOURNAL=wal "$@" -- "${prog:-$tr}" --no-advance
 }
 
 menu_args='--title Workload --menu'
@@ -235,6 +253,8 @@ while [ "$r" -lt "$rounds" ]; do
 	done
 	ptr "$work/x10.db" "$work/x10" -n "$per_round" -e 'How does' \
 	    -r "$work/start.x10" >/dev/null
+	[ -z "$tr_st" ] || prog=$tr_st ptr "$work/sessions-$small.db" \
+	    "$src" -n "$per_round" -e "$q" -r "$work/start.static" >/dev/null
 	r=$((r + 1))
 done
 cp "$work/start.tradeoff" "$work/start.sessions-$small"
@@ -365,6 +385,10 @@ cgpty() {
 }
 ir_start_tr=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$small.db" \
     -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e "$q" -- $vg "$tr")
+ir_start_st=-
+[ -z "$tr_st" ] || ir_start_st=$(cg_start cgpty \
+    -E "TRADEOFF_DB=$work/sessions-$small.db" -E "TRADEOFF_DATADIR=$src" \
+    -E TRADEOFF_DB_JOURNAL=wal -e "$q" -- $vg "$tr_st")
 ir_start_big=$(cg_start cgpty -E "TRADEOFF_DB=$work/sessions-$large.db" \
     -E "TRADEOFF_DATADIR=$src" -E TRADEOFF_DB_JOURNAL=wal -e "$q" -- $vg "$tr")
 # shellcheck disable=SC2086
@@ -540,6 +564,19 @@ write_rows() {
 	    "$(perwrite tradeoff answer)"
 }
 
+# The three start figures of the build with SQLite linked in.
+static_rows() {
+	[ -n "$tr_st" ] || return 0
+	printf '| the same, SQLite linked in (--enable-static-sqlite): first frame ms; instructions, millions; peak RSS, KiB | %s; %s; %s | | | | <= whiptail; <= whiptail; <= 1.25x whiptail | %s: %sx; %s: %sx; %s: %sx |\n' \
+	    "$(ff static)" "$ir_start_st" "$(rss static)" \
+	    "$(verdict "$(ff static) <= $ff_wt")" \
+	    "$(calc "$(ff static) / $ff_wt" '%.2f')" \
+	    "$(verdict "$ir_start_st <= $ir_start_whiptail")" \
+	    "$(calc "$ir_start_st / $ir_start_whiptail" '%.2f')" \
+	    "$(verdict "$(rss static) <= 1.25 * $rss_wt")" \
+	    "$(calc "$(rss static) / $rss_wt" '%.2f')"
+}
+
 table() {
 	cat <<EOF
 tradeoff $(sed -n 's/^PACKAGE_VERSION = //p' "$build/Makefile"), make bench$( [ "$quick" = 1 ] && printf ' (BENCH_QUICK=1)'), $started
@@ -554,6 +591,7 @@ terminal: a pseudo-terminal, TERM=xterm, LANG=C.UTF-8, 80x24 unless said; $runs 
 | instructions to first frame and exit, millions | $ir_start_tr | $ir_start_dialog | $ir_start_whiptail | - | <= whiptail | $v_ir: ${ratio_ir}x |
 | bytes of the first frame | $(fbytes tradeoff) | $(fbytes dialog) | $(fbytes whiptail) | $fb_node | | |
 | peak RSS, KiB | $rss_tr | $rss_dl | $rss_wt | $rss_node | <= 1.25x whiptail | $v_rss: ${ratio_rss}x |
+$(static_rows)
 | bytes per arrow key (cursor move) | $key_tr | $key_dl | $key_wt | $key_node | <= 1/2 whiptail | $v_key: ${ratio_key}x |
 $(write_rows)
 | bytes per answer change (scores) | $ans_tr | | | | <= 1,000 | $v_ans |
