@@ -322,7 +322,7 @@ evidence_digest(const struct report *r, const char *rec, char digest[80],
 		return -1;
 	if ((arena = arena_new()) == NULL)
 		err_set(e, "out of memory");
-	else if (ydoc_parse_yaml(&doc, arena, "the evidence", buf, len, e) ==
+	else if (ydoc_parse(&doc, arena, "the evidence", buf, len, e) ==
 	    0) {
 		digest_of(doc.root, digest);
 		rc = 0;
@@ -361,7 +361,7 @@ undashed_ok(const char *buf, size_t len, const char *digest)
 
 	if (find(buf, len, "--", 2) != NULL || (arena = arena_new()) == NULL)
 		return 0;
-	if (ydoc_parse_yaml(&doc, arena, "the evidence", buf, len, &e) == 0 &&
+	if (ydoc_parse(&doc, arena, "the evidence", buf, len, &e) == 0 &&
 	    (t = ymap_get(doc.root, EVIDENCE_KEY)) != NULL) {
 		digest_of(t, got);
 		ok = strcmp(got, digest) == 0;
@@ -595,7 +595,7 @@ read_record(struct evidence *ev, const struct model *m, const char *name,
 		    "'---' after the first)");
 		return -1;
 	}
-	if (ydoc_parse_yaml(&doc, ev->answers->arena, name, buf, n, e) != 0)
+	if (ydoc_parse(&doc, ev->answers->arena, name, buf, n, e) != 0)
 		return -1;
 	root = doc.root;
 	if (root == NULL || root->type != Y_MAP) {
@@ -706,7 +706,7 @@ read_comment(struct evidence *ev, const struct model *m, const char *name,
 	memset(copy, '\n', (size_t)line);
 	if (n > 0)
 		memcpy(copy + line, nl + 1, n);
-	rc = ydoc_parse_yaml(&doc, ev->answers->arena, name, copy,
+	rc = ydoc_parse(&doc, ev->answers->arena, name, copy,
 	    (size_t)line + n, e);
 	free(copy);
 	if (rc != 0)

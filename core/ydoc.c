@@ -466,44 +466,12 @@ handle_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
 	}
 }
 
-/* The tree of built-in document BI, made in ARENA. */
-static struct ynode *
-builtin_tree(const struct ydoc_builtin *bi, struct arena *arena)
-{
-	struct ynode *n, **kids;
-	size_t i;
-
-	if (bi->nnodes == 0)
-		return NULL;
-	n = arena_array(arena, bi->nnodes, sizeof *n);
-	kids = arena_array(arena, bi->nkids + 1, sizeof *kids);
-	if (n == NULL || kids == NULL)
-		return NULL;
-	for (i = 0; i < bi->nkids; i++)
-		kids[i] = &n[bi->kids[i]];
-	for (i = 0; i < bi->nnodes; i++) {
-		const struct ydoc_bnode *b = &bi->node[i];
-
-		n[i].type = (enum ytype)b->type;
-		n[i].line = b->line;
-		n[i].col = b->col;
-		n[i].plain = b->plain;
-		n[i].printable = b->printable;
-		n[i].len = b->len;
-		if (n[i].type == Y_SCALAR)
-			n[i].str = bi->strings + b->at;
-		else
-			n[i].kids = kids + b->at;
-	}
-	return n;
-}
-
 const struct ydoc_builtin *
 ydoc_builtin_find(const char *buf, size_t len)
 {
 	const struct ydoc_builtin *bi;
 
-	for (bi = ydoc_builtins; bi->bytes != NULL; bi++)
+	for (bi = ydoc_builtins; bi->name != NULL; bi++)
 		if (bi->len == len && memcmp(bi->bytes, buf, len) == 0)
 			return bi;
 	return NULL;
@@ -511,25 +479,6 @@ ydoc_builtin_find(const char *buf, size_t len)
 
 int
 ydoc_parse(struct ydoc *doc, struct arena *arena, const char *name,
-    const char *buf, size_t len, struct err *e)
-{
-	const struct ydoc_builtin *bi;
-
-	if ((bi = ydoc_builtin_find(buf, len)) != NULL) {
-		memset(doc, 0, sizeof *doc);
-		doc->name = arena_strdup(arena, name);
-		doc->root = builtin_tree(bi, arena);
-		if (doc->name == NULL || (doc->root == NULL && bi->nnodes > 0)) {
-			err_set(e, "out of memory");
-			return -1;
-		}
-		return 0;
-	}
-	return ydoc_parse_yaml(doc, arena, name, buf, len, e);
-}
-
-int
-ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
     const char *buf, size_t len, struct err *e)
 {
 	struct builder b;
@@ -717,9 +666,7 @@ yscalar_text(const struct ydoc *d, const struct ynode *n, const char *what,
 	if (n->len > maxlen)
 		return yerr(d, n, e, "%s is too long (%zu bytes; the limit is "
 		    "%zu)", what, n->len, maxlen);
-	/* A built-in document's text was looked at when it was built. */
-	if (!(n->printable & (multiline ? YDOC_PRINT_TEXT : YDOC_PRINT_LINE)) &&
-	    !utf8_printable(n->str, n->len, multiline ? "\n\t" : NULL))
+	if (!utf8_printable(n->str, n->len, multiline ? "\n\t" : NULL))
 		return yerr(d, n, e, "%s contains %s", what, multiline ?
 		    "control characters" : "control characters or line breaks");
 	*out = yis_null(n) ? "" : n->str;

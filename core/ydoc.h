@@ -28,18 +28,10 @@
 
 enum ytype { Y_SCALAR = 1, Y_SEQ, Y_MAP };
 
-/* What tools/ydoc2c found of a built-in scalar's text, so a start need
- * not look again: printable on one line, printable with line breaks and
- * tabs (utf8_printable without and with "\n\t"). */
-#define YDOC_PRINT_LINE 1
-#define YDOC_PRINT_TEXT 2
-
 struct ynode {
 	enum ytype type;
 	int line, col;		/* 1-based start of the node */
 	unsigned char plain;	/* scalar written without quotes */
-	unsigned char printable; /* scalar: YDOC_PRINT_* checks known to
-				  * pass (built-in documents), else 0 */
 	size_t len;		/* scalar: bytes; list: items; mapping: pairs */
 	const char *str;	/* scalar value, NUL-terminated */
 	struct ynode **kids;	/* list: items; mapping: key0, value0, ... */
@@ -58,45 +50,23 @@ int ydoc_read_file(const char *path, size_t max, char **buf, size_t *len,
 
 /* Parse LEN bytes at BUF as one YAML document into DOC, allocating in
  * ARENA; NAME is the file name used in messages.  Returns 0, or -1 with
- * a positioned error.  The shipped files (ydoc_builtins) are not parsed
- * again: the same bytes give the tree made when tradeoff was built. */
+ * a positioned error. */
 int ydoc_parse(struct ydoc *doc, struct arena *arena, const char *name,
     const char *buf, size_t len, struct err *e);
 
-/* ydoc_parse, always with libyaml. */
-int ydoc_parse_yaml(struct ydoc *doc, struct arena *arena, const char *name,
-    const char *buf, size_t len, struct err *e);
-
-/* A document parsed at build time (tools/ydoc2c.c writes the table into
- * ydoc_builtin.c): the shipped model, price list and themes, which every
- * start of the program would otherwise parse again.  The table holds no
- * pointers but its four arrays, so it is read-only data that costs the
- * dynamic loader nothing; ydoc_parse makes the nodes in the caller's
- * arena.  NODE[0] is the root; a scalar's text is at STRINGS + AT, a
- * collection's kids are the node numbers at KIDS[AT...].  NAME is the
- * file's path under the source tree ("data/model.yaml").  The table ends
- * with an entry whose BYTES is NULL. */
-struct ydoc_bnode {
-	unsigned char type, plain, printable;
-	int line, col;
-	unsigned len, at;
-};
-
+/* A file shipped with tradeoff as it was when tradeoff was built: NAME
+ * is its path under the source tree ("data/model.yaml"), BYTES its LEN
+ * bytes.  tools/data2c.c writes the table (ending with NAME NULL) into
+ * data_builtin.c, with what the loaders made of each file: see struct
+ * model_builtin in model.h. */
 struct ydoc_builtin {
+	const char *name;
 	const char *bytes;
 	size_t len;
-	const struct ydoc_bnode *node;
-	size_t nnodes;
-	const unsigned *kids;
-	size_t nkids;
-	const char *strings;
-	const char *name;
 };
 
 extern const struct ydoc_builtin ydoc_builtins[];
 
-/* The built-in document whose bytes are the LEN bytes at BUF, or NULL:
- * how a loader knows it was given a shipped file as it was built. */
 const struct ydoc_builtin *ydoc_builtin_find(const char *buf, size_t len);
 
 /* ydoc_read_file and ydoc_parse together. */

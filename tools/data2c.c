@@ -6,8 +6,9 @@
  *
  * Each FILE (a path under SRCDIR) is loaded and checked by the program's
  * own loader (model_load_buffer, pricing_load_buffer, theme_load_buffer)
- * and written out as C: the structs the loader made, as static data laid
- * out as the evaluator and the views read them.  A start given the same
+ * and written out as C: its bytes (ydoc_builtins, in ydoc.h), and the
+ * structs the loader made, as static data laid out as the evaluator and
+ * the views read them.  A start given the same
  * bytes copies the top-level struct and is done, instead of walking the
  * file's tree and checking every value again (README.md, "Performance").
  * A file that does not load stops the build with its message; a theme
@@ -551,6 +552,10 @@ write_item(const char *srcdir, struct item *it, int d)
 	snprintf(path, sizeof path, "%s/%s", srcdir, it->file);
 	if (ydoc_read_file(path, YDOC_MAX_BYTES, &buf, &len, &e) != 0)
 		return fail(it->file, e.msg);
+	fprintf(out, "\n/* %s, byte for byte */\nstatic const char bytes_%d[] "
+	    "=\n\t", it->file, d);
+	emit_literal(out, buf, len, "\t");
+	fputs(";\n", out);
 	if (it->kind == K_MODEL) {
 		struct model *m = model_load_buffer(it->file, buf, len, &e);
 
@@ -640,10 +645,15 @@ main(int argc, char **argv)
 	    "files; do not\n * edit.  See struct model_builtin in model.h. */\n"
 	    "#include \"config.h\"\n\n#include <stddef.h>\n\n"
 	    "#include \"model.h\"\n#include \"pricing.h\"\n"
-	    "#include \"theme.h\"\n");
+	    "#include \"theme.h\"\n#include \"ydoc.h\"\n");
 	for (i = 0; i < n; i++)
 		if (write_item(argv[1], &items[i], i) != 0)
 			return 1;
+	printf("\nconst struct ydoc_builtin ydoc_builtins[] = {\n");
+	for (i = 0; i < n; i++)
+		printf("\t{ \"%s\", bytes_%d, sizeof bytes_%d - 1 },\n",
+		    items[i].file, i, i);
+	printf("\t{ NULL, NULL, 0 }\n};\n");
 	table("model", "model", items, n, K_MODEL);
 	table("pricing", "pricing", items, n, K_PRICING);
 	table("theme", "theme", items, n, K_THEME);

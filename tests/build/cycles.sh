@@ -13,7 +13,7 @@ defs=$tmp/defs uses=$tmp/uses edges=$tmp/edges
 : >"$defs"; : >"$uses"
 for o in tui/tradeoff-*.o core/libcore_a-*.o; do
 	[ -f "$o" ] || continue
-	case $o in *ydoc_builtin*) continue ;; esac
+	case $o in *data_builtin*) continue ;; esac
 	n=$(echo "$o" | sed 's/tradeoff-//; s/libcore_a-//; s/\.o$//')
 	nm -g --defined-only "$o" | awk -v n="$n" 'NF == 3 { print $3, n }' \
 	    >>"$defs"

@@ -1,8 +1,10 @@
-/* check_builtin.c - the shipped model, price list and themes as compiled
- * into the program (tools/data2c.c) are what the loaders make of the
- * files: each is loaded twice, once as shipped (the compiled copy) and
- * once with a newline added (which YAML reads the same, so the loader
- * walks and checks the tree), and the two are compared field by field. */
+/* check_builtin.c - the shipped files as compiled into the program
+ * (tools/data2c.c): each is there byte for byte, found only for the very
+ * same bytes; and the model, price list and themes compiled in are what
+ * the loaders make of the files.  Each of those is loaded twice, once as
+ * shipped (the compiled copy) and once with a newline added (which YAML
+ * reads the same, so the loader parses, walks and checks it), and the
+ * two are compared field by field. */
 #include "config.h"
 
 #include <check.h>
@@ -327,6 +329,36 @@ START_TEST(test_themes)
 }
 END_TEST
 
+static const char *const files[] = { "data/model.yaml",
+    "data/pricing.yaml", "themes/default.yaml", "themes/light.yaml",
+    "themes/mono.yaml", "themes/high-contrast.yaml" };
+#define NFILES ((int)(sizeof files / sizeof files[0]))
+
+/* Every shipped file is compiled in, byte for byte, under its name: an
+ * edit to one without a rebuild would only be slower, never wrong, but
+ * the build rule is what keeps them in step.  Only those very bytes
+ * find it: one byte more, or one byte changed, is another file. */
+START_TEST(test_files)
+{
+	char *buf;
+	size_t len = shipped(files[_i], &buf);
+	const struct ydoc_builtin *bi = ydoc_builtin_find(buf, len);
+	int n = 0;
+
+	while (ydoc_builtins[n].name != NULL)
+		n++;
+	ck_assert_int_eq(n, NFILES);
+	ck_assert_msg(bi != NULL, "%s is not compiled in as it is",
+	    files[_i]);
+	ck_assert_str_eq(bi->name, files[_i]);
+	buf[len] = '\n';
+	ck_assert_ptr_null(ydoc_builtin_find(buf, len + 1));
+	buf[len - 2] = buf[len - 2] == 'x' ? 'y' : 'x';
+	ck_assert_ptr_null(ydoc_builtin_find(buf, len));
+	free(buf);
+}
+END_TEST
+
 /* Bytes that are not a shipped file as built still go through the
  * loader, with its positioned messages. */
 START_TEST(test_edited)
@@ -352,6 +384,7 @@ main(void)
 	SRunner *sr;
 	int failed;
 
+	tcase_add_loop_test(tc, test_files, 0, NFILES);
 	tcase_add_test(tc, test_model);
 	tcase_add_test(tc, test_pricing);
 	tcase_add_test(tc, test_themes);
