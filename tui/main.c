@@ -270,11 +270,14 @@ main(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	/* The user's locale for text (UTF-8 or not), but numbers are read
-	 * and written the C way: files and reports use a decimal point
-	 * whatever the decimal separator of the locale. */
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
+	/* The user's locale for text (UTF-8 or not, and how wide each
+	 * character is), and only for that: numbers are read and written
+	 * the C way (files and reports use a decimal point whatever the
+	 * locale's), dates are numeric, messages are English, and nothing
+	 * is sorted by the locale's rules, so the other categories, each a
+	 * file to load at every start, would change nothing or only mix
+	 * another language into English sentences. */
+	setlocale(LC_CTYPE, "");
 	cli_guard_fds();
 	if ((rc = parse(argc, argv, &c)) != EXIT_OK)
 		return rc;

@@ -603,7 +603,7 @@ $(write_rows)
 | one evaluation with flip, shipped model: us (instructions) | $(us "$eval_ns") ($(kilo "$ir_eval")) | | | | < 20 us | $v_eval |
 | one evaluation of a $(printf '%s\n' "$workshop_line" | field idents)-participant workshop, every question disputed ($ws_disputed of $ws_questions; $ws_evals evaluations with flip): us (instructions) | $(us "$disagree_ns") ($(kilo "$ir_disagree")) | | | | < 1 ms | $v_disagree |
 | one evaluation with flip, x10 model: us (instructions) | $(us "$eval10_ns") ($(kilo "$ir_eval10")) | | | | | $(calc "$eval10_ns / $eval_ns")x the time, $(calc "$ir_eval10 / $ir_eval")x the instructions |
-| loading the shipped model (built-in tree): us (instructions) | $(us "$load_ns") ($(kilo "$ir_load")) | | | | | |
+| loading the shipped model (compiled in): us (instructions) | $(us "$load_ns") ($(kilo "$ir_load")) | | | | | |
 | loading the shipped model, parsing its YAML: us (instructions) | $(us "$parse_ns") ($(kilo "$ir_parse")) | | | | | |
 | loading the x10 model, parsing its YAML: us (instructions) | $(us "$parse10_ns") ($(kilo "$ir_parse10")) | | | | | $(calc "$parse10_ns / $parse_ns")x the time, $(calc "$ir_parse10 / $ir_parse")x the instructions |
 | first frame with the x10 model, median ms | $(ff x10) | | | | | |
