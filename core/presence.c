@@ -42,18 +42,6 @@ struct presence {
 	sqlite3_stmt *stmt[S_COUNT];
 };
 
-/* Statement I, compiled on first use; NULL when it cannot be. */
-static sqlite3_stmt *
-stmt(struct presence *p, int i)
-{
-	if (p->stmt[i] == NULL && sqlite3_prepare_v2(p->db, sql[i], -1,
-	    &p->stmt[i], NULL) != SQLITE_OK) {
-		sqlite3_finalize(p->stmt[i]);
-		p->stmt[i] = NULL;
-	}
-	return p->stmt[i];
-}
-
 /* Done with statement S until the next use: no transaction held, no
  * value kept. */
 static void
@@ -111,6 +99,26 @@ ensure_schema(sqlite3 *db)
 		return rc;
 	return sqlite3_exec(db, "PRAGMA user_version = "
 	    STR(PRESENCE_SCHEMA), NULL, NULL, NULL);
+}
+
+/* Statement I, compiled on first use; NULL when it cannot be.  A file
+ * whose tables went (user_version says they are there, so the open did
+ * not look) is given them again, once. */
+static sqlite3_stmt *
+stmt(struct presence *p, int i)
+{
+	int again = 1;
+
+	while (p->stmt[i] == NULL && sqlite3_prepare_v2(p->db, sql[i], -1,
+	    &p->stmt[i], NULL) != SQLITE_OK) {
+		sqlite3_finalize(p->stmt[i]);
+		p->stmt[i] = NULL;
+		if (!again-- || sqlite3_exec(p->db, "PRAGMA user_version = 0",
+		    NULL, NULL, NULL) != SQLITE_OK ||
+		    ensure_schema(p->db) != SQLITE_OK)
+			break;
+	}
+	return p->stmt[i];
 }
 
 /* A token no other explorer has: random bytes, hex. */

@@ -26,6 +26,7 @@
 
 #include "answers.h"
 #include "model.h"
+#include "presence.h"
 #include "store.h"
 #include "workload.h"
 #include "ydoc.h"
@@ -1948,6 +1949,44 @@ END_TEST
 
 /* Suite ---------------------------------------------------------------------------- */
 
+/* The presence file: its tables are made once (user_version), and a
+ * file that lost them while keeping the version gets them back at the
+ * next statement instead of keeping presence off for good. */
+START_TEST(test_presence_schema)
+{
+	const char *db = tpath("p.db");
+	char live[PATH_MAX];
+	struct presence_peer peers[4];
+	struct presence *a, *b;
+	struct err e;
+	sqlite3 *raw;
+	sqlite3_stmt *v;
+
+	snprintf(live, sizeof live, "%s.live", db);
+	ck_assert_msg((a = presence_open(db, "ana", &e)) != NULL, "%s", e.msg);
+	ck_assert_int_eq(presence_beat(a, 1, "traffic", 1000, &e), 0);
+	presence_close(a);
+	ck_assert_int_eq(sqlite3_open(live, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1,
+	    &v, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(v), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(v, 0), 1);
+	sqlite3_finalize(v);
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE presence; DROP TABLE "
+	    "positions", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	ck_assert_msg((a = presence_open(db, "ana", &e)) != NULL, "%s", e.msg);
+	ck_assert_msg((b = presence_open(db, "ben", &e)) != NULL, "%s", e.msg);
+	ck_assert_int_eq(presence_beat(a, 1, "traffic", 2000, &e), 0);
+	ck_assert_int_eq(presence_beat(b, 1, "state", 2000, &e), 0);
+	ck_assert_int_eq(presence_list(b, 1, 2000, peers, 4, &e), 1);
+	ck_assert_str_eq(peers[0].ident, "ana");
+	ck_assert_str_eq(peers[0].question, "traffic");
+	presence_close(b);
+	presence_close(a);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -1990,6 +2029,7 @@ store_suite(void)
 	tcase_add_test(tc, test_rename_copy_delete);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_session_exists);
+	tcase_add_test(tc, test_presence_schema);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("processes");
