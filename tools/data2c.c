@@ -100,6 +100,21 @@ ref(const char *name, int n)
 	return n > 0 ? name : "NULL";
 }
 
+/* The opening of an initialiser "{ A, B", and ", C" on a line of its
+ * own when WITH_C (C may be NULL, written as NULL). */
+static void
+item_strings(const char *a, const char *b, int with_c, const char *c)
+{
+	fputs("\n\t{ ", out);
+	str(a);
+	fputs(", ", out);
+	str(b);
+	if (with_c) {
+		fputs(",\n\t  ", out);
+		str(c);
+	}
+}
+
 static void
 answer(const struct model *m, const char *p, const struct model_answer *a)
 {
@@ -227,10 +242,8 @@ tables(const struct model *m)
 		for (r = 0; r < tb->nrows; r++) {
 			char name[64];
 
-			fputs("\n\t{ ", out);
-			str(tb->rows[r].id);
-			fputs(", ", out);
-			str(tb->rows[r].label);
+			item_strings(tb->rows[r].id, tb->rows[r].label, 0,
+			    NULL);
 			snprintf(name, sizeof name, "t%d_r%d_questions", t, r);
 			fprintf(out, ",\n\t  t%d_r%d_cells, %d, %s },", t, r,
 			    tb->rows[r].nquestions,
@@ -291,30 +304,19 @@ write_model(int d, const struct model *m)
 	fprintf(out, "\n/* %s */\nstatic struct model_option options[] = {",
 	    m->file);
 	for (i = 0; i < m->noptions; i++) {
-		fputs("\n\t{ ", out);
-		str(m->options[i].id);
-		fputs(", ", out);
-		str(m->options[i].title);
-		fputs(",\n\t  ", out);
-		str(m->options[i].summary);
+		item_strings(m->options[i].id, m->options[i].title, 1,
+		    m->options[i].summary);
 		fprintf(out, ", %d },", m->options[i].shape);
 	}
 	fputs("\n};\nstatic struct model_dim dims[] = {", out);
 	for (i = 0; i < m->ndims; i++) {
-		fputs("\n\t{ ", out);
-		str(m->dims[i].id);
-		fputs(", ", out);
-		str(m->dims[i].title);
-		fputs(",\n\t  ", out);
-		str(m->dims[i].help);
+		item_strings(m->dims[i].id, m->dims[i].title, 1,
+		    m->dims[i].help);
 		fprintf(out, ", %d },", m->dims[i].weight);
 	}
 	fputs("\n};\nstatic struct model_panel panels[] = {", out);
 	for (i = 0; i < m->npanels; i++) {
-		fputs("\n\t{ ", out);
-		str(m->panels[i].id);
-		fputs(", ", out);
-		str(m->panels[i].title);
+		item_strings(m->panels[i].id, m->panels[i].title, 0, NULL);
 		fprintf(out, ", %d, %d, %d },", m->panels[i].context,
 		    m->panels[i].first, m->panels[i].count);
 	}
