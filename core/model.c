@@ -609,6 +609,56 @@ resolve_block_conds(struct loader *L)
 	return 0;
 }
 
+/* Question SELF's `default` (the answer its blocks' `when` read while
+ * it is unanswered) and `role`, from its mapping N. */
+static int
+load_default_role(struct loader *L, const struct ynode *n, int self)
+{
+	struct model *m = L->m;
+	struct model_question *qn = &m->questions[self];
+	const struct ynode *v;
+	char q[128];
+	int role;
+
+	qn->def = -1;
+	if ((v = ymap_get(n, "default")) != NULL) {
+		if (v->type != Y_SCALAR || yis_null(v) ||
+		    (qn->def = model_answer_index(m, self, v->str)) < 0)
+			return FAIL(v, "a question's 'default' must be one of "
+			    "its answers, not '%s'", v->type == Y_SCALAR ?
+			    err_quote(q, sizeof q, v->str, v->len) : "?");
+	}
+	if ((v = ymap_get(n, "role")) != NULL) {
+		if (load_role(L, v, question_roles, MODEL_NQROLES,
+		    "a question", &role) != 0)
+			return -1;
+		if (m->role_question[role] >= 0)
+			return FAIL(v, "a second question with role '%s' (the "
+			    "first is '%s')", question_roles[role],
+			    m->questions[m->role_question[role]].id);
+		m->role_question[role] = self;
+	}
+	return 0;
+}
+
+/* Question SELF's span[d]: the largest |points| any of its answers
+ * gives any option in dimension d. */
+static void
+question_span(struct model *m, int self)
+{
+	struct model_question *qn = &m->questions[self];
+	int a, o, d;
+
+	for (a = 0; a < qn->nanswers; a++)
+		for (o = 0; o < m->noptions; o++)
+			for (d = 0; d < m->ndims; d++) {
+				double x = fabs(model_effect(m, self, a, o, d));
+
+				if (x > qn->span[d])
+					qn->span[d] = x;
+			}
+}
+
 static int
 load_question(struct loader *L, const struct ynode *n, int panel)
 {
@@ -617,11 +667,10 @@ load_question(struct loader *L, const struct ynode *n, int panel)
 	static const char *const req[] = { "id", "prompt", "help", "answers",
 	    NULL };
 	struct model *m = L->m;
-	int self = m->nquestions, role;
+	int self = m->nquestions;
 	struct model_question *qn = &m->questions[self];
 	const struct ynode *v;
 	size_t i;
-	int a, o, d;
 	char q[128];
 
 	if (yexpect(&L->doc, n, Y_MAP, "a question", L->e) != 0 ||
@@ -658,32 +707,9 @@ load_question(struct loader *L, const struct ynode *n, int panel)
 	qhash_add(m, self);
 	if ((v = ymap_get(n, "when")) != NULL && load_when(L, v, qn, self) != 0)
 		return -1;
-	qn->def = -1;
-	if ((v = ymap_get(n, "default")) != NULL) {
-		if (v->type != Y_SCALAR || yis_null(v) ||
-		    (qn->def = model_answer_index(m, self, v->str)) < 0)
-			return FAIL(v, "a question's 'default' must be one of "
-			    "its answers, not '%s'", v->type == Y_SCALAR ?
-			    err_quote(q, sizeof q, v->str, v->len) : "?");
-	}
-	if ((v = ymap_get(n, "role")) != NULL) {
-		if (load_role(L, v, question_roles, MODEL_NQROLES,
-		    "a question", &role) != 0)
-			return -1;
-		if (m->role_question[role] >= 0)
-			return FAIL(v, "a second question with role '%s' (the "
-			    "first is '%s')", question_roles[role],
-			    m->questions[m->role_question[role]].id);
-		m->role_question[role] = self;
-	}
-	for (a = 0; a < qn->nanswers; a++)
-		for (o = 0; o < m->noptions; o++)
-			for (d = 0; d < m->ndims; d++) {
-				double x = fabs(model_effect(m, self, a, o, d));
-
-				if (x > qn->span[d])
-					qn->span[d] = x;
-			}
+	if (load_default_role(L, n, self) != 0)
+		return -1;
+	question_span(m, self);
 	return 0;
 }
 

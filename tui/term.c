@@ -317,31 +317,14 @@ background_light(const char *term)
 	return theme_rgb_is_light(rgb);
 }
 
-int
-ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
+/* TERM's terminfo entry: one that can drive a full screen, or a
+ * message saying why not.  Sets ui->ncolours from it when COLOUR. */
+static int
+check_terminfo(struct ui *ui, const char *term, int colour, struct err *e)
 {
-	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
-	struct err me;
 	char *cup, qt[128];
-	int err = 0, light = -1;
+	int err = 0;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		err_set(e, "the explorer needs a terminal, and "
-		    "standard %s is not one (for scripts, use 'tradeoff "
-		    "eval')", isatty(STDIN_FILENO) ? "output" : "input");
-		return -1;
-	}
-	if (term == NULL || term[0] == '\0') {
-		err_set(e, "TERM is not set, so the terminal "
-		    "cannot be driven (try TERM=xterm)");
-		return -1;
-	}
-	if (strcmp(term, "dumb") == 0) {
-		err_set(e, "TERM=dumb cannot move the cursor; "
-		    "the explorer needs a full-screen terminal (try "
-		    "TERM=xterm, or use 'tradeoff eval')");
-		return -1;
-	}
 	/* Named in messages with its control characters escaped. */
 	err_quote(qt, sizeof qt, term, strlen(term));
 	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
@@ -372,10 +355,39 @@ ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
 	}
 	/* Colours as the terminal has them, unless turned off. */
 	ui->ncolours = 0;
-	if (!o->no_colour && (nc == NULL || nc[0] == '\0') &&
-	    tigetnum("colors") >= 8)
+	if (colour && tigetnum("colors") >= 8)
 		ui->ncolours = tigetnum("colors");
 	del_curterm(cur_term);
+	return 0;
+}
+
+int
+ui_check(struct ui *ui, const struct ui_opts *o, struct err *e)
+{
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+	struct err me;
+	int light = -1;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		err_set(e, "the explorer needs a terminal, and "
+		    "standard %s is not one (for scripts, use 'tradeoff "
+		    "eval')", isatty(STDIN_FILENO) ? "output" : "input");
+		return -1;
+	}
+	if (term == NULL || term[0] == '\0') {
+		err_set(e, "TERM is not set, so the terminal "
+		    "cannot be driven (try TERM=xterm)");
+		return -1;
+	}
+	if (strcmp(term, "dumb") == 0) {
+		err_set(e, "TERM=dumb cannot move the cursor; "
+		    "the explorer needs a full-screen terminal (try "
+		    "TERM=xterm, or use 'tradeoff eval')");
+		return -1;
+	}
+	if (check_terminfo(ui, term, !o->no_colour && (nc == NULL ||
+	    nc[0] == '\0'), e) != 0)
+		return -1;
 	/* A light background picks the light theme; --theme always wins,
 	 * and without colour there is nothing to pick. */
 	if (o->theme == NULL && ui->ncolours > 0)
