@@ -511,11 +511,11 @@ write_theme(int d, const char *file, const struct theme *t)
 
 	fprintf(out, "\n/* %s */\nstatic const struct theme theme_%d = {\n"
 	    "\t.name = ", file, d);
-	str(t->name);
+	emit_chars(out, t->name);
 	fputs(",\n\t.description = ", out);
-	str(t->description);
+	emit_chars(out, t->description);
 	fputs(",\n\t.inherits = ", out);
-	str(t->inherits);
+	emit_chars(out, t->inherits);
 	fputs(",\n\t.style = {", out);
 	for (r = 0; r < ROLE_COUNT; r++)
 		fprintf(out, "\n\t\t{ %d, %d, %#x },", t->style[r].fg,

@@ -4,6 +4,7 @@
 #include "emit.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -36,10 +37,34 @@ emit_literal(FILE *f, const char *s, size_t len, const char *indent)
 void
 emit_string(FILE *f, const char *s)
 {
-	if (s == NULL)
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	if (s == NULL) {
 		fputs("NULL", f);
-	else
-		emit_literal(f, s, strlen(s), "\t    ");
+		return;
+	}
+	/* A literal broken over lines is several literals in a row, which
+	 * clang (-Wstring-concatenation) takes for a missing comma in a
+	 * list of strings: in parentheses it is one expression. */
+	if ((m = open_memstream(&buf, &len)) == NULL) {
+		fputs("data2c: out of memory\n", stderr);
+		exit(1);
+	}
+	emit_literal(m, s, strlen(s), "\t    ");
+	if (fclose(m) != 0) {
+		fputs("data2c: out of memory\n", stderr);
+		exit(1);
+	}
+	fprintf(f, strchr(buf, '\n') != NULL ? "(%s)" : "%s", buf);
+	free(buf);
+}
+
+void
+emit_chars(FILE *f, const char *s)
+{
+	emit_literal(f, s, strlen(s), "\t    ");
 }
 
 void

@@ -8,8 +8,12 @@
  * runs onto lines starting with INDENT. */
 void emit_literal(FILE *f, const char *s, size_t len, const char *indent);
 
-/* S as a C string literal, or NULL when S is NULL. */
+/* S as a C string literal for a pointer (in parentheses when it is
+ * broken over lines), or NULL when S is NULL. */
 void emit_string(FILE *f, const char *s);
+
+/* S as a C string literal for a char array (never in parentheses). */
+void emit_chars(FILE *f, const char *s);
 
 /* V exactly, as a hexadecimal floating constant. */
 void emit_double(FILE *f, double v);
