@@ -5,6 +5,7 @@
 
 #include "cli.h"
 
+#include "session.h"
 #include "store.h"
 
 #include <errno.h>
@@ -266,5 +267,25 @@ cli_store_open(const struct cli *c, const struct model *m, int readonly,
 		return EXIT_OK;		/* nothing saved yet */
 	*out = store_open(&o, &e);
 	return *out != NULL ? EXIT_OK : cli_fail("%s", e.msg);
+}
+
+int
+cli_open_session(const struct cli *c, struct session *s, const char *name)
+{
+	char qn[ANSWERS_NAME_MAX * 4 + 8];
+	struct store *st = NULL;
+	struct err e;
+	int rc;
+
+	if ((rc = cli_store_open(c, s->model, 0, 0, &st)) != EXIT_OK)
+		return rc;
+	session_attach(s, st);
+	rc = st != NULL ? session_open(s, name, 0, NULL, NULL, &e) : 0;
+	if (rc < 0)
+		return cli_fail("%s", e.msg);
+	if (rc == 0)
+		return cli_fail("no session named '%s'", cli_quote(qn,
+		    sizeof qn, name));
+	return EXIT_OK;
 }
 

@@ -115,6 +115,14 @@ struct store;
 int cli_store_open(const struct cli *c, const struct model *m, int readonly,
     int create, struct store **out);
 
+struct session;
+
+/* Open the store for command C (it must exist) into S, set up with
+ * session_init, and the session called NAME from it.  Returns an exit
+ * status, after printing any error ("no session named ..."). */
+int cli_open_session(const struct cli *c, struct session *s,
+    const char *name);
+
 /* Who the user is (DESIGN: an identity, "ben"): --as, else
  * $TRADEOFF_USER, else NULL (the store takes the login name).  EXIT_OK,
  * or EXIT_USAGE after saying why the name given is no identity. */

@@ -28,12 +28,6 @@
 
 #define Q_MAX (2 * ANSWERS_NAME_MAX * 4 + 8)
 
-static const char *
-quote(char *buf, size_t size, const char *s)
-{
-	return err_quote(buf, size, s, strlen(s));
-}
-
 /* A label must be a name, and not split: NAME@LABEL splits at the last
  * '@'.  EXIT_OK or EXIT_USAGE. */
 static int
@@ -44,11 +38,11 @@ check_label(const char *label)
 
 	if (answers_name_check(label, &e) != 0)
 		return cli_usage_error("bad milestone label '%s': %s",
-		    quote(q, sizeof q, label), e.msg);
+		    cli_quote(q, sizeof q, label), e.msg);
 	if (strchr(label, '@') != NULL)
 		return cli_usage_error("bad milestone label '%s': a label may "
 		    "not hold '@' (NAME@LABEL is split at its last '@')",
-		    quote(q, sizeof q, label));
+		    cli_quote(q, sizeof q, label));
 	return EXIT_OK;
 }
 
@@ -116,8 +110,8 @@ cli_load_target(const struct cli *c, const struct model *m,
 	    &e)) <= 0) {
 		if (rc < 0)
 			return cli_fail("%s", e.msg);
-		return cli_fail("no session named '%s'%s", quote(q, sizeof q,
-		    spec), files ? " and no such file" : "");
+		return cli_fail("no session named '%s'%s", cli_quote(q,
+		    sizeof q, spec), files ? " and no such file" : "");
 	}
 	if (label[0] != '\0') {
 		t->milestone = 1;
@@ -151,7 +145,6 @@ cmd_milestone(struct cli *c)
 	const char *name = c->argv[0], *label = c->argv[1];
 	char qn[Q_MAX], ql[Q_MAX];
 	struct pricing *p = NULL;
-	struct store *st = NULL;
 	struct session s;
 	struct model *m;
 	struct err e;
@@ -169,22 +162,15 @@ cmd_milestone(struct cli *c)
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	if ((rc = cli_store_open(c, m, 0, 0, &st)) != EXIT_OK)
+	if ((rc = cli_open_session(c, &s, name)) != EXIT_OK)
 		goto out;
-	session_attach(&s, st);
-	rc = st != NULL ? session_open(&s, name, 0, NULL, NULL, &e) : 0;
-	if (rc <= 0) {
-		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
-		    "named '%s'", quote(qn, sizeof qn, name));
-		goto out;
-	}
 	if (milestone_save(&s, label, &e) != 0) {
-		rc = cli_fail("session '%s': %s", quote(qn, sizeof qn, name),
-		    e.msg);
+		rc = cli_fail("session '%s': %s", cli_quote(qn, sizeof qn,
+		    name), e.msg);
 		goto out;
 	}
-	printf("session '%s': milestone '%s' saved (%s@%s)\n", quote(qn,
-	    sizeof qn, name), quote(ql, sizeof ql, label), qn, ql);
+	printf("session '%s': milestone '%s' saved (%s@%s)\n", cli_quote(qn,
+	    sizeof qn, name), cli_quote(ql, sizeof ql, label), qn, ql);
 	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fail("cannot write to "
 	    "standard output; the milestone is saved");
 out:
@@ -210,8 +196,8 @@ list_one(const struct store_milestone *ms, void *arg)
 	phrase_time(ms->time, PHRASE_TIME_ISO, t, sizeof t);
 	l->n++;
 	if (!l->yaml) {
-		printf("%s", quote(q, sizeof q, ms->label));
-		printf("  %s  %s  model %s %s; prices %s\n", t, quote(q,
+		printf("%s", cli_quote(q, sizeof q, ms->label));
+		printf("  %s  %s  model %s %s; prices %s\n", t, cli_quote(q,
 		    sizeof q, ms->user), ms->model_id, ms->model_version,
 		    ms->pricing);
 		return 0;
@@ -253,7 +239,7 @@ cmd_list_milestones(struct cli *c, int yaml)
 	rc = st != NULL ? store_find(st, name, &info, &e) : 0;
 	if (rc <= 0) {
 		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
-		    "named '%s'", quote(q, sizeof q, name));
+		    "named '%s'", cli_quote(q, sizeof q, name));
 		store_close(st);
 		return rc;
 	}
@@ -276,7 +262,7 @@ cmd_list_milestones(struct cli *c, int yaml)
 		if (yamlw_close(&w, rc == 0 ? &e : &(struct err){ 0 }) != 0)
 			rc = -1;
 	} else if (rc == 0 && l.n == 0)
-		printf("No milestones yet for session '%s'\n", quote(q,
+		printf("No milestones yet for session '%s'\n", cli_quote(q,
 		    sizeof q, info.name));
 	store_close(st);
 	return rc == 0 ? EXIT_OK : cli_fail("%s", e.msg);
@@ -368,7 +354,7 @@ cmd_diff(struct cli *c)
 		f = DIFF_MARKDOWN;
 	else
 		return cli_usage_error("unknown format '%s' for diff (expected "
-		    "text, yaml or markdown)", quote(q, sizeof q, format));
+		    "text, yaml or markdown)", cli_quote(q, sizeof q, format));
 	if ((rc = cli_now(&now)) != EXIT_OK)
 		return rc;
 	memset(&a, 0, sizeof a);
@@ -453,7 +439,7 @@ cmd_recheck(struct cli *c)
 		yaml = 1;
 	else
 		return cli_usage_error("unknown format '%s' for recheck "
-		    "(expected text or yaml)", quote(q, sizeof q, format));
+		    "(expected text or yaml)", cli_quote(q, sizeof q, format));
 	if ((rc = cli_now(&now)) != EXIT_OK)
 		return rc;
 	if ((m = cli_load_model(c)) == NULL)
@@ -550,7 +536,7 @@ cli_export_options(const struct cli *c, enum export_format f)
 	if (status != NULL && strcmp(status, "proposed") != 0 &&
 	    strcmp(status, "accepted") != 0)
 		return cli_usage_error("unknown status '%s' (expected proposed "
-		    "or accepted)", quote(q, sizeof q, status));
+		    "or accepted)", cli_quote(q, sizeof q, status));
 	return EXIT_OK;
 }
 
@@ -566,14 +552,14 @@ export_series(const struct cli *c, struct report *r)
 
 	if (sup != NULL && adrdir_parse_num(sup, &k) != 0)
 		return cli_usage_error("--supersedes takes a record number "
-		    "(such as 0003), not '%s'", quote(q, sizeof q, sup));
+		    "(such as 0003), not '%s'", cli_quote(q, sizeof q, sup));
 	if (adrdir_check(dir, &e) != 0 || adrdir_next(dir, &n, &e) != 0)
 		return cli_fail("%s", e.msg);
 	if (sup != NULL) {
 		if ((rc = adrdir_find(dir, k, old, sizeof old, &e)) <= 0)
 			return rc < 0 ? cli_fail("%s", e.msg) :
 			    cli_fail("%s: no record %04d to supersede",
-			    quote(q, sizeof q, dir), k);
+			    cli_quote(q, sizeof q, dir), k);
 		snprintf(num, sizeof num, "%04d", k);
 		r->adr_supersedes = num;
 		r->adr_supersedes_file = old;
@@ -588,7 +574,7 @@ export_series(const struct cli *c, struct report *r)
 		snprintf(oldpath, sizeof oldpath, "%s/%s", dir, old);
 		if (adrdir_supersede(oldpath, n, &e) != 0)
 			return cli_fail("%s (%s was written)", e.msg,
-			    quote(q, sizeof q, path));
+			    cli_quote(q, sizeof q, path));
 	}
 	printf("%s\n", path);
 	return EXIT_OK;

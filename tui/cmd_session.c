@@ -27,12 +27,6 @@
  * escaped); NAME_Q_MAX bytes hold any valid name. */
 #define NAME_Q_MAX (ANSWERS_NAME_MAX * 4 + 8)
 
-static const char *
-quote(char *buf, size_t size, const char *s)
-{
-	return err_quote(buf, size, s, strlen(s));
-}
-
 /* list ---------------------------------------------------------------------- */
 
 struct row {
@@ -105,11 +99,11 @@ list_text(const struct rows *r, const char *path)
 	size_t i, w = 4, len;
 
 	if (r->n == 0) {
-		printf("No sessions yet in %s\n", quote(q, sizeof q, path));
+		printf("No sessions yet in %s\n", cli_quote(q, sizeof q, path));
 		return EXIT_OK;
 	}
 	for (i = 0; i < r->n; i++) {
-		quote(q, sizeof q, r->v[i].s.name);
+		cli_quote(q, sizeof q, r->v[i].s.name);
 		len = utf8_width(q, strlen(q));
 		if (len > w)
 			w = len;
@@ -120,7 +114,7 @@ list_text(const struct rows *r, const char *path)
 	for (i = 0; i < r->n; i++) {
 		const struct row *x = &r->v[i];
 
-		quote(q, sizeof q, x->s.name);
+		cli_quote(q, sizeof q, x->s.name);
 		fputs(q, stdout);
 		pad(w - utf8_width(q, strlen(q)) + 2);
 		snprintf(frac, sizeof frac, "%d/%d", x->answered, x->visible);
@@ -194,7 +188,7 @@ cmd_list(struct cli *c)
 		yaml = 1;
 	else
 		return cli_usage_error("unknown format '%s' for list "
-		    "(expected text or yaml)", quote(q, sizeof q, format));
+		    "(expected text or yaml)", cli_quote(q, sizeof q, format));
 	if (c->given & OPTBIT(MILESTONES))
 		return cmd_list_milestones(c, yaml);
 	memset(&s, 0, sizeof s);
@@ -277,8 +271,9 @@ import_said(const char *name, const char *file, int n)
 {
 	char qn[NAME_Q_MAX], qf[NAME_Q_MAX];
 
-	quote(qn, sizeof qn, name);
-	quote(qf, sizeof qf, strcmp(file, "-") == 0 ? "standard input" : file);
+	cli_quote(qn, sizeof qn, name);
+	cli_quote(qf, sizeof qf, strcmp(file, "-") == 0 ? "standard input" :
+	    file);
 	if (n == 0)
 		printf("session '%s' already matches %s\n", qn, qf);
 	else
@@ -325,7 +320,7 @@ cmd_import(struct cli *c)
 	if (name == NULL) {
 		rc = cli_usage_error("import needs a session name: give "
 		    "--session NAME, or 'session:' in %s",
-		    quote(qf, sizeof qf, file));
+		    cli_quote(qf, sizeof qf, file));
 		goto out;
 	}
 	if ((rc = cli_store_open(c, m, 0, 1, &st)) != EXIT_OK)
@@ -354,19 +349,19 @@ export_warnings(const struct session *s, const char *name)
 	if (s->skipped > 0)
 		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
 		    "entr%s unknown to model '%s' left out\n",
-		    quote(q, sizeof q, name), s->skipped,
+		    cli_quote(q, sizeof q, name), s->skipped,
 		    s->skipped == 1 ? "y" : "ies", s->model->id);
 	if (s->answers->invalid > 0)
 		fprintf(stderr, "tradeoff: warning: session '%s': %d saved "
 		    "entr%s left out as not valid (text that is not UTF-8 or "
 		    "holds control characters, or a figure out of range): "
 		    "the database was changed by something other than "
-		    "tradeoff\n", quote(q, sizeof q, name),
+		    "tradeoff\n", cli_quote(q, sizeof q, name),
 		    s->answers->invalid, s->answers->invalid == 1 ? "y" :
 		    "ies");
 	if (s->cost_problem[0] != '\0')
 		fprintf(stderr, "tradeoff: warning: session '%s': the cost "
-		    "section is left out: %s\n", quote(q, sizeof q, name),
+		    "section is left out: %s\n", cli_quote(q, sizeof q, name),
 		    s->cost_problem);
 }
 
@@ -454,7 +449,7 @@ export_session(struct cli *c, enum export_format f)
 		rc = session_open(&s, name, 0, NULL, NULL, &e);
 	if (rc <= 0) {
 		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
-		    "named '%s'", quote(q, sizeof q, name));
+		    "named '%s'", cli_quote(q, sizeof q, name));
 		goto out;
 	}
 	export_warnings(&s, name);
@@ -476,7 +471,7 @@ cmd_export(struct cli *c)
 
 	if (format != NULL && export_format_parse(format, &f) != 0)
 		return cli_usage_error("unknown format '%s' for export "
-		    "(expected markdown, adr or yaml)", quote(q, sizeof q,
+		    "(expected markdown, adr or yaml)", cli_quote(q, sizeof q,
 		    format));
 	if ((rc = cli_export_options(c, f)) != EXIT_OK)
 		return rc;
@@ -494,7 +489,7 @@ open_existing(struct cli *c, const char *name, struct store **st)
 	int rc = cli_store_open(c, NULL, 0, 0, st);
 
 	if (rc == EXIT_OK && *st == NULL)
-		rc = cli_fail("no session named '%s'", quote(q, sizeof q,
+		rc = cli_fail("no session named '%s'", cli_quote(q, sizeof q,
 		    name));
 	return rc;
 }
@@ -507,7 +502,7 @@ check_new_name(const char *name)
 
 	if (answers_name_check(name, &e) != 0)
 		return cli_usage_error("bad session name '%s': %s",
-		    quote(q, sizeof q, name), e.msg);
+		    cli_quote(q, sizeof q, name), e.msg);
 	return EXIT_OK;
 }
 
@@ -570,7 +565,7 @@ vote_target(const struct model *m, const char *qid, const char *aid, int *q,
 	size_t o = 0;
 	int i;
 
-	quote(q1, sizeof q1, qid);
+	cli_quote(q1, sizeof q1, qid);
 	if ((*q = model_question_index(m, qid)) < 0)
 		return cli_fail("no question '%s' in model '%s' (the README "
 		    "lists the questions and their answers)", q1, m->id);
@@ -581,7 +576,7 @@ vote_target(const struct model *m, const char *qid, const char *aid, int *q,
 		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
 		    i ? ", " : "", m->questions[*q].answers[i].id);
 	return cli_fail("unknown answer '%s' for question '%s' (expected: %s)",
-	    quote(q2, sizeof q2, aid), q1, list);
+	    cli_quote(q2, sizeof q2, aid), q1, list);
 }
 
 int
@@ -589,7 +584,6 @@ cmd_vote(struct cli *c)
 {
 	const char *name = c->argv[0];
 	char qn[NAME_Q_MAX], field[160], what[512];
-	struct store *st = NULL;
 	struct session s;
 	struct model *m;
 	struct err e;
@@ -605,22 +599,15 @@ cmd_vote(struct cli *c)
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
-	if ((rc = cli_store_open(c, m, 0, 0, &st)) != EXIT_OK)
+	if ((rc = cli_open_session(c, &s, name)) != EXIT_OK)
 		goto out;
-	session_attach(&s, st);
-	rc = st != NULL ? session_open(&s, name, 0, NULL, NULL, &e) : 0;
-	if (rc <= 0) {
-		rc = rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no session "
-		    "named '%s'", quote(qn, sizeof qn, name));
-		goto out;
-	}
 	if (session_vote(&s, NULL, q, a, &changed, &e) != 0) {
 		rc = cli_fail("%s", e.msg);
 		goto out;
 	}
 	snprintf(field, sizeof field, "vote:%s:%s", session_ident(&s),
 	    m->questions[q].id);
-	printf("%s: %s%s\n", quote(qn, sizeof qn, name), phrase_change(m,
+	printf("%s: %s%s\n", cli_quote(qn, sizeof qn, name), phrase_change(m,
 	    field, m->questions[q].answers[a].id, what, sizeof what),
 	    changed ? "" : " (already so)");
 	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fail("cannot write to "
